@@ -1,0 +1,73 @@
+-- The warehouse tables. Views live in sql/views/, one file per view.
+-- NOTE: keep in sync with etl/model.py (Fact, Rejection, Article).
+
+-- One row per ingest run.
+create table if not exists runs (
+    run_id            integer primary key,
+    started_at        timestamp not null,
+    finished_at       timestamp,          -- null while running or if killed
+    status            varchar not null,   -- running | complete | incomplete
+    sources           varchar[] not null,
+    extractor_version varchar not null,
+    n_articles        integer,            -- articles read
+    n_loaded          integer,            -- articles (re-)extracted and loaded
+    n_skipped         integer,            -- unchanged since the last run
+    n_failed          integer,            -- inputs that could not be read
+    n_facts           integer
+);
+
+-- One row per article; `id` is the given id or the file stem.
+create table if not exists articles (
+    id                varchar primary key,
+    title             varchar,
+    outlet            varchar,
+    url               varchar,
+    published         date,               -- null: undated, never guessed
+    published_from    varchar,            -- field | text | null
+    origin            varchar,            -- path:line it was read from
+    n_chars           integer,
+    content_hash      varchar not null,
+    extractor_version varchar not null,
+    run_id            integer not null
+);
+
+-- One row per fact; fact_no orders facts within an article.
+create table if not exists facts (
+    doc               varchar not null,
+    fact_no           integer not null,
+    metric            varchar not null,
+    value             double not null,
+    low               double,
+    high              double,
+    qualifier         varchar not null,
+    unit              varchar not null,
+    side              varchar,
+    location          varchar,
+    weapon            varchar,
+    period            varchar,
+    is_part           boolean not null,
+    claimant          varchar,
+    claimant_raw      varchar,
+    window_start      date,
+    window_end        date,
+    window_note       varchar,
+    quote             varchar not null,
+    quote_start       integer not null,
+    quote_end         integer not null,
+    surface           varchar not null,
+    surface_start     integer not null,
+    rule              varchar not null,
+    run_id            integer not null,
+    primary key (doc, fact_no)
+);
+
+-- One row per number the extractor saw and did not keep.
+create table if not exists rejections (
+    doc               varchar not null,
+    surface           varchar not null,
+    surface_start     integer not null,
+    surface_end       integer not null,
+    reason            varchar not null,
+    quote             varchar not null,
+    run_id            integer not null
+);
