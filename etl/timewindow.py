@@ -1,0 +1,506 @@
+"""The dates a figure covers: `resolve_window(text, start, end, published, period)`.
+
+A figure's window comes from the time expressions around its quote, read
+against the article's publication date. Where we look, nearest first:
+
+1. the quote itself, text[start:end];
+2. the rest of the sentence(s) the quote sits in;
+3. up to two sentences before it, in the same paragraph ("Russia launched
+   132 drones overnight. Air defence downed 88 of them." -> both overnight).
+
+Among the expressions found, one whose kind fits the extractor's `period`
+wins (a cumulative figure takes "since the invasion", not "on Sunday").
+With none found, the period decides (overnight -> the night to the article
+date; no period -> the article date itself). Every answer carries a note
+saying how it was read, or why a date is None.
+
+Conventions (see docs/EVENTS.md):
+- Windows are inclusive calendar dates. A night spans two dates:
+  "overnight" in an article of Feb 8 is (Feb 7, Feb 8).
+- "the night of August 23" is the night *into* Aug 23, (Aug 22, Aug 23):
+  the Ukrainian Air Force's "v nich na 23 serpnia", which is what most
+  English reports of its bulletins translate. Ranges ("night of 22-23
+  August") are read as written.
+- A date with no year takes the article's year, or the year before when
+  that would put it more than a day after publication.
+- Spans that are still running at publication ("in 2024", "this month")
+  end at the article date.
+- Cumulative figures with no start stated start at the full-scale invasion,
+  2022-02-24.
+
+Pure and cheap: the patterns compile once and only a few hundred
+characters around the quote are searched.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+INVASION = date(2022, 2, 24)
+WINDOW = tuple[date | None, date | None, str]
+
+# --- pattern pieces ---------------------------------------------------------
+
+# Month names are case-sensitive: "may" and "march" are also words.
+MONTH = (r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?"
+         r"|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?"
+         r"|Dec(?:ember)?)\b\.?")
+DAY = r"\d{1,2}(?:st|nd|rd|th)?\b"
+YEAR = r"(?:19|20)\d\d\b"
+DATE = (rf"(?:{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"          # Aug. 23, 2024
+        rf"|{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"   # 23 August 2024
+        r"|(?:19|20)\d\d-\d\d-\d\d)")                   # 2024-08-23
+DATE_OR_DAY = rf"(?:{DATE}|{DAY})"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+NIGHT = r"(?:overnight|(?:the\s+)?night)"
+
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun",
+          "jul", "aug", "sep", "oct", "nov", "dec"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday"]
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+_DATE_PARTS = re.compile(
+    rf"(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\S*\s+(?:of\s+)?"
+    rf"(?P<m2>{MONTH})|(?P<iy>\d{{4}})-(?P<im>\d\d)-(?P<id>\d\d)")
+_YEAR = re.compile(YEAR)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
+
+
+class Unresolved(Exception):
+    """An expression that needs a date we do not have (the article's)."""
+
+
+# --- small date helpers (doctested) -----------------------------------------
+
+def month_number(name: str) -> int:
+    """
+    >>> month_number("Aug."), month_number("September"), month_number("May")
+    (8, 9, 5)
+    """
+    return MONTHS.index(name[:3].lower()) + 1
+
+
+def infer_year(month: int, day: int, published: date | None) -> int:
+    """The article's year, or the one before if the date would fall more
+    than a day after publication.
+
+    >>> infer_year(8, 23, date(2024, 8, 25))
+    2024
+    >>> infer_year(12, 30, date(2024, 1, 2))
+    2023
+    """
+    if published is None:
+        raise Unresolved("no year given")
+    year = published.year
+    if date(year, month, min(day, 28)) > published + timedelta(days=1):
+        year -= 1
+    return year
+
+
+def last_weekday(on_or_before: date, weekday: int) -> date:
+    """The most recent `weekday` (0 = Monday) on or before a date.
+
+    >>> last_weekday(date(2024, 8, 25), 6)   # a Sunday: itself
+    datetime.date(2024, 8, 25)
+    >>> last_weekday(date(2024, 8, 27), 6)   # a Tuesday: two days back
+    datetime.date(2024, 8, 25)
+    """
+    return on_or_before - timedelta(days=(on_or_before.weekday() - weekday) % 7)
+
+
+def month_span(year: int, month: int) -> tuple[date, date]:
+    """
+    >>> month_span(2024, 2)
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    """
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def shift_months(day: date, months: int) -> date:
+    """
+    >>> shift_months(date(2024, 3, 31), -1)
+    datetime.date(2024, 2, 29)
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return min(date(year, month + 1, 1) + timedelta(days=day.day - 1),
+               month_span(year, month + 1)[1])
+
+
+def parse_date(surface: str, published: date | None,
+               default_month: int | None = None,
+               default_year: int | None = None) -> date:
+    """A written date; a bare day ("22") takes `default_month`, and a date
+    with no year `default_year` or else the inferred one.
+
+    >>> parse_date("Aug. 23, 2024", None)
+    datetime.date(2024, 8, 23)
+    >>> parse_date("8th of February", date(2024, 3, 1))
+    datetime.date(2024, 2, 8)
+    >>> parse_date("22", date(2024, 8, 25), default_month=8)
+    datetime.date(2024, 8, 22)
+    """
+    parts = _DATE_PARTS.search(surface)
+    if parts and parts["iy"]:
+        return date(int(parts["iy"]), int(parts["im"]), int(parts["id"]))
+    if parts:
+        month = month_number(parts["m1"] or parts["m2"])
+        day = int(parts["d1"] or parts["d2"])
+    elif default_month:
+        month, day = default_month, int(re.match(r"\d+", surface)[0])
+    else:
+        raise Unresolved("no month given")
+    year = _YEAR.search(surface)
+    if year:
+        return date(int(year[0]), month, day)
+    return date(default_year or infer_year(month, day, published), month, day)
+
+
+def _month_of(surface: str) -> int | None:
+    found = re.search(MONTH, surface)
+    return month_number(found[0]) if found else None
+
+
+def _need(published: date | None) -> date:
+    if published is None:
+        raise Unresolved("relative to the article date")
+    return published
+
+
+def _clamp(first: date, last: date, published: date | None) -> tuple:
+    """A span still running at publication ends at the article date."""
+    if published and first <= published < last:
+        return first, published
+    return first, last
+
+
+# --- resolvers: (match, published) -> (first, last) --------------------------
+
+def _two_dates(m, pub):
+    """A range as written: "22-23 August", "August 22 to 23", "Sat to Sun"."""
+    if m["wb"]:
+        last = last_weekday(_need(pub), WEEKDAYS.index(m["wb"].lower()))
+        return last - timedelta(days=1), last
+    a, b = m["a"] or m["a2"], m["b"] or m["b2"]
+    second = parse_date(b, pub, default_month=_month_of(a))
+    first = parse_date(a, pub, default_month=second.month,
+                       default_year=second.year)
+    if first > second:                     # "December 31 to January 1"
+        first = first.replace(year=first.year - 1)
+    return first, second
+
+
+def _night_into(m, pub):
+    if m["wd"]:
+        last = last_weekday(_need(pub), WEEKDAYS.index(m["wd"].lower()))
+    else:
+        last = parse_date(m["d"], pub)
+    return last - timedelta(days=1), last
+
+
+def _weekday_night(m, pub):
+    weekday = WEEKDAYS.index(m["wd"].lower())
+    if _need(pub).weekday() == weekday:       # "Saturday night" on Saturday:
+        return pub - timedelta(days=1), pub   # the night just gone
+    first = last_weekday(pub, weekday)
+    return first, first + timedelta(days=1)
+
+
+def _days_back(days: int) -> Callable:
+    return lambda m, pub: (_need(pub) - timedelta(days=days), pub)
+
+
+def _days_ago(days: int) -> Callable:
+    return lambda m, pub: (_need(pub) - timedelta(days=days),) * 2
+
+
+def _past_n(m, pub):
+    n, unit = NUMBER_WORDS.get(m["n"].lower()) or int(m["n"]), m["unit"].lower()
+    if unit.startswith("hour"):
+        return _need(pub) - timedelta(days=max(1, n // 24)), pub
+    if unit.startswith("month"):
+        return shift_months(_need(pub), -n), pub
+    return _need(pub) - timedelta(days=n * (7 if unit.startswith("week") else 1)), pub
+
+
+def _weekend(m, pub):
+    saturday = last_weekday(_need(pub), 5)
+    return saturday, min(saturday + timedelta(days=1), pub)
+
+
+def _weekday(m, pub):
+    day = last_weekday(_need(pub), WEEKDAYS.index(m["wd"].lower()))
+    return day, day
+
+
+def _this_week(m, pub):
+    return last_weekday(_need(pub), 0), pub
+
+
+def _last_week(m, pub):
+    monday = last_weekday(_need(pub), 0) - timedelta(days=7)
+    return monday, monday + timedelta(days=6)
+
+
+def _this_month(m, pub):
+    return _need(pub).replace(day=1), pub
+
+
+def _last_month(m, pub):
+    previous = _need(pub).replace(day=1) - timedelta(days=1)
+    return month_span(previous.year, previous.month)
+
+
+def _month(m, pub):
+    month = month_number(m["m"])
+    year = int(m["y"]) if m["y"] else infer_year(month, 1, pub)
+    return _clamp(*month_span(year, month), pub)
+
+
+def _year(m, pub):
+    if m["y"]:
+        year = int(m["y"])
+    else:
+        year = _need(pub).year - (1 if m[0].lower().startswith("last") else 0)
+    return _clamp(date(year, 1, 1), date(year, 12, 31), pub)
+
+
+def _since_year(m, pub):
+    year = int(m["y"]) if m["y"] else _need(pub).year
+    return date(year, 1, 1), pub
+
+
+def _since_invasion(m, pub):
+    return INVASION, pub
+
+
+def _since_date(m, pub):
+    return parse_date(m["d"], pub), pub
+
+
+def _since_month(m, pub):
+    month = month_number(m["m"])
+    year = int(m["y"]) if m["y"] else infer_year(month, 1, pub)
+    return date(year, month, 1), pub
+
+
+def _date(m, pub):
+    day = parse_date(m["d"], pub)
+    return day, day
+
+
+# --- the rule table ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str        # night | day | point | week | month | year | since | range
+    pattern: re.Pattern
+    resolve: Callable
+
+
+def _rule(id, kind, pattern, resolve):
+    return Rule(id, kind, re.compile(pattern, re.I | re.X), resolve)
+
+
+# Two dates joined by "to"/"-": one side must name the month, so that
+# "12 to 15 drones" is not a range of days.
+TO = r"\s*(?:-|–|to|into|and|until|through)\s*"
+RANGE = (rf"(?:(?P<a>{DATE}){TO}(?P<b>{DATE_OR_DAY})"
+         rf"|(?P<a2>{DAY}){TO}(?P<b2>{DATE})"
+         rf"|(?P<wa>{WEEKDAY}){TO}(?P<wb>{WEEKDAY}))")
+
+# Order matters: where two matches overlap, the earlier rule wins, so the
+# longer, more specific forms ("overnight into Feb 8") come before their
+# parts ("overnight", "Feb 8").
+RULES = [
+    _rule("night_range", "night", rf"""
+        \b{NIGHT}\s+(?:of\s+|from\s+)?(?:the\s+)?{RANGE}""", _two_dates),
+    _rule("night_into", "night", rf"""
+        \b(?:overnight|night)\s+(?:(?:in)?to|on)\s+(?:the\s+)?
+        (?:(?P<d>{DATE})|(?P<wd>{WEEKDAY}))""", _night_into),
+    _rule("night_of", "night", rf"""         # Ukrainian usage: night into X
+        \bnight\s+of\s+(?:the\s+)?(?:(?P<d>{DATE})|(?P<wd>{WEEKDAY}))""",
+          _night_into),
+    _rule("weekday_night", "night", rf"\b(?P<wd>{WEEKDAY})\s+night\b",
+          _weekday_night),
+    _rule("overnight", "night", r"""
+        \b(?:overnight|last\s+night|tonight|(?:during|through|in)\s+the\s+night
+        |at\s+night)\b""", _days_back(1)),
+    _rule("past_day", "day", r"""
+        \b(?:(?:past|last|previous)\s+(?:day|24\s+hours|twenty-four\s+hours)
+        |in\s+(?:a|one|a\s+single)\s+day|per\s+day|daily|in\s+24\s+hours)\b""",
+          _days_back(1)),
+    _rule("past_week", "week", r"""
+        \b(?:(?:the\s+)?past|the\s+(?:last|previous))\s+
+        (?:week|seven\s+days|7\s+days)\b""", _days_back(7)),
+    _rule("past_month", "month", r"""
+        \b(?:(?:the\s+)?past|the\s+(?:last|previous))\s+
+        (?:month|30\s+days|thirty\s+days)\b""",
+          lambda m, pub: (shift_months(_need(pub), -1), pub)),
+    _rule("past_n", "range", rf"""
+        \b(?:the\s+)?(?:past|last|previous|preceding)\s+(?P<n>{NUMBER})\s+
+        (?P<unit>days|weeks|months)\b""", _past_n),
+    _rule("day_before_yesterday", "point", r"\bday\s+before\s+yesterday\b",
+          _days_ago(2)),
+    _rule("yesterday", "point", r"\byesterday\b", _days_ago(1)),
+    _rule("today", "point",
+          r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", _days_ago(0)),
+    _rule("weekend", "week",
+          r"\b(?:(?:over|during|at|on)\s+the|this|last)\s+weekend\b", _weekend),
+    _rule("this_week", "week", r"\bthis\s+week\b", _this_week),
+    _rule("last_week", "week", r"\blast\s+week\b", _last_week),
+    _rule("this_month", "month", r"\bthis\s+month\b", _this_month),
+    _rule("last_month", "month", r"\blast\s+month\b", _last_month),
+    _rule("since_invasion", "since", r"""
+        \bsince\s+(?:
+          (?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?
+            (?:russia['’]s\s+)?(?:full[-\s]scale\s+)?(?:invasion|war)
+        | (?:the\s+)?(?:full[-\s]scale\s+)?(?:invasion|war)\s+(?:began|started)
+        | russia\s+(?:invaded|launched\s+its)
+        | (?:24\s+)?(?-i:Feb(?:ruary)?)\.?\s+(?:24,?\s+)?2022
+        )""", _since_invasion),
+    _rule("since_year", "year", rf"""
+        \bsince\s+the\s+(?:start|beginning)\s+of\s+
+          (?:(?P<y>{YEAR})|(?:the|this)\s+year)
+        | \b(?:so\s+far\s+)?this\s+year\b | \byear[-\s]to[-\s]date\b""",
+          _since_year),
+    _rule("since_date", "since", rf"\bsince\s+(?P<d>{DATE})", _since_date),
+    _rule("since_month", "since",
+          rf"\bsince\s+(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?", _since_month),
+    _rule("since_year_only", "since", rf"\bsince\s+(?P<y>{YEAR})", _since_year),
+    _rule("month", "month", rf"""
+        \b(?:in|during|throughout|for|over)\s+(?:the\s+month\s+of\s+)?
+        (?P<m>{MONTH})(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<y>{YEAR}))?""", _month),
+    _rule("year", "year", rf"""
+        \b(?:(?:in|during|throughout|for|over)\s+
+          (?:(?:the\s+)?(?:whole|entire|course)\s+(?:of\s+)?)?(?P<y>{YEAR})
+        | last\s+year)\b""", _year),
+    _rule("date_range", "range",
+          rf"\b(?:(?:from|between)\s+)?{RANGE}", _two_dates),
+    _rule("weekday", "point", rf"\b(?P<wd>{WEEKDAY})\b", _weekday),
+    _rule("date", "point", rf"(?P<d>{DATE})", _date),
+]
+
+# Which kinds of expression fit a figure's period, best first. With a
+# period, a fitting kind beats a nearer expression of another kind; with
+# none, the nearest expression wins.
+FITS = {
+    "overnight": ("night", "point", "day"),
+    "day": ("day", "night", "point"),
+    "week": ("week", "range"),
+    "month": ("month", "range"),
+    "year": ("year",),
+    "cumulative": ("since",),
+}
+
+# With no fitting expression the period alone decides.
+DEFAULTS = {
+    "overnight": (lambda p: (p - timedelta(days=1), p), "the night to the article date"),
+    "day": (lambda p: (p - timedelta(days=1), p), "the day to the article date"),
+    "week": (lambda p: (p - timedelta(days=7), p), "the week to the article date"),
+    "month": (lambda p: (shift_months(p, -1), p), "the month to the article date"),
+    "year": (lambda p: (p.replace(month=1, day=1), p), "the year to the article date"),
+    "cumulative": (lambda p: (INVASION, p), "since the full-scale invasion (assumed)"),
+    None: (lambda p: (p, p), "article date"),
+}
+
+
+# --- the engine --------------------------------------------------------------
+
+def _regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quote, its sentence(s), and up to two sentences before it in the
+    same paragraph: the places searched, nearest first."""
+    lo, hi = max(0, start - 700), min(len(text), end + 300)
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    sentence_start = max([c for c in cuts if c <= start], default=lo)
+    sentence_end = min([c for c in cuts if c >= end], default=hi)
+    paragraph = max(lo, text.rfind("\n", lo, sentence_start) + 1)
+    starts = [paragraph] + [c for c in cuts if paragraph < c < sentence_start]
+    before = starts[-2] if len(starts) > 1 else paragraph
+    return [(start, end), (sentence_start, sentence_end),
+            (min(before, sentence_start), sentence_start)]
+
+
+def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
+    """Matches in a region; where two overlap the earlier rule wins."""
+    found, taken = [], []
+    for rule in RULES:
+        for m in rule.pattern.finditer(text, *region):
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                found.append((rule, m))
+                taken.append(m.span())
+    return found
+
+
+def _candidates(text: str, start: int, end: int) -> list[tuple[Rule, re.Match]]:
+    """Every time expression near the quote, nearest first."""
+    quote, sentence, before = _regions(text, start, end)
+    inside = sorted(_matches(text, quote), key=lambda c: c[1].start())
+    rest = [c for c in _matches(text, sentence)
+            if not start <= c[1].start() < end]
+    rest.sort(key=lambda c: min(abs(c[1].start() - end), abs(start - c[1].end())))
+    earlier = sorted(_matches(text, before), key=lambda c: -c[1].start())
+    return inside + rest + earlier
+
+
+def resolve_window(text: str, start: int, end: int, published: date | None,
+                   period: str | None) -> WINDOW:
+    """The (first, last, note) dates the figure at text[start:end] covers.
+
+    >>> resolve_window("Russia launched 132 drones overnight.", 0, 37,
+    ...                date(2024, 2, 8), "overnight")
+    (datetime.date(2024, 2, 7), datetime.date(2024, 2, 8), "'overnight': the night to 2024-02-08")
+    """
+    candidates = _candidates(text, start, end)
+    if period in FITS:
+        fits = FITS[period]
+        ranked = sorted((fits.index(r.kind), i)
+                        for i, (r, _) in enumerate(candidates) if r.kind in fits)
+        candidates = [candidates[i] for _, i in ranked]
+    if not candidates:
+        return _by_period(published, period)
+    rule, m = candidates[0]
+    surface = " ".join(m[0].split())
+    try:
+        first, last = rule.resolve(m, published)
+        if rule.id == "overnight":            # "overnight ... on Sunday"
+            anchor = _anchor(candidates, published)
+            first, last = anchor - timedelta(days=1), anchor
+        elif period == "overnight" and rule.kind == "point":
+            first = last - timedelta(days=1)  # said on Sunday: night into it
+    except Unresolved as why:
+        if published is None:
+            return None, None, f"undated article: cannot resolve '{surface}'"
+        return None, None, f"cannot resolve '{surface}': {why}"
+    if first == last:
+        return first, last, f"'{surface}': {first}"
+    if rule.kind == "night" or first + timedelta(days=1) == last:
+        return first, last, f"'{surface}': the night to {last}"
+    return first, last, f"'{surface}': {first} to {last}"
+
+
+def _anchor(candidates, published: date | None) -> date:
+    """The day a bare "overnight" ends: a date named beside it, else the
+    article date."""
+    for rule, m in candidates:
+        if rule.kind == "point":
+            return rule.resolve(m, published)[1]
+    return _need(published)
+
+
+def _by_period(published: date | None, period: str | None) -> WINDOW:
+    make, how = DEFAULTS.get(period, DEFAULTS[None])
+    if published is None:
+        if period == "cumulative":
+            return INVASION, None, "undated article: cumulative, end unknown"
+        return None, None, "undated article and no time expression"
+    first, last = make(published)
+    return first, last, f"no time expression: {how}"

@@ -1,0 +1,189 @@
+"""resolve_window: one row per time expression form.
+
+Groups:
+    NIGHTS      overnight reports, the commonest form in air-attack bulletins
+    DAYS        single days: explicit dates, weekdays, yesterday/today
+    SPANS       weeks, months, years, running totals ("since ...")
+    INHERITED   the expression sits in the sentence before the quote
+    BY_PERIOD   no expression: the extractor's period decides
+    UNDATED     no article date: relative expressions resolve to None
+
+Each case is (text, quote, published, period) -> (first, last, note part).
+`quote` is a substring of `text` (the fact's span); None means all of it.
+New forms go in the group they belong to, one row each, with text we wrote.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+import pytest
+
+from etl.timewindow import resolve_window
+
+SUN = date(2024, 8, 25)      # a Sunday
+MON = date(2024, 8, 26)
+
+
+class Case(NamedTuple):
+    text: str
+    published: date | None
+    period: str | None
+    first: date | None
+    last: date | None
+    note: str = ""
+    quote: str | None = None
+
+
+D = date
+
+NIGHTS = [
+    Case("Air defence downed 40 drones overnight into February 8, 2024.",
+         D(2024, 2, 8), "overnight", D(2024, 2, 7), D(2024, 2, 8), "night"),
+    Case("The air force said 31 of 35 drones were shot down on the night of "
+         "August 23.", SUN, "overnight", D(2024, 8, 22), D(2024, 8, 23)),
+    Case("On the night of 22-23 August the enemy used 60 drones.",
+         SUN, "overnight", D(2024, 8, 22), D(2024, 8, 23)),
+    Case("During the night of August 22 to 23, 18 drones were destroyed.",
+         SUN, "overnight", D(2024, 8, 22), D(2024, 8, 23)),
+    Case("Russia launched 77 drones overnight, the air force said.",
+         SUN, "overnight", D(2024, 8, 24), SUN, "'overnight'"),
+    Case("Last night 12 drones were shot down over the region.",
+         MON, "overnight", SUN, MON),
+    Case("Overnight on Sunday, 9 drones were intercepted.",
+         MON, "overnight", D(2024, 8, 24), SUN),
+    Case("On Saturday night air defence destroyed 20 drones.",
+         MON, "overnight", D(2024, 8, 24), SUN),
+    Case("The air force said on Sunday it had downed 50 drones.",
+         MON, "overnight", D(2024, 8, 24), SUN, "the night to"),
+    Case("Overnight, 44 drones were shot down, the air force said on "
+         "Saturday.", MON, "overnight", D(2024, 8, 23), D(2024, 8, 24)),
+    Case("In the night from Saturday to Sunday 15 drones were lost.",
+         MON, "overnight", D(2024, 8, 24), SUN),
+]
+
+DAYS = [
+    Case("Officials said 6 people were killed on Sunday.",
+         D(2024, 8, 27), None, SUN, SUN, "'Sunday'"),
+    Case("Officials said 6 people were killed on August 23.",
+         SUN, None, D(2024, 8, 23), D(2024, 8, 23)),
+    Case("On 23 August, 6 people were killed.",
+         SUN, None, D(2024, 8, 23), D(2024, 8, 23)),
+    Case("Strikes on Aug. 23, 2023 killed 6 people.",
+         SUN, None, D(2023, 8, 23), D(2023, 8, 23)),
+    Case("A strike on December 30 killed 4 people.",          # year before
+         D(2025, 1, 3), None, D(2024, 12, 30), D(2024, 12, 30)),
+    Case("A strike yesterday injured 11 people.",
+         SUN, None, D(2024, 8, 24), D(2024, 8, 24), "yesterday"),
+    Case("A strike today injured 11 people.", SUN, None, SUN, SUN, "today"),
+    Case("Over the past 24 hours 140 combat clashes took place.",
+         SUN, "day", D(2024, 8, 24), SUN, "past 24 hours"),
+    Case("Russia lost 1,300 troops in a day, the ministry said.",
+         SUN, "day", D(2024, 8, 24), SUN, "in a day"),
+    Case("Between August 20 and 23, 300 people were evacuated.",
+         SUN, None, D(2024, 8, 20), D(2024, 8, 23)),
+]
+
+SPANS = [
+    Case("Over the weekend, 140 drones were shot down.",
+         D(2024, 8, 27), None, D(2024, 8, 24), SUN, "weekend"),
+    Case("In the past week Russia dropped 800 glide bombs.",
+         SUN, "week", D(2024, 8, 18), SUN),
+    Case("This week Russia dropped 800 glide bombs.",
+         D(2024, 8, 28), "week", MON, D(2024, 8, 28)),
+    Case("Last week Russia dropped 800 glide bombs.",
+         D(2024, 8, 28), "week", D(2024, 8, 19), SUN),
+    Case("Over the past five days 400 drones were launched.",
+         SUN, None, D(2024, 8, 20), SUN),
+    Case("In May, Russia launched 300 missiles.",
+         D(2024, 8, 25), "month", D(2024, 5, 1), D(2024, 5, 31)),
+    Case("In November, Russia launched 300 missiles.",     # last year's
+         D(2024, 8, 25), "month", D(2023, 11, 1), D(2023, 11, 30)),
+    Case("In August 2024 Russia launched 300 missiles.",   # still running
+         D(2024, 8, 25), "month", D(2024, 8, 1), SUN),
+    Case("Last month Russia launched 300 missiles.",
+         SUN, "month", D(2024, 7, 1), D(2024, 7, 31)),
+    Case("In 2023, Russia fired 3,000 missiles.",
+         SUN, "year", D(2023, 1, 1), D(2023, 12, 31), "'In 2023'"),
+    Case("This year Russia dropped 9,000 bombs.",
+         SUN, "year", D(2024, 1, 1), SUN),
+    Case("Since the start of 2024, 9,000 bombs were dropped.",
+         SUN, "year", D(2024, 1, 1), SUN),
+    Case("Since the start of the full-scale invasion, 500 children died.",
+         SUN, "cumulative", D(2022, 2, 24), SUN),
+    Case("Since February 2022 Russia has lost 600,000 troops.",
+         SUN, "cumulative", D(2022, 2, 24), SUN),
+    Case("Since the war began, 15,000 drones have been destroyed.",
+         SUN, "cumulative", D(2022, 2, 24), SUN),
+    Case("Since March 2023, 2,000 prisoners have been swapped.",
+         SUN, "cumulative", D(2023, 3, 1), SUN),
+    # A cumulative figure beside a one-night figure takes the "since".
+    Case("Since the war began, 15,000 drones were downed, 40 of them "
+         "overnight.", SUN, "cumulative", D(2022, 2, 24), SUN,
+         quote="15,000 drones were downed"),
+    Case("Since the war began, 15,000 drones were downed, 40 of them "
+         "overnight.", SUN, "overnight", D(2024, 8, 24), SUN,
+         quote="40 of them overnight"),
+]
+
+INHERITED = [
+    Case("Russia launched 90 drones overnight into August 23. Air defence "
+         "downed 70 of them.", SUN, "overnight", D(2024, 8, 22),
+         D(2024, 8, 23), quote="Air defence downed 70 of them."),
+    # A new paragraph does not inherit.
+    Case("Russia launched 90 drones on August 20.\nAir defence said 5 "
+         "people were injured.", SUN, None, SUN, SUN, "article date",
+         quote="Air defence said 5 people were injured."),
+]
+
+BY_PERIOD = [
+    Case("Air defence downed 70 drones.", SUN, "overnight",
+         D(2024, 8, 24), SUN, "no time expression"),
+    Case("Russia fires 10,000 shells.", SUN, "day", D(2024, 8, 24), SUN),
+    Case("The tally stands at 9,000 tanks.", SUN, "cumulative",
+         D(2022, 2, 24), SUN, "invasion"),
+    Case("A strike injured 8 people.", SUN, None, SUN, SUN, "article date"),
+    # "may" and "march" are verbs, not months.
+    Case("Officials may march 300 people out.", SUN, None, SUN, SUN,
+         "article date"),
+    # Numbers are not days: no month, no range.
+    Case("Between 12 and 15 drones were shot down.", SUN, None, SUN, SUN,
+         "article date"),
+]
+
+UNDATED = [
+    Case("Russia launched 77 drones overnight.", None, "overnight",
+         None, None, "undated article: cannot resolve 'overnight'"),
+    Case("Air defence downed 70 drones.", None, None, None, None,
+         "undated article"),
+    Case("On Aug. 23, 2024, air defence downed 70 drones.", None, None,
+         D(2024, 8, 23), D(2024, 8, 23)),
+    Case("In 2023, Russia fired 3,000 missiles.", None, "year",
+         D(2023, 1, 1), D(2023, 12, 31)),
+    Case("A strike on August 23 killed 4 people.", None, None,
+         None, None, "undated article"),
+]
+
+ALL = [pytest.param(c, id=c.text[:60]) for group in
+       (NIGHTS, DAYS, SPANS, INHERITED, BY_PERIOD, UNDATED) for c in group]
+
+
+@pytest.mark.parametrize("case", ALL)
+def test_resolve_window(case: Case):
+    quote = case.quote or case.text
+    start = case.text.index(quote)
+    first, last, note = resolve_window(case.text, start, start + len(quote),
+                                       case.published, case.period)
+    assert (first, last) == (case.first, case.last), note
+    assert case.note in note
+    assert note  # every answer says how it was read
+
+
+def test_far_text_is_not_read():
+    """Only the neighbourhood of the quote is searched."""
+    text = "In 2019 something happened. " + "Filler words here. " * 100
+    quote = "Air defence downed 70 drones."
+    text += quote
+    start = text.index(quote)
+    assert resolve_window(text, start, len(text), SUN, None)[2] == (
+        "no time expression: article date")
