@@ -1,0 +1,240 @@
+"""Articles -> DuckDB: stream, skip unchanged, extract in workers, load in bulk.
+
+One run is one `runs` row. Each batch of articles is one transaction that
+deletes the batch's old rows and inserts the new ones, so an article has all
+its facts or none. A run killed mid-way stays `running`; the next ingest
+marks it `incomplete` and, since finished articles are skipped by hash,
+picks up where it stopped.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import multiprocessing
+import os
+import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+import click
+
+from etl.errors import EtlError, SourceError
+from etl.model import Article, Extraction
+from etl.settings import DEFAULTS
+from etl import tables
+
+
+@dataclass
+class RunSummary:
+    """What one ingest run did; `exit_code` is the CLI's exit status."""
+
+    run_id: int
+    db: str
+    status: str = "running"
+    read: int = 0          # articles read from the sources
+    loaded: int = 0        # articles (re-)extracted and written
+    skipped: int = 0       # unchanged since they were last loaded
+    failed: int = 0        # problems: unreadable inputs, extraction errors
+    facts: int = 0
+    rejections: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    stale_runs: int = 0    # earlier killed runs marked incomplete
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 3 if self.failed or self.status != "complete" else 0
+
+    def describe(self) -> str:
+        text = (f"run {self.run_id} {self.status}: {self.read:,} articles read, "
+                f"{self.loaded:,} loaded, {self.skipped:,} skipped (unchanged), "
+                f"{self.failed:,} failed; {self.facts:,} facts into {self.db}")
+        if self.stale_runs:
+            text += f"\n{self.stale_runs} interrupted earlier run(s) marked incomplete"
+        shown = self.problems[: DEFAULTS["MAX_PROBLEMS_KEPT"]]
+        text += "".join(f"\n  problem: {p}" for p in shown)
+        if self.failed > len(shown):
+            text += f"\n  ... and {self.failed - len(shown):,} more problems"
+        return text
+
+
+def content_hash(article: Article) -> str:
+    """sha256 of the text and the metadata that extraction may read.
+
+    `origin` is left out: moving a file does not change the article.
+    """
+    published = article.published.isoformat() if article.published else None
+    payload = [article.text, article.title, article.outlet, article.url, published]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+
+
+def load_extractor(spec: str):
+    """'module:function' -> (function, the module's EXTRACTOR_VERSION)."""
+    module_name, _, func_name = spec.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+        return getattr(module, func_name), str(getattr(module, "EXTRACTOR_VERSION"))
+    except (ImportError, AttributeError) as e:
+        raise EtlError(f"cannot load the extractor {spec!r}: {e} — is the "
+                       f"package installed (`pip install -e .`)?") from e
+
+
+def extract_batch(spec: str, articles: list[Article]) -> list[Extraction | str]:
+    """Worker task: an Extraction per article, or the error as text."""
+    extract, _ = load_extractor(spec)
+    out = []
+    for article in articles:
+        try:
+            out.append(extract(article))
+        except Exception as e:  # one bad article must not sink the batch
+            out.append(f"{type(e).__name__}: {e}")
+    return out
+
+
+class _Inline:
+    """An executor that runs the task at once: --jobs 1, and easy debugging."""
+
+    def submit(self, fn, *args):
+        future = Future()
+        future.set_result(fn(*args))
+        return future
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        pass
+
+
+def _executor(jobs: int):
+    if jobs == 1:
+        return _Inline()
+    # spawn, not fork: the parent holds a multi-threaded DuckDB connection.
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+
+
+class Progress:
+    """A line to stderr every few seconds or articles; silent when disabled."""
+
+    def __init__(self, enabled: bool):
+        self.enabled, self.started = enabled, time.monotonic()
+        self.last_time, self.last_count = self.started, 0
+
+    def tick(self, s: RunSummary, force: bool = False):
+        now = time.monotonic()
+        due = (now - self.last_time >= DEFAULTS["PROGRESS_EVERY_S"]
+               or s.read - self.last_count >= DEFAULTS["PROGRESS_EVERY_N"])
+        if not self.enabled or not (due or force):
+            return
+        self.last_time, self.last_count = now, s.read
+        elapsed = max(now - self.started, 1e-9)
+        click.echo(f"  {s.read:,} articles ({s.read / elapsed:,.0f}/s, "
+                   f"{s.bytes / elapsed / 1e6:.1f} MB/s): {s.loaded:,} loaded, "
+                   f"{s.skipped:,} skipped, {s.failed:,} failed, {s.facts:,} facts",
+                   err=True)
+
+
+def _batches(iterable, size):
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def ingest(paths, db=None, *, jobs=None, strict=False, progress=True) -> RunSummary:
+    """Load the articles under `paths` into `db`; returns the run's summary.
+
+    Unchanged articles (same content hash and extractor version) are skipped;
+    others replace their earlier facts. Unreadable inputs and extraction
+    errors are counted as `failed` and the run goes on, unless `strict`: then
+    the first one is raised (a SourceError) and the run is left `incomplete`.
+    An id seen twice in one batch: the last copy wins, the other is skipped.
+    `progress`: True for lines on stderr, False for none.
+    """
+    from etl.sources import read_articles  # written in parallel; see contract
+    from etl.warehouse import apply_sql, connect
+
+    spec = DEFAULTS["EXTRACTOR"]
+    _, version = load_extractor(spec)
+    jobs = jobs or os.cpu_count() or 1
+    con = connect(db)
+    try:
+        apply_sql(con)
+        summary = RunSummary(run_id=0, db=str(db or DEFAULTS["DB"]))
+        summary.stale_runs = tables.close_stale_runs(con)
+        summary.run_id = tables.start_run(con, [str(p) for p in paths], version)
+        _run(con, summary, read_articles, paths, spec, version, jobs, strict,
+             Progress(progress))
+        return summary
+    finally:
+        con.close()
+
+
+def _run(con, summary, read_articles, paths, spec, version, jobs, strict, progress):
+    def on_problem(error: SourceError):
+        summary.failed += 1
+        if len(summary.problems) < DEFAULTS["MAX_PROBLEMS_KEPT"]:
+            summary.problems.append(str(error))
+
+    started = time.monotonic()
+    pool = _executor(jobs)
+    pending = deque()  # (articles, hashes, future), oldest first
+    try:
+        articles = read_articles(paths, strict=strict, on_problem=on_problem)
+        for batch in _batches(articles, DEFAULTS["BATCH_SIZE"]):
+            summary.read += len(batch)
+            summary.bytes += sum(len(a.text.encode()) for a in batch)
+            todo, hashes = _changed(con, batch, version, summary)
+            if todo:
+                pending.append((todo, hashes, pool.submit(extract_batch, spec, todo)))
+            # Bounded in-flight work keeps memory flat for any corpus size.
+            while len(pending) > jobs * DEFAULTS["INFLIGHT_PER_JOB"]:
+                _write(con, pending.popleft(), version, summary, strict, on_problem)
+            progress.tick(summary)
+        while pending:
+            _write(con, pending.popleft(), version, summary, strict, on_problem)
+        summary.status = "complete"
+    except BaseException:
+        summary.status = "incomplete"  # kept by `finally`, then re-raised
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        summary.seconds = time.monotonic() - started
+        tables.finish_run(con, summary)
+        progress.tick(summary, force=True)
+
+
+def _changed(con, batch, version, summary):
+    """The articles of `batch` that need extracting, and their hashes."""
+    latest = {a.id: a for a in batch}  # last copy of a repeated id wins
+    summary.skipped += len(batch) - len(latest)
+    hashes = {i: content_hash(a) for i, a in latest.items()}
+    stored = tables.stored_hashes(con, list(latest))
+    todo = [a for i, a in latest.items() if stored.get(i) != (hashes[i], version)]
+    summary.skipped += len(latest) - len(todo)
+    return todo, hashes
+
+
+def _write(con, item, version, summary, strict, on_problem):
+    """Write one extracted batch; extraction errors become problems."""
+    articles, hashes, future = item
+    good = []
+    for article, result in zip(articles, future.result()):
+        if isinstance(result, str):
+            where = f"{article.origin} (article {article.id})" if article.origin else article.id
+            error = SourceError(where,
+                                f"extraction failed: {result}",
+                                "the article was not loaded; fix the extractor and "
+                                "re-run ingest (loaded articles are skipped)")
+            if strict:
+                raise error
+            on_problem(error)
+        else:
+            good.append((article, result))
+    tables.replace_articles(con, good, hashes, version, summary.run_id)
+    summary.loaded += len(good)
+    summary.facts += sum(len(x.facts) for _, x in good)
+    summary.rejections += sum(len(x.rejections) for _, x in good)
+
+
+__all__ = ["ingest", "RunSummary", "content_hash", "extract_batch"]

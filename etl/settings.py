@@ -1,0 +1,55 @@
+"""Defaults in one place. CLI options and arguments override them.
+
+Grouped by the stage that reads them; `check()` rejects unknown or
+out-of-range values by name so a typo fails loudly instead of being ignored.
+"""
+from __future__ import annotations
+
+import os
+
+from etl.errors import EtlError
+
+DEFAULTS = {
+    # -- database
+    "DB": "warstats.duckdb",          # --db / WARSTATS_DB override it
+    "DB_ENVVAR": "WARSTATS_DB",
+    # Files are written in this storage format so the DuckDB 1.5 shell
+    # (pip install duckdb-cli) can still open them.
+    "STORAGE_VERSION": "v1.5.0",
+    # -- ingest
+    "BATCH_SIZE": 200,                # articles per worker task and per transaction
+    "INFLIGHT_PER_JOB": 2,            # batches queued per worker: bounds memory
+    "PROGRESS_EVERY_S": 2.0,          # seconds between progress lines
+    "PROGRESS_EVERY_N": 5000,         # ...or articles, whichever comes first
+    "MAX_PROBLEMS_KEPT": 50,          # problem messages kept for the summary
+    # Where the extractor lives, as "module:function". A string, not the
+    # function, so worker processes import it themselves.
+    "EXTRACTOR": "etl.extract:extract_article",
+}
+
+_POSITIVE = ("BATCH_SIZE", "INFLIGHT_PER_JOB", "PROGRESS_EVERY_S",
+             "PROGRESS_EVERY_N", "MAX_PROBLEMS_KEPT")
+
+
+def check(settings: dict) -> dict:
+    """Return `settings` if every key is known and every count positive.
+
+    >>> check({"BATCH_SIZE": 10})["BATCH_SIZE"]
+    10
+    >>> check({"BATCH_SIZ": 10})
+    Traceback (most recent call last):
+    ...
+    etl.errors.EtlError: Unknown setting "BATCH_SIZ" — known settings: ...
+    """
+    for key, value in settings.items():
+        if key not in DEFAULTS:
+            raise EtlError(f'Unknown setting "{key}" — known settings: '
+                           + ", ".join(sorted(DEFAULTS)))
+        if key in _POSITIVE and not value > 0:
+            raise EtlError(f'"{key}" must be greater than 0, got {value!r}')
+    return settings
+
+
+def default_db() -> str:
+    """The database path: $WARSTATS_DB if set, else ./warstats.duckdb."""
+    return os.environ.get(DEFAULTS["DB_ENVVAR"]) or DEFAULTS["DB"]

@@ -1,0 +1,130 @@
+"""The writes behind ingest: `runs` bookkeeping and bulk article replacement.
+
+Rows go in as Arrow tables with explicit types (never row by row), so an
+empty batch or an all-null column still has the table's type.
+NOTE: keep the schemas below in sync with sql/schema.sql and etl/model.py.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pyarrow as pa
+
+_str, _int, _float, _date = pa.string(), pa.int32(), pa.float64(), pa.date32()
+
+ARTICLES = pa.schema([
+    ("id", _str), ("title", _str), ("outlet", _str), ("url", _str),
+    ("published", _date), ("published_from", _str), ("origin", _str),
+    ("n_chars", _int), ("content_hash", _str), ("extractor_version", _str),
+    ("run_id", _int),
+])
+FACTS = pa.schema([
+    ("doc", _str), ("fact_no", _int), ("metric", _str), ("value", _float),
+    ("low", _float), ("high", _float), ("qualifier", _str), ("unit", _str),
+    ("side", _str), ("location", _str), ("weapon", _str), ("period", _str),
+    ("is_part", pa.bool_()), ("claimant", _str), ("claimant_raw", _str),
+    ("window_start", _date), ("window_end", _date), ("window_note", _str),
+    ("quote", _str), ("quote_start", _int), ("quote_end", _int),
+    ("surface", _str), ("surface_start", _int), ("rule", _str), ("run_id", _int),
+])
+REJECTIONS = pa.schema([
+    ("doc", _str), ("surface", _str), ("surface_start", _int),
+    ("surface_end", _int), ("reason", _str), ("quote", _str), ("run_id", _int),
+])
+
+
+def close_stale_runs(con) -> int:
+    """Mark runs left `running` by a killed process as `incomplete`.
+
+    Safe because ingest holds the database's write lock: no live run can
+    exist while we are here. finished_at stays null: it never finished.
+    """
+    (n,) = con.execute("select count(*) from runs where status = 'running'").fetchone()
+    con.execute("update runs set status = 'incomplete' where status = 'running'")
+    return n
+
+
+def start_run(con, sources: list[str], version: str) -> int:
+    """Insert the `running` row in its own transaction; returns run_id."""
+    (run_id,) = con.execute("select coalesce(max(run_id), 0) + 1 from runs").fetchone()
+    con.execute("insert into runs (run_id, started_at, status, sources, "
+                "extractor_version) values (?, ?, 'running', ?, ?)",
+                [run_id, datetime.now(), sources, version])
+    return run_id
+
+
+def finish_run(con, s) -> None:
+    """Record a RunSummary's status and counts."""
+    finished = datetime.now() if s.status == "complete" else None
+    con.execute("update runs set status = ?, finished_at = ?, n_articles = ?, "
+                "n_loaded = ?, n_skipped = ?, n_failed = ?, n_facts = ? "
+                "where run_id = ?",
+                [s.status, finished, s.read, s.loaded, s.skipped, s.failed,
+                 s.facts, s.run_id])
+
+
+def stored_hashes(con, ids: list[str]) -> dict[str, tuple[str, str]]:
+    """{id: (content_hash, extractor_version)} for the ids already loaded."""
+    rows = con.execute("select id, content_hash, extractor_version from articles "
+                       "where id in (select unnest(?::varchar[]))", [ids]).fetchall()
+    return {i: (h, v) for i, h, v in rows}
+
+
+def replace_articles(con, extracted, hashes, version, run_id) -> None:
+    """Swap in [(Article, Extraction)] in one transaction: all or nothing."""
+    if not extracted:
+        return
+    ids = [a.id for a, _ in extracted]
+    new = {
+        "new_articles": _table(ARTICLES, [_article_row(a, hashes[a.id], version, run_id)
+                                          for a, _ in extracted]),
+        "new_facts": _table(FACTS, [_fact_row(f, a.id, n, run_id) for a, x in extracted
+                                    for n, f in enumerate(x.facts, 1)]),
+        "new_rejections": _table(REJECTIONS, [_rejection_row(r, a.id, run_id)
+                                              for a, x in extracted for r in x.rejections]),
+    }
+    con.begin()
+    try:
+        for table, key in (("facts", "doc"), ("rejections", "doc"), ("articles", "id")):
+            con.execute(f"delete from {table} where {key} in "
+                        "(select unnest(?::varchar[]))", [ids])
+        for name, rows in new.items():
+            con.register(name, rows)
+            con.execute(f"insert into {name[4:]} by name select * from {name}")
+            con.unregister(name)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+def _table(schema, rows):
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _article_row(a, content_hash, version, run_id):
+    # Article has no field for where the date came from; sources may add one.
+    published_from = getattr(a, "published_from", None) or ("field" if a.published else None)
+    return dict(id=a.id, title=a.title, outlet=a.outlet, url=a.url,
+                published=a.published, published_from=published_from,
+                origin=a.origin, n_chars=len(a.text), content_hash=content_hash,
+                extractor_version=version, run_id=run_id)
+
+
+# `doc` is the article's id, whatever the extractor wrote: replacement
+# deletes by article id, so the two must agree.
+def _fact_row(f, doc, fact_no, run_id):
+    return dict(
+        doc=doc, fact_no=fact_no, metric=f.metric, value=f.value, low=f.low,
+        high=f.high, qualifier=f.qualifier, unit=f.unit, side=f.side,
+        location=f.location, weapon=f.weapon, period=f.period, is_part=f.is_part,
+        claimant=f.claimant, claimant_raw=f.claimant_raw,
+        window_start=f.window_start, window_end=f.window_end,
+        window_note=f.window_note, quote=f.quote, quote_start=f.start,
+        quote_end=f.end, surface=f.surface, surface_start=f.surface_start,
+        rule=f.rule, run_id=run_id)
+
+
+def _rejection_row(r, doc, run_id):
+    return dict(doc=doc, surface=r.surface, surface_start=r.start,
+                surface_end=r.end, reason=r.reason, quote=r.quote, run_id=run_id)

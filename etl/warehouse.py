@@ -1,0 +1,127 @@
+"""DuckDB tables and views: open the database, apply sql/, run queries.
+
+`ingest` (articles -> facts in the tables) lives in `etl.ingest` and is
+re-exported here, because the contract names `etl.warehouse.ingest`.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+import etl
+from etl.errors import DatabaseBusy, EtlError, SqlFileError
+from etl.settings import DEFAULTS
+
+# The package is installed editable, so sql/ sits beside etl/.
+SQL_DIR = Path(etl.__file__).resolve().parent.parent / "sql"
+
+# DuckDB: 'Conflicting lock is held in /usr/bin/python3 (PID 4340)'.
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
+
+
+class NoDatabase(EtlError, FileNotFoundError):
+    """A reader asked for a database file that does not exist yet."""
+    # NOTE: belongs in etl/errors.py; kept here until its owner moves it.
+
+
+class QueryError(EtlError, ValueError):
+    """A query given to `warstats sql` / `query()` failed."""
+    # NOTE: belongs in etl/errors.py; kept here until its owner moves it.
+
+
+def connect(db=None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open `db` (default $WARSTATS_DB or ./warstats.duckdb); ':memory:' works.
+
+    New files are written in DuckDB 1.5 storage format so the 1.x shell can
+    open them. Raises DatabaseBusy when another process holds the file, and
+    NoDatabase when a read-only open finds no file.
+    """
+    db = str(db or DEFAULTS["DB"])
+    if read_only and db != ":memory:" and not Path(db).exists():
+        raise NoDatabase(f"{db}: no such database — run `warstats ingest SOURCE` "
+                         "first, or point --db / WARSTATS_DB at an existing file")
+    config = {"storage_compatibility_version": DEFAULTS["STORAGE_VERSION"]}
+    if read_only:
+        config = {}  # the setting only applies to writes
+    try:
+        return duckdb.connect(db, read_only=read_only, config=config)
+    except duckdb.IOException as e:
+        if "lock" not in str(e).lower():
+            raise EtlError(f"{db}: cannot open the database: {e}") from e
+        raise busy_error(db, e) from e
+
+
+def busy_error(db: str, original: Exception) -> DatabaseBusy:
+    """Name the file, the process holding it, and what to do."""
+    found = _LOCK_HOLDER.search(str(original))
+    holder = f"process {found.group(2)} ({found.group(1)})" if found else "another process"
+    return DatabaseBusy(
+        f"{db} is locked by {holder}, probably a `warstats ingest` still running. "
+        "Wait for it to finish (or stop it), then retry; or use another --db file.")
+
+
+def sql_files(sql_dir: Path = SQL_DIR) -> list[Path]:
+    """schema.sql, then every views/**/*.sql in sorted path order."""
+    if not (sql_dir / "schema.sql").is_file():
+        raise EtlError(f"{sql_dir}/schema.sql not found — warstats looks for sql/ "
+                       "next to the etl/ package; reinstall with `pip install -e .` "
+                       "from the repository root")
+    return [sql_dir / "schema.sql", *sorted((sql_dir / "views").glob("**/*.sql"))]
+
+
+def view_statement(path: Path) -> str:
+    """`create or replace view <stem> as <body>` for one bare-select file."""
+    body = path.read_text(encoding="utf-8").strip().rstrip(";").rstrip()
+    # The newline keeps a trailing `-- comment` from swallowing anything.
+    return f"create or replace view {path.stem} as\n{body}\n"
+
+
+def apply_sql(con, sql_dir: Path = SQL_DIR) -> list[str]:
+    """Create the tables and (re)create every view; returns the view names.
+
+    A failing statement raises SqlFileError naming the file and the number
+    of the statement within it (DuckDB's LINE n counts from the statement).
+    """
+    views = []
+    for path in sql_files(sql_dir):
+        if path.name == "schema.sql":
+            statements = [s.query for s in duckdb.extract_statements(path.read_text())]
+        else:
+            statements = [view_statement(path)]
+            views.append(path.stem)
+        for number, statement in enumerate(statements, 1):
+            try:
+                con.execute(statement)
+            except duckdb.Error as e:
+                raise SqlFileError(path, number, e) from e
+    return views
+
+
+def query(db, sql: str, params=None) -> pd.DataFrame:
+    """Run one read-only query against `db` and return the rows."""
+    con = connect(db, read_only=True)
+    try:
+        return con.execute(sql, params).df()
+    except duckdb.Error as e:
+        hint = ("the database is opened read-only here; write with `warstats ingest`"
+                if "read-only" in str(e) else "check the query against the tables "
+                "and views listed by: warstats sql \"show tables\"")
+        raise QueryError(f"{db}: query failed: {e} — {hint}") from e
+    finally:
+        con.close()
+
+
+def __getattr__(name):
+    # Lazy re-export: etl.ingest imports this module, so a top-level
+    # import here would be circular.
+    if name in ("ingest", "RunSummary"):
+        from etl import ingest as _ingest
+        return getattr(_ingest, name)
+    raise AttributeError(f"module 'etl.warehouse' has no attribute {name!r}")
+
+
+__all__ = ["connect", "apply_sql", "query", "ingest", "RunSummary",
+           "NoDatabase", "QueryError", "SQL_DIR"]
