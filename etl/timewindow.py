@@ -415,9 +415,9 @@ DEFAULTS = {
 
 # --- the engine --------------------------------------------------------------
 
-def _regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The quote, its sentence(s), and up to two sentences before it in the
-    same paragraph: the places searched, nearest first."""
+def _regions(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """Where the quote's sentence(s) start and end, and where the two
+    sentences before it start (never before its paragraph)."""
     lo, hi = max(0, start - 700), min(len(text), end + 300)
     cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
     sentence_start = max([c for c in cuts if c <= start], default=lo)
@@ -425,8 +425,7 @@ def _regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     paragraph = max(lo, text.rfind("\n", lo, sentence_start) + 1)
     starts = [paragraph] + [c for c in cuts if paragraph < c < sentence_start]
     before = starts[-2] if len(starts) > 1 else paragraph
-    return [(start, end), (sentence_start, sentence_end),
-            (min(before, sentence_start), sentence_start)]
+    return sentence_start, sentence_end, min(before, sentence_start)
 
 
 def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
@@ -441,14 +440,20 @@ def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
 
 
 def _candidates(text: str, start: int, end: int) -> list[tuple[Rule, re.Match]]:
-    """Every time expression near the quote, nearest first."""
-    quote, sentence, before = _regions(text, start, end)
-    inside = sorted(_matches(text, quote), key=lambda c: c[1].start())
-    rest = [c for c in _matches(text, sentence)
-            if not start <= c[1].start() < end]
-    rest.sort(key=lambda c: min(abs(c[1].start() - end), abs(start - c[1].end())))
-    earlier = sorted(_matches(text, before), key=lambda c: -c[1].start())
-    return inside + rest + earlier
+    """Every time expression near the quote, nearest first: inside the
+    quote, then the rest of its sentence, then the sentences before."""
+    sentence_start, sentence_end, before = _regions(text, start, end)
+    found = _matches(text, (before, sentence_end))
+
+    def nearness(candidate):
+        at, to = candidate[1].span()
+        if start <= at < end:
+            return 0, at
+        if at >= sentence_start:
+            return 1, min(abs(at - end), abs(start - to))
+        return 2, -at
+
+    return sorted(found, key=nearness)
 
 
 def resolve_window(text: str, start: int, end: int, published: date | None,
@@ -482,7 +487,7 @@ def resolve_window(text: str, start: int, end: int, published: date | None,
         return None, None, f"cannot resolve '{surface}': {why}"
     if first == last:
         return first, last, f"'{surface}': {first}"
-    if rule.kind == "night" or first + timedelta(days=1) == last:
+    if rule.kind == "night" or period == "overnight":
         return first, last, f"'{surface}': the night to {last}"
     return first, last, f"'{surface}': {first} to {last}"
 
