@@ -1,0 +1,68 @@
+"""Read articles from files and folders, one at a time, reporting bad input.
+
+    >>> from etl.sources import read_articles
+    >>> for article in read_articles(["seeds/", "extra.jsonl"]):   # doctest: +SKIP
+    ...     print(article.id, article.published)
+
+Inputs, each read by its extension (case does not matter):
+
+    .txt           one article; id = file name without .txt
+    .html / .htm   one article: the visible text; <title> is the title
+    .jsonl         one JSON object a line: text, and id, published, url,
+                   outlet, title (all optional but text)
+    .csv           a header row, then one article a row, same columns;
+                   quoted fields may hold commas and line breaks
+    folder         everything in it, recursively, sorted by name; a
+                   manifest.csv gives .txt/.html files their metadata
+                   (columns: file, then any of published, outlet, title, url)
+
+Ids: a JSONL/CSV row without an id is "<file stem>:<line>". Numbers are
+taken as ids (42 -> "42"); null, true/false, lists and objects are not.
+An id already read in this run is reported and the later article skipped.
+
+Dates: `published` is parsed from the field (2024-08-23, 2024-08-23T10:00Z,
+August 23, 2024, 23 Aug 2024, ...). With no field, the text's own stamp is
+used (`date_from_text`); with neither, None. A field that is not a date is a
+warning (`SourceWarning`): the article still loads, dated from its text if
+it can be.
+
+Problems: each bad file, line or row is one `SourceError` (message
+"PATH:LINE: what is wrong — what to do"), given to `on_problem` once; then
+reading goes on with the rest. Problems where the article still loaded are
+`SourceWarning`s (a subclass). With `strict=True` the first problem, warning
+or not, is raised instead. With neither, problems are logged as warnings to
+the "etl.sources" logger. `SourceStats` counts them for a summary.
+
+Text that is not UTF-8 is read as cp1252 (or latin-1) with an INFO note on
+that logger; only binary content (NUL or control bytes) is a problem.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from etl.errors import SourceError
+from etl.model import Article
+from etl.sources.dates import date_from_text, parse_date
+from etl.sources.folders import read_path
+from etl.sources.reading import Reading, SourceStats, SourceWarning
+
+__all__ = ["read_articles", "date_from_text", "parse_date",
+           "SourceStats", "SourceWarning"]
+
+
+def read_articles(paths: str | os.PathLike | Iterable[str | os.PathLike], *,
+                  strict: bool = False,
+                  on_problem: Callable[[SourceError], None] | None = None,
+                  ) -> Iterator[Article]:
+    """Yield each article under `paths` (one path or several), in order.
+
+    Lazy: nothing is opened until the first article is asked for, and a
+    JSONL or CSV file is read a line or a row at a time.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    reading = Reading(strict=strict, on_problem=on_problem)
+    for path in paths:
+        yield from read_path(Path(path), reading)

@@ -1,0 +1,151 @@
+"""Bytes to text without crashing: BOMs, UTF-8, then the legacy fallbacks.
+
+Order: a BOM decides (UTF-8, UTF-16, UTF-32); else UTF-8; else cp1252 (what
+"Save as text" on Windows writes); else latin-1, which never fails. So only
+binary content, or a BOM file that breaks its own encoding, is a problem.
+Lines are decoded one at a time, so one stray cp1252 byte spoils nothing
+else and a huge file is never held whole.
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+log = logging.getLogger("etl.sources")
+
+# Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+]
+SNIFF_BYTES = 8192
+_TEXT_CONTROLS = set(b"\t\n\r\f\v\b\x1b")
+
+
+class Undecodable(Exception):
+    """A file that is not text. Carries the problem and the fix for people."""
+
+    def __init__(self, problem: str, fix: str, line: int | None = None):
+        super().__init__(problem)
+        self.problem, self.fix, self.line = problem, fix, line
+
+
+def open_binary(path: Path):
+    """The one place files are opened (tests replace it to fake errors)."""
+    return open(path, "rb")
+
+
+def bom_encoding(head: bytes) -> str | None:
+    """The encoding a byte-order mark announces, or None.
+
+    >>> bom_encoding(b"\\xef\\xbb\\xbfhello")
+    'utf-8-sig'
+    >>> bom_encoding(b"\\xff\\xfeh\\x00")
+    'utf-16'
+    >>> bom_encoding(b"hello") is None
+    True
+    """
+    return next((enc for bom, enc in BOMS if head.startswith(bom)), None)
+
+
+def looks_binary(sample: bytes) -> bool:
+    """True for bytes that are not text: any NUL, or >5% control bytes.
+
+    >>> looks_binary(b"Drones were launched overnight.\\n")
+    False
+    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR")
+    True
+    >>> looks_binary("caf\\u00e9".encode("cp1252"))
+    False
+    """
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if (b < 32 or b == 127) and b not in _TEXT_CONTROLS)
+    return controls > 0.05 * len(sample)
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """(text, encoding) for bytes with no BOM: UTF-8, else cp1252, else latin-1.
+
+    >>> decode_bytes("Kyiv \u2014 drones".encode())
+    ('Kyiv — drones', 'utf-8')
+    >>> decode_bytes(b"Kyiv \\x97 drones")
+    ('Kyiv — drones', 'cp1252')
+    >>> decode_bytes(b"\\x81")
+    ('\\x81', 'latin-1')
+    """
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("latin-1"), "latin-1"
+
+
+def _not_text(path) -> Undecodable:
+    return Undecodable(
+        "is binary, not text (NUL or control bytes)",
+        "skip it, or if it is UTF-16 text, save it as UTF-8 or with a BOM")
+
+
+def read_text(path: Path) -> str:
+    """A whole file as text (for one-article files); raises Undecodable."""
+    with open_binary(path) as f:
+        raw = f.read()
+    encoding = bom_encoding(raw[:4])
+    if encoding:
+        try:
+            return raw.decode(encoding).lstrip("\ufeff")
+        except UnicodeDecodeError as e:
+            raise Undecodable(f"starts with a {encoding} BOM but is not valid "
+                              f"{encoding} ({e.reason} at byte {e.start})",
+                              f"re-save it as UTF-8") from None
+    if looks_binary(raw[:SNIFF_BYTES]) or b"\x00" in raw:
+        raise _not_text(path)
+    text, used = decode_bytes(raw)
+    if used != "utf-8":
+        log.info("%s: not UTF-8; read as %s", path, used)
+    return text
+
+
+def iter_lines(path: Path) -> Iterator[str]:
+    """The file's lines as text, endings kept, one at a time.
+
+    Raises Undecodable before the first line for a binary file, or at the
+    line where a BOM-announced encoding breaks down.
+    """
+    with open_binary(path) as f:
+        head = f.read(SNIFF_BYTES)
+        f.seek(0)
+        encoding = bom_encoding(head[:4])
+        if encoding:
+            yield from _iter_bom_lines(f, encoding)
+            return
+        if looks_binary(head):
+            raise _not_text(path)
+        noted = False
+        for raw in f:
+            line, used = decode_bytes(raw)
+            if used != "utf-8" and not noted:
+                log.info("%s: not all UTF-8; such lines read as %s", path, used)
+                noted = True
+            yield line
+
+
+def _iter_bom_lines(f, encoding: str) -> Iterator[str]:
+    # newline="" keeps "\r\n" inside quoted CSV fields, as the csv module wants.
+    text = io.TextIOWrapper(f, encoding=encoding, newline="")
+    line_no = 0
+    try:
+        for line_no, line in enumerate(text, 1):
+            yield line.lstrip("\ufeff") if line_no == 1 else line
+    except UnicodeDecodeError as e:
+        raise Undecodable(f"is not valid {encoding} after line {line_no} "
+                          f"({e.reason}); the rest of the file is skipped",
+                          "re-save it as UTF-8", line=line_no + 1) from None
+    finally:
+        text.detach()   # leave closing the file to the caller's `with`

@@ -1,0 +1,228 @@
+"""One reader per file type. Each yields Articles and reports what it skips.
+
+Row formats (JSONL, CSV) are read a line or a row at a time; one-article
+formats (.txt, .html) are read whole, since the article is the unit anyway.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.model import Article
+from etl.sources.decoding import Undecodable, iter_lines, read_text
+from etl.sources.html import html_to_page
+from etl.sources.reading import Reading
+
+FIELDS = ("id", "text", "published", "url", "outlet", "title")
+# A whole article can sit in one CSV field; the csv module's default cap is
+# 128 KiB. NOTE: this is process-wide, and only ever raised, never lowered.
+MAX_CSV_FIELD = 256 * 1024 * 1024
+CANNOT_READ_FIX = "check that it exists and that you may read it (permissions)"
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a manifest.csv row says about one file; `where` is that row."""
+
+    where: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+def normalise_newlines(text: str) -> str:
+    r"""Windows and old-Mac line ends as "\n", as Python's text mode reads them.
+
+    >>> normalise_newlines("a\r\nb\rc\n")
+    'a\nb\nc\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _whole_text(path: Path, reading: Reading) -> str | None:
+    try:
+        text = normalise_newlines(read_text(path))
+    except OSError as e:
+        reading.report(path, f"cannot be read ({e.strerror or e})", CANNOT_READ_FIX)
+        return None
+    except Undecodable as e:
+        reading.report(path, e.problem, e.fix)
+        return None
+    if not text.strip():
+        reading.report(path, "is empty", "add the article text, or remove the file")
+        return None
+    return text
+
+
+def read_txt(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Article]:
+    """One article; its id is the file name without `.txt`."""
+    text = _whole_text(path, reading)
+    article = text and reading.article(
+        id=path.stem, text=text, origin=str(path), published=meta.published,
+        published_where=meta.where, url=meta.url, outlet=meta.outlet,
+        title=meta.title)
+    if article:
+        yield article
+
+
+def read_html(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Article]:
+    """One article: the page's visible text; manifest values beat <meta> tags."""
+    html = _whole_text(path, reading)
+    if html is None:
+        return
+    page = html_to_page(html)
+    if not page.text:
+        reading.report(path, "has no visible text",
+                       "check that it is the article page, not a redirect or a shell")
+        return
+    article = reading.article(
+        id=path.stem, text=page.text, origin=str(path),
+        published=meta.published or page.published,
+        published_where=meta.where if meta.published else str(path),
+        url=meta.url or page.url, outlet=meta.outlet or page.outlet,
+        title=meta.title or page.title)
+    if article:
+        yield article
+
+
+def read_jsonl(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Article]:
+    """One JSON object a line: `text`, and `id`, `published`, `url`, ... ."""
+    line_no, any_lines = 0, False
+    try:
+        for line_no, line in enumerate(iter_lines(path), 1):
+            if not line.strip():
+                continue
+            any_lines = True
+            where = f"{path}:{line_no}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                reading.report(where, f"is not valid JSON ({e.msg} at column {e.colno})",
+                               "fix or remove this line; the other lines are read")
+                continue
+            if not isinstance(record, dict):
+                reading.report(where, f"is a JSON {type(record).__name__}, not an object",
+                               'write one {"id": ..., "text": ...} object a line')
+                continue
+            article = article_from_record(record, where, f"{path.stem}:{line_no}", reading)
+            if article:
+                yield article
+    except OSError as e:
+        reading.report(path, f"cannot be read ({e.strerror or e})", CANNOT_READ_FIX)
+    except Undecodable as e:
+        reading.report(f"{path}:{e.line}" if e.line else path, e.problem, e.fix)
+    else:
+        if not any_lines:
+            reading.report(path, "is empty", "add one JSON object a line, or remove the file")
+
+
+def read_csv(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Article]:
+    """A header row naming at least `text`; one article a row."""
+    for line_no, row in csv_rows(path, reading, required=("text",)):
+        article = article_from_record(row, f"{path}:{line_no}",
+                                      f"{path.stem}:{line_no}", reading)
+        if article:
+            yield article
+
+
+def csv_rows(path: Path, reading: Reading, required: tuple[str, ...]
+             ) -> Iterator[tuple[int, dict[str, str]]]:
+    """(first line of the row, {column: value}) for each well-formed row.
+
+    Column names are matched lower-cased and stripped; extra columns are
+    kept but ignored by the callers. A missing required column is reported
+    once, for the whole file.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_FIELD))
+    next_line = 1
+    try:
+        rows = csv.reader(iter_lines(path))
+        header = [name.strip().lower() for name in next(rows, [])]
+        if not header:
+            reading.report(path, "is empty", "add a header row and one row an article, or remove the file")
+            return
+        missing = [name for name in required if name not in header]
+        if missing:
+            reading.report(path, f"has no {', '.join(missing)} column (header: "
+                           f"{', '.join(header)})",
+                           f"name the columns in the first row: {', '.join(required)}, ...")
+            return
+        any_rows = False
+        while True:
+            next_line = rows.line_num + 1
+            try:
+                row = next(rows)
+            except StopIteration:
+                if not any_rows:
+                    reading.report(path, "has a header but no rows",
+                                   "add one row an article, or remove the file")
+                return
+            except csv.Error as e:
+                any_rows = True
+                reading.report(f"{path}:{next_line}", f"is not valid CSV ({e})",
+                               "check the quotes on this row; it is skipped")
+                continue
+            if not row:
+                continue                    # a blank line
+            any_rows = True
+            if len(row) != len(header):
+                reading.report(f"{path}:{next_line}", f"has {len(row)} fields "
+                               f"but the header has {len(header)}",
+                               "quote fields that hold commas; this row is skipped")
+                continue
+            yield next_line, dict(zip(header, row))
+    except OSError as e:
+        reading.report(path, f"cannot be read ({e.strerror or e})", CANNOT_READ_FIX)
+    except Undecodable as e:
+        reading.report(f"{path}:{e.line}" if e.line else path, e.problem, e.fix)
+
+
+def article_from_record(record: dict, where: str, default_id: str,
+                        reading: Reading) -> Article | None:
+    """An Article from one JSONL object or CSV row, or None after reporting.
+
+    `id`: a string, or a number (taken as its text); absent or "" gives
+    `default_id` ("stem:line"); null, true/false, lists and objects are
+    rejected, since no one meant them as ids.
+    """
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        problem = ("has no text" if text is None or text == "" else
+                   "has blank text" if isinstance(text, str) else
+                   f"has text that is a {type(text).__name__}, not a string")
+        reading.report(where, problem, "give it the article text; it is skipped")
+        return None
+    doc_id = record.get("id", "")
+    if isinstance(doc_id, (int, float)) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    if not isinstance(doc_id, str):
+        reading.report(where, f"has an id that is {json.dumps(doc_id)[:40]}",
+                       "make the id a string (or leave it out); it is skipped")
+        return None
+    return reading.article(
+        id=doc_id.strip() or default_id, text=text, origin=where,
+        published=record.get("published"),
+        **{key: _optional_text(record, key, where, reading)
+           for key in ("url", "outlet", "title")})
+
+
+def _optional_text(record: dict, key: str, where: str, reading: Reading) -> str | None:
+    value = record.get(key)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if value is not None and not isinstance(value, str):
+        reading.report(where, f"has a {key} that is a {type(value).__name__}",
+                       f"make {key} a string; the article loads without it",
+                       warning=True)
+        return None
+    return value.strip() or None if value else None
+
+
+READERS = {
+    ".txt": read_txt, ".html": read_html, ".htm": read_html,
+    ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv,
+}
