@@ -1,0 +1,11 @@
+"""Lexicons and pattern tables: the data the extraction engine reads.
+
+Each module holds constants first; where a module also offers a finder
+(`find_places`, `find_weapons`, `find_sides`, `find_claimants`), the finder
+only compiles the constants into one regex and turns matches into records.
+
+    etl.rules.places     gazetteer  -> find_places(text) -> list[Place]
+    etl.rules.weapons    weapon table -> find_weapons(text) -> list[WeaponMention]
+    etl.rules.sides      demonyms, actors -> find_sides(text) -> list[SideMention]
+    etl.rules.claimants  attribution lexicon (used by etl.claimants)
+"""
