@@ -38,6 +38,7 @@ class RunSummary:
     loaded: int = 0        # articles (re-)extracted and written
     skipped: int = 0       # unchanged since they were last loaded
     failed: int = 0        # problems: unreadable inputs, extraction errors
+    warnings: int = 0      # problems where the article still loaded
     facts: int = 0
     rejections: int = 0
     bytes: int = 0
@@ -52,13 +53,15 @@ class RunSummary:
     def describe(self) -> str:
         text = (f"run {self.run_id} {self.status}: {self.read:,} articles read, "
                 f"{self.loaded:,} loaded, {self.skipped:,} skipped (unchanged), "
-                f"{self.failed:,} failed; {self.facts:,} facts into {self.db}")
+                f"{self.failed:,} failed, {self.warnings:,} warnings; "
+                f"{self.facts:,} facts into {self.db}")
         if self.stale_runs:
             text += f"\n{self.stale_runs} interrupted earlier run(s) marked incomplete"
         shown = self.problems[: DEFAULTS["MAX_PROBLEMS_KEPT"]]
         text += "".join(f"\n  problem: {p}" for p in shown)
-        if self.failed > len(shown):
-            text += f"\n  ... and {self.failed - len(shown):,} more problems"
+        if self.failed + self.warnings > len(shown):
+            more = self.failed + self.warnings - len(shown)
+            text += f"\n  ... and {more:,} more problems"
         return text
 
 
@@ -79,8 +82,12 @@ def load_extractor(spec: str):
         module = importlib.import_module(module_name)
         return getattr(module, func_name), str(getattr(module, "EXTRACTOR_VERSION"))
     except (ImportError, AttributeError) as e:
-        raise EtlError(f"cannot load the extractor {spec!r}: {e} — is the "
-                       f"package installed (`pip install -e .`)?") from e
+        missing = isinstance(e, ModuleNotFoundError) and e.name == module_name
+        fix = ("is the package installed (`pip install -e .`)?" if missing
+               else f"fix {module_name} so that it imports and defines "
+                    f"{func_name} and EXTRACTOR_VERSION")
+        raise EtlError(f"cannot load the extractor {spec!r}: "
+                       f"{type(e).__name__}: {e} — {fix}") from e
 
 
 def extract_batch(spec: str, articles: list[Article]) -> list[Extraction | str]:
@@ -151,7 +158,8 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True) -> RunSumm
     An id seen twice in one batch: the last copy wins, the other is skipped.
     `progress`: True for lines on stderr, False for none.
     """
-    from etl.sources import read_articles  # written in parallel; see contract
+    # By name, so that tests can stand in a module under sys.modules.
+    sources = importlib.import_module("etl.sources")
     from etl.warehouse import apply_sql, connect
 
     spec = DEFAULTS["EXTRACTOR"]
@@ -163,24 +171,30 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True) -> RunSumm
         summary = RunSummary(run_id=0, db=str(db or DEFAULTS["DB"]))
         summary.stale_runs = tables.close_stale_runs(con)
         summary.run_id = tables.start_run(con, [str(p) for p in paths], version)
-        _run(con, summary, read_articles, paths, spec, version, jobs, strict,
+        _run(con, summary, sources, paths, spec, version, jobs, strict,
              Progress(progress))
         return summary
     finally:
         con.close()
 
 
-def _run(con, summary, read_articles, paths, spec, version, jobs, strict, progress):
+def _run(con, summary, sources, paths, spec, version, jobs, strict, progress):
+    # A SourceWarning (e.g. a date field that is not a date) still loads the
+    # article: it is counted, not failed.
+    warning_class = getattr(sources, "SourceWarning", ())
+
     def on_problem(error: SourceError):
-        summary.failed += 1
+        is_warning = isinstance(error, warning_class)
+        summary.warnings += is_warning
+        summary.failed += not is_warning
         if len(summary.problems) < DEFAULTS["MAX_PROBLEMS_KEPT"]:
-            summary.problems.append(str(error))
+            summary.problems.append(("warning: " if is_warning else "") + str(error))
 
     started = time.monotonic()
     pool = _executor(jobs)
     pending = deque()  # (articles, hashes, future), oldest first
     try:
-        articles = read_articles(paths, strict=strict, on_problem=on_problem)
+        articles = sources.read_articles(paths, strict=strict, on_problem=on_problem)
         for batch in _batches(articles, DEFAULTS["BATCH_SIZE"]):
             summary.read += len(batch)
             summary.bytes += sum(len(a.text.encode()) for a in batch)

@@ -53,6 +53,10 @@ FAKE_EXTRACTOR = textwrap.dedent('''
 ''')
 
 
+class FakeSourceWarning(SourceError):
+    """Stands in for etl.sources.SourceWarning: a problem, article kept."""
+
+
 def fake_read_articles(paths, *, strict=False, on_problem=None):
     """Stand-in for etl.sources.read_articles over JSON-lines files."""
     for path in paths:
@@ -66,6 +70,9 @@ def fake_read_articles(paths, *, strict=False, on_problem=None):
                 on_problem(error)
                 continue
             published = row.get("published")
+            if published == "someday":  # the article loads, with a warning
+                on_problem(FakeSourceWarning(f"{path}:{n}", "not a date", "fix it"))
+                published = None
             yield Article(id=row["id"], text=row["text"], title=row.get("title"),
                           outlet=row.get("outlet"),
                           published=date.fromisoformat(published) if published else None,
@@ -96,6 +103,7 @@ def pipeline(tmp_path, monkeypatch):
                         "warstats_fake_extract:extract_article")
     sources = types.ModuleType("etl.sources")
     sources.read_articles = fake_read_articles
+    sources.SourceWarning = FakeSourceWarning
     monkeypatch.setitem(sys.modules, "etl.sources", sources)
     return Pipeline(tmp_path)
 

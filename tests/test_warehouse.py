@@ -178,6 +178,15 @@ def test_unreadable_inputs_and_extraction_errors_are_counted(pipeline, db_path):
     assert "2 failed" in summary.describe()
 
 
+def test_warnings_are_counted_but_do_not_fail_the_run(pipeline, db_path):
+    source = pipeline.articles("w.jsonl", [
+        {"id": "w", "text": drone_text(3, 2), "published": "someday"}])
+    summary = warehouse.ingest([source], db_path, jobs=1, progress=False)
+    assert (summary.loaded, summary.failed, summary.warnings) == (1, 0, 1)
+    assert summary.exit_code == 0
+    assert "warning: " in summary.describe() and "not a date" in summary.describe()
+
+
 def test_strict_stops_at_the_first_problem_and_marks_the_run(pipeline, db_path):
     source = pipeline.articles("bad.jsonl", [{"id": "boom", "text": "BOOM"}])
     with pytest.raises(SourceError, match="extraction failed"):
