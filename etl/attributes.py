@@ -1,0 +1,195 @@
+"""Attributes of a figure: side, location, weapon, period, is_part, claimant.
+
+Each function reads the clause or sentence around one mention (see
+etl/extract.py `_Mention`) and returns the attribute, or None when the text
+does not say. Rules follow ../shared/spec/FACTS.md, "Attributes".
+"""
+from __future__ import annotations
+
+import re
+
+from etl.claimants import find_claimants
+from etl.rules import lexicon
+from etl.rules.places import find_places
+from etl.rules.sides import find_sides
+from etl.rules.weapons import find_weapons
+from etl.text import clause_bounds
+
+_I = re.IGNORECASE
+_PERIODS = [(name, re.compile(rf"\b(?:{rx})", _I)) for name, rx in lexicon.PERIODS]
+_AIR = ("drones_", "missiles_")
+# Who counts drones downed over Russia: Russian air defence reports them.
+_RUSSIAN_DEFENDER = re.compile(
+    r"Russian\s+(?:air\s+defen[cs]es?|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
+    r"military|forces|MoD|authorities|officials)|Russia'?s\s+(?:air\s+defen[cs]es?|"
+    r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military|MoD)|"
+    r"(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|MoD)\s+(?:of\s+Russia|in\s+Moscow)|"
+    r"Kiev\s+regime|over\s+(?:the\s+)?(?:Russian|Russia)|on\s+Russian\s+(?:soil|territory)|"
+    r"Sobyanin|TASS|RIA", _I)
+_RECIPIENT = re.compile(r"\b(?:to|for)\s+(Ukraine|Kyiv|Russia|Moscow|Taiwan|Israel|Poland)\b")
+_CUMULATIVE_ITEMS = ("equipment_destroyed", "casualties", "drones_downed")
+# Sides that are the subject of an action: "Russia launched", "Putin called up".
+_ACTOR_METRICS = ("attacks", "settlements_captured", "territory_captured",
+                  "troops_deployed", "troops_mobilized", "troops_deserted",
+                  "drones_launched", "missiles_launched", "bombs_dropped",
+                  "shells_fired", "casualties", "weapons_requested",
+                  "equipment_destroyed")
+
+
+def _np_text(text, m):
+    """The figure's own words: qualifier, number and noun phrase."""
+    end = m.head[1] if m.head else m.q.end
+    return m.q.qual_start, end
+
+
+def side_for(text, m, mentions) -> str | None:
+    metric = m.metric
+    np_start, np_end = _np_text(text, m)
+    # A demonym inside the noun phrase says whose items are counted.
+    own = [s for s in find_sides(text[np_start:np_end])]
+    if own and metric not in ("weapons_supplied", "weapons_requested"):
+        if metric in ("people_killed", "people_injured") and m.item == "person":
+            return None
+        return own[0].side
+    cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
+    sentence = text[m.sent.start:m.sent.end]
+    if metric.startswith(_AIR):
+        if _RUSSIAN_DEFENDER.search(sentence) or _russian_place(text, m):
+            return "ukraine"
+        if metric.endswith("launched"):
+            actor = _actor(text, cstart, m.q.qual_start)
+            if actor and actor != "ukraine":
+                return actor
+        return "russia"
+    if metric == "weapons_supplied":
+        rec = _RECIPIENT.search(text, np_end, m.sent.end)
+        return _side_word(rec.group(1)) if rec else "ukraine"
+    if metric == "weapons_requested":
+        return _actor(text, m.sent.start, m.q.qual_start) or "ukraine"
+    if metric in ("people_killed", "people_injured", "people_evacuated",
+                  "people_without_power", "buildings_damaged"):
+        return None
+    if metric in _ACTOR_METRICS:
+        actor = _actor(text, cstart, m.q.qual_start) or _actor(text, m.sent.start, m.q.qual_start)
+        if actor:
+            return actor
+        if metric in ("attacks", "bombs_dropped", "shells_fired", "equipment_destroyed"):
+            return "russia"
+        return None
+    return None
+
+
+def _side_word(word):
+    hits = find_sides(word)
+    return hits[0].side if hits else None
+
+
+def _actor(text, start, end):
+    """The side named nearest before the figure in its clause."""
+    hits = find_sides(text[start:end])
+    return hits[-1].side if hits else None
+
+
+def _russian_place(text, m):
+    cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
+    places = find_places(text[m.q.end:cend])
+    return any(p.country == "russia" and p.kind != "country" for p in places)
+
+
+def location_for(text, m) -> str | None:
+    """The one place named for the figure; None when several share it."""
+    cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
+    after = _places(text, m.q.end, cend)
+    if after:
+        return _one(after)
+    before = _places(text, cstart, m.q.qual_start)
+    if before:
+        return _one(before)
+    return None
+
+
+def _places(text, start, end):
+    return [p for p in find_places(text[start:end])
+            if not (p.kind == "country" and p.country in ("ukraine", "russia"))]
+
+
+def _one(places):
+    names = {p.canonical or p.name for p in places}
+    if len(names) == 1:
+        return places[0].name
+    return None
+
+
+def weapon_for(text, m) -> str | None:
+    start, end = _np_text(text, m)
+    if m.extra.get("tally"):
+        start = max(m.sent.start, start - 50)
+    found = {w.canonical for w in find_weapons(text[start:end])}
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        return None
+    np = text[start:end].lower()
+    if m.metric == "attacks":
+        for kind in ("drone", "missile", "artillery"):
+            if kind in np:
+                return kind
+    if m.metric == "missiles_launched" or m.metric == "missiles_downed":
+        for kind in ("ballistic", "cruise"):
+            if kind in np and "and" not in np:
+                return f"{kind} missile"
+    return None
+
+
+def period_for(text, m, mentions) -> str | None:
+    """The period nearest the figure in its sentence, else the period of the
+    attack it belongs to (air figures inherit within their paragraph)."""
+    if m.extra.get("tally"):
+        return "cumulative"
+    own = _nearest_period(text, m)
+    if own:
+        return own
+    if m.metric.startswith(_AIR):
+        for prev in reversed(mentions[:mentions.index(m)] if m in mentions else mentions):
+            if prev.metric and prev.metric.startswith(_AIR) and prev.sent.paragraph >= m.sent.paragraph - 1 \
+                    and m.q.start - prev.q.start < 600:
+                return _nearest_period(text, prev)
+    return None
+
+
+def _nearest_period(text, m):
+    s, e = m.sent.start, m.sent.end
+    best = None
+    for name, rx in _PERIODS:
+        for hit in rx.finditer(text, s, e):
+            dist = min(abs(hit.start() - m.q.end), abs(m.q.qual_start - hit.end()))
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    return best[1] if best else None
+
+
+_PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
+                       r"\bin\s+particular|\bincl\.)[\s,:]*(?:at\s+least\s+|about\s+|over\s+|some\s+)?$", _I)
+_MORE = re.compile(r"^\s*(?:more|others?|additional)\b", _I)
+
+
+def is_part_of(text, m, mentions) -> bool:
+    """True when the figure is a stated part of a larger one of its metric."""
+    earlier = [p for p in mentions[:mentions.index(m)] if p.metric == m.metric
+               and p.q.value > m.q.value and m.q.start - p.q.start < 800]
+    if not earlier:
+        return False
+    left = text[max(m.sent.start, m.q.qual_start - 30):m.q.qual_start]
+    if _PART_CUE.search(left):
+        return True
+    if _MORE.match(text[m.q.end:m.q.end + 12]):
+        return False
+    return location_for(text, m) is not None and any(
+        location_for(text, p) is None for p in earlier)
+
+
+def claimant_for(text, m) -> tuple[str | None, str | None]:
+    hits = find_claimants(text[m.sent.start:m.sent.end])
+    if not hits:
+        return None, None
+    return hits[0].claimant, hits[0].raw

@@ -1,0 +1,414 @@
+"""Article -> facts: the rule engine. Rules live in etl/rules/ as data.
+
+For each sentence, every quantity (etl.numbers) is either kept as a fact or
+rejected with a reason. A quantity becomes a fact when we can name what it
+counts (an item noun after it, or the item of an earlier figure it refers
+back to: "88 of them", "one returned") and what happened (an event word on
+either side within its clause); the pair maps to a metric through
+`lexicon.METRICS`. Attributes come from the clause around the figure, and
+period and side flow from one figure of an attack to the next.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl import numbers
+from etl.model import Article, Extraction, Fact, Rejection
+from etl.rules import lexicon, patterns
+from etl.text import Sentence, clause_bounds, split_sentences
+
+# Bump when rules change: re-ingest re-extracts articles of older versions.
+EXTRACTOR_VERSION = "0.2.0"
+
+_I = re.IGNORECASE
+_ITEMS = [(name, re.compile(rf"\b{rx}\b", _I)) for name, rx in lexicon.ITEMS]
+_ITEM_ANY = re.compile(
+    "|".join(rf"(?P<{name}>\b{rx}\b)" for name, rx in lexicon.ITEMS), _I)
+_EVENTS = {name: re.compile(rf"\b{rx}\b", _I) for name, rx in lexicon.EVENTS}
+_PERIODS = [(name, re.compile(rf"\b(?:{rx})", _I)) for name, rx in lexicon.PERIODS]
+_HYPOTHETICAL = re.compile(lexicon.HYPOTHETICAL, _I)
+_OUTSIDE = re.compile(rf"\s*(?:[\w'’-]+\s+){{0,2}}?{patterns.OUTSIDE_VOCABULARY}\b",
+                      re.VERBOSE | _I)
+
+# Words that may stand between a number and its head noun: adjectives,
+# demonyms, model names ("17 Shahed-136/131 attack UAVs"). A stop word ends
+# the noun phrase.
+_STOP = re.compile(r"""^(?:in|on|at|over|from|to|into|across|by|with|during|
+    after|before|and|or|but|which|that|who|were|was|is|are|have|has|had|be|
+    been|being|will|would|as|than|since|for|per|while|the|a|an|its|their)$""",
+                   re.VERBOSE | _I)
+_NP_HEAD = re.compile(r"""\s*(?:more\s+|other\s+|additional\s+|further\s+|
+    another\s+)?(?:of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?)?""",
+                      re.VERBOSE | _I)
+_WORD = re.compile(r"[\w'’/.-]+|[^\w\s]")
+_ANAPHOR = re.compile(r"^\s*(?:more\s+)?(?:of\s+(?:them|these|those|which|whom)|"
+                      r"were|was|have|had|has|more\b)", _I)
+_OF_TOTAL = re.compile(r"(?:\bout\s+of|\bof\s+(?:the|all|a\s+total\s+of|all\s+the)?)\s*$", _I)
+_ALL = re.compile(r"\ball\s+(?:the\s+|of\s+the\s+)?$", _I)
+_PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
+                       r"\bin\s+particular|\bincl\.)[\s,:]*(?:at\s+least\s+|about\s+|over\s+)?$", _I)
+_BODIES_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:another\s+)?$", _I)
+_TOLL = re.compile(r"\b(?:death\s+toll|number\s+of\s+(?:dead|deaths|victims|those\s+killed|people\s+killed|fatalities)|killed\s+toll)\b", _I)
+_INJURED_TOLL = re.compile(r"\bnumber\s+of\s+(?:injured|wounded|injuries)|injury\s+toll\b", _I)
+_TALLY = re.compile(r"(?P<head>[A-Za-z][\w\s/-]{1,40}?)\s*[–—:-]+\s*(?:about\s+|approximately\s+|over\s+)?$")
+_INCREMENT = re.compile(r"^\s*\(\s*\+\s*([\d,\s]+)\s*\)")
+_SWAP_CONTEXT = re.compile(r"exchang|swap|captiv|prisoner|POW|repatriat|released|freed|brought\s+(?:back|home)", _I)
+_MORE_AFTER = re.compile(r"^\s*(?:more|others?)\b", _I)
+_AIR_METRICS = ("drones_", "missiles_")
+
+
+@dataclass
+class _Mention:
+    """A quantity with what it counts and what happened, before attributes."""
+
+    q: numbers.Quantity
+    sent: Sentence
+    item: str | None
+    event: str | None
+    head: tuple[int, int] | None        # span of the item noun phrase
+    metric: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def extract_article(article: Article) -> Extraction:
+    """Facts and rejected numbers of one article."""
+    return extract_text(article.text, doc=article.id, published=article.published)
+
+
+def extract_text(text: str, doc: str = "", published=None) -> Extraction:
+    """Facts and rejected numbers of one text.
+
+    >>> [(f.metric, f.value) for f in extract_text("Russia launched 132 drones overnight.").facts]
+    [('drones_launched', 132)]
+    >>> extract_text("The 155mm shells arrived on August 23.").facts
+    []
+    """
+    out = Extraction()
+    sentences = split_sentences(text)
+    mentions: list[_Mention] = []
+    for sent in sentences:
+        for m in _sentence_mentions(text, sent, mentions, out, doc):
+            mentions.append(m)
+    facts = [_to_fact(text, doc, m, mentions, published) for m in mentions if m.metric]
+    out.facts = _merge_repeats(facts)
+    return out
+
+
+# -- finding what each number counts ---------------------------------------
+
+def _sentence_mentions(text, sent, earlier, out, doc):
+    s = text[sent.start:sent.end]
+    found = []
+    for q in numbers.find_quantities(s):
+        q = _shift(q, sent.start)
+        reason = _not_a_fact(text, q, sent)
+        if reason:
+            out.rejections.append(_reject(text, doc, q, sent, reason))
+            continue
+        m = _classify(text, q, sent, earlier + found)
+        if m.metric is None:
+            out.rejections.append(_reject(text, doc, q, sent, m.extra.get("reason", "no metric")))
+            continue
+        found.append(m)
+        if "also" in m.extra:
+            found.append(m.extra.pop("also"))
+    return found
+
+
+def _shift(q, offset):
+    q.start += offset
+    q.end += offset
+    q.qual_start += offset
+    return q
+
+
+def _not_a_fact(text, q, sent) -> str | None:
+    left = text[max(sent.start, q.start - 40):q.start]
+    right = text[q.end:min(sent.end, q.end + 40)]
+    probe = left + "⟨N⟩" + right
+    for reason, rx in patterns.NOT_A_FACT_RES:
+        for m in rx.finditer(probe):
+            if m.start() <= len(left) <= m.end():
+                return reason
+    if q.form == "digits" and re.fullmatch(r"(?:19|20)\d\d", q.surface) \
+            and not _item_after(text, q.end, sent.end)[0]:
+        return "year"
+    if q.form == "digits" and re.fullmatch(r"\d{7,}", q.surface):
+        return "id or phone number"
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if re.fullmatch(r"[\s\d.,/|•·-]*", line):
+        return "page furniture"
+    if _HYPOTHETICAL.search(_clause_left(text, q, sent)[-70:]):
+        return "hypothetical or plan"
+    return None
+
+
+def _item_after(text, pos, limit):
+    """The item class and noun-phrase span right after a number, if any."""
+    m = _NP_HEAD.match(text, pos, limit)
+    cursor = m.end() if m else pos
+    for _ in range(5):
+        hit = _ITEM_ANY.match(text, cursor, limit)
+        if hit:
+            # Compound nouns name the last word: "drone attacks" are attacks.
+            while True:
+                gap = re.match(r"[\s-]*", text[hit.end():limit]).end()
+                nxt = _ITEM_ANY.match(text, hit.end() + gap, limit) if gap else None
+                if not nxt:
+                    return hit.lastgroup, (pos, hit.end())
+                hit = nxt
+        word = _WORD.match(text, cursor, limit)
+        if not word or _STOP.match(word.group()) or not re.match(r"[\w\"“'‘]", word.group()):
+            return None, None
+        if word.group()[:1].isdigit() and not re.search(r"[A-Za-z]", word.group()):
+            return None, None
+        cursor = word.end()
+        while cursor < limit and text[cursor] in " \t\"“”'‘’()":
+            cursor += 1
+    return None, None
+
+
+def _clause_left(text, q, sent):
+    start, _ = clause_bounds(text, sent, q.qual_start)
+    return text[start:q.qual_start]
+
+
+def _classify(text, q, sent, earlier) -> _Mention:
+    item, head = _item_after(text, q.end, sent.end)
+    left = text[sent.start:q.qual_start]
+    extra = {}
+    if item is None and _BODIES_OF.search(left):
+        item = "body"
+    if item is None:
+        tally = _TALLY.search(left[-50:])
+        if tally:
+            hits = [(name, rx) for name, rx in _ITEMS if rx.search(tally.group("head"))]
+            if hits:
+                item = hits[0][0]
+                extra["tally"] = True
+    if item is None and _TOLL.search(left[-80:]):
+        item = "dead"
+    if item is None and _INJURED_TOLL.search(left[-80:]):
+        item = "wounded"
+    m = _Mention(q, sent, item, None, head, extra=extra)
+    _find_event(text, m, earlier)
+    if m.item is None or m.event is None and (m.item, None) not in lexicon.METRICS:
+        if m.item is None:
+            m.extra["reason"] = _no_item_reason(text, q, sent)
+        else:
+            m.extra["reason"] = f"no event for {m.item}"
+        return m
+    m.metric = lexicon.METRICS.get((m.item, m.event)) or lexicon.METRICS.get((m.item, None))
+    if m.metric in ("prisoners_swapped",) and m.item in ("person", "soldier") \
+            and not _SWAP_CONTEXT.search(text[max(0, sent.start - 300):sent.end]):
+        m.metric, m.extra["reason"] = None, "release without exchange context"
+    _out_of_total(text, m, earlier)
+    return m
+
+
+def _no_item_reason(text, q, sent):
+    out = _OUTSIDE.match(text, q.end, sent.end)
+    if out:
+        return f"counts {out.group().strip()}"
+    return "no counted item"
+
+
+def _events_in(text, start, end, allowed):
+    """(distance-sorted) event matches of allowed classes within [start, end)."""
+    hits = []
+    for name in allowed:
+        for m in _EVENTS[name].finditer(text, start, end):
+            hits.append((m.start(), m.end(), name))
+    return hits
+
+
+def _find_event(text, m, earlier):
+    q, sent = m.q, m.sent
+    cstart, cend = clause_bounds(text, sent, q.qual_start)
+    np_end = m.head[1] if m.head else q.end
+    allowed = lexicon.ITEM_EVENTS.get(m.item) if m.item else None
+    if allowed is None:
+        allowed = [e for e, _ in lexicon.EVENTS]
+    allowed = list(allowed) + ["hit"]
+    right = _events_in(text, np_end, min(cend, np_end + 70), allowed)
+    left = _events_in(text, max(cstart, q.qual_start - 90), q.qual_start, allowed)
+    right.sort()
+    left.sort(key=lambda h: -h[1])
+    near_right = right[0] if right and _only_aux(text[np_end:right[0][0]]) else None
+    if m.item is None:
+        _resolve_bare(text, m, near_right, left, earlier)
+        return
+    chosen = near_right or (left[0] if left else None) or (right[0] if right else None)
+    if chosen and chosen[2] == "hit" and m.item != "building":
+        m.extra["reason"] = "hits and impacts are not facts"
+        m.item = None
+        return
+    m.event = chosen[2] if chosen else None
+
+
+_AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
+    reportedly|successfully|also|later|then|all|each|of|them|more|in|total|
+    respectively|subsequently|either|or|allegedly|confirmed|already|
+    \(\w+\)|—|–|-)*$""", re.VERBOSE | _I)
+
+
+def _only_aux(gap: str) -> bool:
+    """True when only auxiliaries and adverbs stand between noun and verb."""
+    gap = re.sub(r"\b(?:and|as\s+well\s+as|along\s+with|plus)\s+[^,;]*?"
+                 rf"(?:{_ITEM_ANY.pattern})", " ", gap, flags=_I)
+    return bool(_AUX.match(gap)) and len(gap) < 40
+
+
+def _resolve_bare(text, m, near_right, left, earlier):
+    """A number with no noun: "killing three", "88 of them", "one returned"."""
+    q, sent = m.q, m.sent
+    follower = _BARE_FOLLOWER.match(text, q.end, sent.end)
+    if not follower:
+        word = _WORD.match(text, q.end + 1, sent.end)
+        m.extra["reason"] = f"counts {word.group() if word else 'nothing named'}"
+        return
+    event = near_right[2] if near_right else None
+    if event not in lexicon.PEOPLE_EVENTS and left and left[0][2] in lexicon.PEOPLE_EVENTS:
+        event = left[0][2]
+    if event in lexicon.PEOPLE_EVENTS:
+        m.item, m.event = "person", event
+        return
+    antecedent = _antecedent(text, m, earlier)
+    if antecedent is None:
+        return
+    m.item = antecedent.item
+    allowed = lexicon.ITEM_EVENTS.get(m.item, [])
+    np_end = q.end
+    right = sorted(_events_in(text, np_end, min(sent.end, np_end + 70), allowed))
+    near_right = right[0] if right and _only_aux(text[np_end:right[0][0]]) else None
+    event = near_right[2] if near_right else None
+    if event in allowed:
+        m.event = event
+    elif near_right is None and _in_list_after(text, antecedent, m):
+        # "11 drones were shot down over Belgorod, 28 over Voronezh"
+        m.event = antecedent.event
+    elif left and left[0][2] in allowed:
+        m.event = left[0][2]
+    if m.event is None:
+        m.item = None
+        m.extra["reason"] = "no event for the figure it refers to"
+
+
+# What may follow a number with no noun: a verb, "of them", a place phrase,
+# punctuation. Anything else is a noun outside the vocabulary ("two sides").
+_BARE_FOLLOWER = re.compile(r"""(?:\s*(?:[,.;:)]|$)|\s+(?:more|of|over|in|on|at|from|near|
+    across|were|was|have|has|had|are|is|and|or|others?|each|killed|injured|
+    wounded|dead|died|[a-z]+ed\b|[a-z]+ing\b|flew|went|fell|shot|hit|struck))""",
+                            re.VERBOSE | _I)
+
+
+def _antecedent(text, m, earlier):
+    """The figure a bare number refers back to, within two sentences."""
+    for prev in reversed(earlier):
+        if prev.item in (None, "casualty", "dead", "wounded"):
+            continue
+        if m.q.start - prev.q.end > 400:
+            return None
+        return prev
+    return None
+
+
+def _in_list_after(text, antecedent, m):
+    gap = text[antecedent.q.end:m.q.start]
+    return antecedent.sent is m.sent and len(gap) < 120 and ";" not in gap
+
+
+def _out_of_total(text, m, earlier):
+    """'shot down 718 of the 728 drones': the 728 are the launched total."""
+    q = m.q
+    before = text[max(m.sent.start, q.qual_start - 25):q.qual_start]
+    if _OF_TOTAL.search(before) and earlier and earlier[-1].sent is m.sent \
+            and earlier[-1].item in (m.item, None) and m.item in ("drone", "missile") \
+            and earlier[-1].event in ("down", "lost", "destroy", None):
+        m.metric = f"{m.item}s_launched"
+        m.event = "launch"
+        if earlier[-1].metric is None:
+            earlier[-1].item = m.item
+    elif _ALL.search(before) and m.item in ("drone", "missile") and m.event in ("down", "destroy"):
+        also = _Mention(q, m.sent, m.item, "launch", m.head,
+                        metric=f"{m.item}s_launched")
+        m.extra["also"] = also
+
+
+# -- attributes ---------------------------------------------------------------
+
+from etl.attributes import (claimant_for, is_part_of, location_for,  # noqa: E402
+                            period_for, side_for, weapon_for)
+
+
+def _to_fact(text, doc, m, mentions, published) -> Fact:
+    q, sent = m.q, m.sent
+    unit = _unit(m.metric)
+    value, low, high = q.value, q.low, q.high
+    if m.metric == "territory_captured":
+        value, low, high = _territory(text, m)
+    claimant, claimant_raw = claimant_for(text, m)
+    fact = Fact(
+        doc=doc, metric=m.metric, value=value, low=low, high=high,
+        qualifier=q.qualifier, unit=unit,
+        start=sent.start, end=sent.end, quote=text[sent.start:sent.end],
+        surface=q.surface, surface_start=q.start, rule=_rule_id(m),
+        side=side_for(text, m, mentions), location=location_for(text, m),
+        weapon=weapon_for(text, m), period=period_for(text, m, mentions),
+        is_part=is_part_of(text, m, mentions), claimant=claimant,
+        claimant_raw=claimant_raw,
+    )
+    _window(text, fact, published)
+    return fact
+
+
+def _rule_id(m):
+    how = "tally" if m.extra.get("tally") else ("bare" if m.head is None else "noun")
+    return f"{m.item}+{m.event or '-'}:{how}"
+
+
+def _unit(metric):
+    from etl.units import unit_for_metric
+    return unit_for_metric(metric)
+
+
+def _territory(text, m):
+    from etl.units import to_km2
+    unit_text = text[m.head[0]:m.head[1]] if m.head else "km2"
+    value = to_km2(m.q.value, unit_text)
+    low = to_km2(m.q.low, unit_text) if m.q.low is not None else None
+    high = to_km2(m.q.high, unit_text) if m.q.high is not None else None
+    return value, low, high
+
+
+def _window(text, fact, published):
+    try:
+        from etl.timewindow import resolve_window
+    except ImportError:                      # window resolution not installed
+        return
+    fact.window_start, fact.window_end, fact.window_note = resolve_window(
+        text, fact.start, fact.end, published, fact.period)
+
+
+def _merge_repeats(facts):
+    """One fact per (metric, value): a figure repeated in headline and body
+    is one fact; later mentions fill attributes the first one lacked."""
+    kept: dict[tuple, Fact] = {}
+    for f in facts:
+        key = (f.metric, f.value, f.is_part)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = f
+            continue
+        for attr in ("side", "location", "weapon", "period", "claimant", "claimant_raw"):
+            if getattr(first, attr) is None and getattr(f, attr) is not None:
+                setattr(first, attr, getattr(f, attr))
+    return list(kept.values())
+
+
+def _reject(text, doc, q, sent, reason) -> Rejection:
+    return Rejection(doc=doc, surface=q.surface, start=q.start, end=q.end,
+                     reason=reason, quote=text[sent.start:sent.end])

@@ -1,0 +1,221 @@
+"""Find quantities in text: digits, words, vague amounts, ranges, qualifiers.
+
+`find_quantities(text)` returns every number-like mention with its value,
+bounds and qualifier; deciding whether it is a *fact* is extract.py's job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.rules.numbers import (DIGIT_SCALES, QUALIFIER_WORDS, SCALES, TENS,
+                               UNITS, VAGUE)
+
+
+@dataclass
+class Quantity:
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    start: int          # span of the number wording, qualifier excluded
+    end: int
+    surface: str
+    form: str           # digits | words | vague
+    qual_start: int     # where the qualifier wording starts (== start if none)
+
+
+_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+# A run of number words: "eighty-eight", "a hundred and twenty", "two thousand".
+WORD_NUMBER = rf"""
+    (?:\b(?:a|one)\s+(?:dozen|hundred|thousand|million)\b      # "a hundred"
+       (?:[\s-]+(?:and\s+)?(?:{_WORD})\b)*
+     | \bhalf\s+a\s+(?:million|thousand)\b                      # "half a million"
+     | \b(?:{_WORD})\b(?:[\s-]+(?:and\s+)?(?:{_WORD})\b)*       # "eighty-eight"
+       (?:\s+dozens?\b)?                                        # "two dozen"
+    )"""
+DIGITS = r"""
+    (?<![\w.,/-])                 # not the tail of a model name or decimal
+    (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?   # 5,124 or 1,234.5
+     | \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])  # 5 124
+     | \d+(?:[.,]\d{1,2}(?!\d))?      # 486,5  1.2  132
+     | \d+)"""
+_SCALE = "|".join(sorted(DIGIT_SCALES, key=len, reverse=True))
+NUMBER = rf"(?:{DIGITS}(?:\s*(?:{_SCALE})\b)?|{WORD_NUMBER})"
+_VAGUE = "|".join(re.escape(w) for w, _, _ in VAGUE)
+_QUAL = "|".join(re.escape(w) for w, _ in
+                 sorted(QUALIFIER_WORDS, key=lambda q: len(q[0]), reverse=True))
+
+QUANTITY_RE = re.compile(rf"""
+    (?:(?P<qual>(?<![\w])(?:{_QUAL}))\s+)?            # "more than", "up to"
+    (?:
+        (?P<vague>\b(?:{_VAGUE})\b)                   # "tens of thousands"
+      | (?:between|from)\s+(?P<r1>{NUMBER})\s+(?:and|to)\s+(?P<r2>{NUMBER})
+      | (?P<a>{NUMBER})
+        (?:\s*(?:-|–|—|to)\s*(?P<b>{NUMBER}))?        # "10,000-12,000"
+        (?P<plus>\+|\s+or\s+more\b)?                  # "5,000+"
+    )""", re.VERBOSE | re.IGNORECASE)
+
+
+def words_to_number(words: str) -> float | None:
+    """Value of number words; None if they are not a number.
+
+    >>> words_to_number("eighty-eight")
+    88
+    >>> words_to_number("a hundred and twenty")
+    120
+    >>> words_to_number("two thousand five hundred")
+    2500
+    >>> words_to_number("half a million")
+    500000
+    >>> words_to_number("two dozen")
+    24
+    >>> words_to_number("a")
+    """
+    tokens = re.findall(r"[a-z]+", words.lower())
+    if tokens[:3] == ["half", "a", "million"]:
+        return 500_000
+    if tokens[:3] == ["half", "a", "thousand"]:
+        return 500
+    total, current, seen = 0, 0, False
+    for tok in tokens:
+        if tok in ("and",):
+            continue
+        if tok in ("a", "an"):
+            current = max(current, 1)
+            continue
+        if tok in ("dozen", "dozens"):
+            current = max(current, 1) * 12
+            seen = True
+        elif tok in UNITS:
+            current += UNITS[tok]
+            seen = True
+        elif tok in TENS:
+            current += TENS[tok]
+            seen = True
+        elif tok == "hundred":
+            current = max(current, 1) * 100
+            seen = True
+        elif tok in SCALES:
+            total += max(current, 1) * SCALES[tok]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_number(surface: str) -> float | None:
+    """Value of one number wording, digits or words.
+
+    >>> parse_number("5,124")
+    5124
+    >>> parse_number("5 124")
+    5124
+    >>> parse_number("486,5")
+    486.5
+    >>> parse_number("1.2 million")
+    1200000.0
+    >>> parse_number("2.5 thousand")
+    2500.0
+    >>> parse_number("a dozen")
+    12
+    >>> parse_number("Kyiv")
+    """
+    s = surface.strip()
+    m = re.match(rf"([\d,.\s\u00a0\u202f\u2009]+?)\s*({_SCALE})?$", s, re.I)
+    if not m or not re.match(r"\d", s):
+        return words_to_number(s)
+    digits, scale = m.group(1).strip(), (m.group(2) or "").lower()
+    digits = re.sub(r"[\s\u00a0\u202f\u2009]", "", digits)
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits):
+        digits = digits.replace(",", "")
+    elif re.fullmatch(r"\d+,\d{1,2}", digits):      # European decimal comma
+        digits = digits.replace(",", ".")
+    try:
+        value = float(digits) if "." in digits else int(digits)
+    except ValueError:
+        return None
+    if scale:
+        value = float(value) * DIGIT_SCALES[scale]
+        if value.is_integer():
+            value = float(value)
+    return value
+
+
+_QUALIFIERS = dict(QUALIFIER_WORDS)
+_VAGUE_BOUNDS = {w: (lo, hi) for w, lo, hi in VAGUE}
+
+
+def _bounds(qualifier: str, value: float) -> tuple[float | None, float | None]:
+    return {"exact": (value, value), "approx": (None, None),
+            "at_least": (value, None), "at_most": (None, value)}[qualifier]
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, in order.
+
+    >>> [(q.value, q.qualifier) for q in find_quantities("over 5,124 assaults")]
+    [(5124, 'at_least')]
+    >>> [(q.low, q.high) for q in find_quantities("between 30 and 40 drones")]
+    [(30, 40)]
+    >>> [(q.value, q.high) for q in find_quantities("tens of thousands of troops")]
+    [(20000, 99999)]
+    >>> [q.value for q in find_quantities("10 to 12 thousand soldiers")]
+    [10000.0]
+    """
+    found = []
+    for m in QUANTITY_RE.finditer(text):
+        q = _to_quantity(m)
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def _to_quantity(m: re.Match) -> Quantity | None:
+    qual_word = (m.group("qual") or "").lower()
+    qualifier = _QUALIFIERS.get(qual_word, "exact")
+    qual_start = m.start("qual") if m.group("qual") else None
+    if m.group("vague"):
+        low, high = _VAGUE_BOUNDS[m.group("vague").lower()]
+        start, end = m.span("vague")
+        return Quantity(low, low, high, "vague", start, end,
+                        m.group("vague"), "vague",
+                        qual_start if qual_start is not None else start)
+    if m.group("r1"):
+        low, high = parse_number(m.group("r1")), parse_number(m.group("r2"))
+        start, end = m.span("r1")[0], m.span("r2")[1]
+        form = "range"
+    else:
+        low = parse_number(m.group("a"))
+        high = parse_number(m.group("b")) if m.group("b") else None
+        start, end = m.span("a")[0], m.span("b" if m.group("b") else "a")[1]
+        form = "range"
+    if low is None:
+        return None
+    if high is not None:
+        # "10 to 12 thousand": the scale word after the second number
+        # applies to the first too.
+        if high >= 1000 and low < high / 100 and low < 1000:
+            scale = high / _scale_free(m.group("r2") or m.group("b"))
+            low = low * scale
+        if not low < high:
+            high = None
+    surface = m.string[start:end]
+    if high is not None:
+        return Quantity(low, low, high, "range", start, end, surface, form,
+                        qual_start if qual_start is not None else start)
+    if m.group("plus") and m.group("b") is None:
+        qualifier = "at_least"
+        end = m.end("plus")
+        surface = m.string[start:end]
+    form = "digits" if surface[:1].isdigit() else "words"
+    lo, hi = _bounds(qualifier, low)
+    return Quantity(low, lo, hi, qualifier, start, end, surface, form,
+                    qual_start if qual_start is not None else start)
+
+
+def _scale_free(surface: str) -> float:
+    """The second number of a range without its scale word ("12 thousand" -> 12)."""
+    head = re.sub(rf"\s*(?:{_SCALE})\b.*$", "", surface.strip(), flags=re.I)
+    return parse_number(head) or 1

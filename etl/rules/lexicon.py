@@ -1,0 +1,146 @@
+"""What a number counts and what happened to it: the extraction lexicon.
+
+Data only; etl/extract.py applies it. Each entry is a regular expression
+fragment (matched case-insensitively, word-bounded by the engine).
+
+    ITEMS    head nouns after a number -> the item class counted
+    EVENTS   verbs and nouns of what happened -> the event class
+    METRICS  (item class, event class) -> metric of ../shared/spec/FACTS.md
+    PERIODS  time wording -> period
+
+NOTE: keep METRICS in sync with the metric table of FACTS.md.
+"""
+
+# Head nouns after a number. Order matters: the first class whose pattern
+# matches the head wins, so specific ("prisoners of war") precedes generic
+# ("people"), and multi-word heads precede their last word.
+ITEMS = [
+    ("territory", r"(?:square\s+(?:kilomet(?:er|re)s?|km|miles?)|sq\.?\s*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)|km2|km²|kilomet(?:er|re)s?\s+square|hectares?)"),
+    ("prisoner", r"(?:prisoners?(?:\s+of\s+war)?|POWs?|captives?|detainees?|hostages?|servicem[ae]n\s+from\s+captivity)"),
+    ("body", r"(?:bodies|remains)"),
+    ("casualty", r"(?:casualties|losses)"),
+    ("dead", r"(?:dead|deaths?|fatalities|lives|killed|victims)"),
+    ("wounded", r"(?:wounded|injured|injuries|hurt)"),
+    ("reservist", r"(?:reservists?|conscripts?|recruits?|draftees?)"),
+    ("deserter", r"(?:deserters?|AWOL|criminal\s+cases?)"),
+    ("evacuee", r"(?:evacuees|refugees|displaced)"),
+    ("soldier", r"(?:soldiers?|troops?|servicem[ae]n|servicewom[ae]n|fighters?|military\s+personnel|personnel|mercenaries|marines|paratroopers|infantry(?:men)?|defenders|militants|volunteers|(?:men|women)(?=\s+(?:in|of)\s+uniform)|nationals(?=\s+(?:are\s+)?(?:fighting|serving))|citizens(?=\s+(?:are\s+)?(?:fighting|serving|involved)))"),
+    ("person", r"(?:people|persons?|civilians?|residents?|children|child|kids|minors|boys?|girls?|men|women|adults|teenagers?|infants?|babies|baby|journalists?|medics?|rescuers|firefighters|workers|employees|passengers|citizens|nationals|individuals|families|family\s+members|households|homes(?=\s+without)|consumers|subscribers|others|victims)"),
+    ("drone", r"(?:(?:unmanned\s+aerial\s+vehicles?|UAVs?|drones?|Shaheds?|Gerans?|Geran-2s?|decoys?|kamikaze\s+drones?|loitering\s+munitions?|quadcopters?|unmanned\s+(?:aircraft|surface\s+vessels?|boats?)|sea\s+drones?|naval\s+drones?|aerial\s+vehicles?))"),
+    ("missile", r"(?:missiles?|rockets?|Kinzhals?|Kalibrs?|Iskanders?|ATACMS|Storm\s+Shadows?|projectiles)"),
+    ("bomb", r"(?:(?:guided\s+|glide\s+|aerial\s+|air\s+)?bombs?|KABs?)"),
+    ("shell", r"(?:(?:artillery\s+)?shells?|rounds(?:\s+of\s+ammunition)?)"),
+    ("attack", r"(?:attacks?|assaults?|strikes?|clashes|combat\s+(?:clashes|engagements)|engagements|firefights|offensives?|shellings?|bombardments?|raids?|airstrikes?|air\s+strikes?|storming\s+operations|offensive\s+actions)"),
+    ("building", r"(?:buildings?|homes?|houses?|apartments?|high-rises?|facilities|dwellings|structures|residential\s+(?:buildings?|blocks?)|apartment\s+blocks?|infrastructure\s+facilities|objects|private\s+houses|educational\s+institutions|schools?|hospitals?|enterprises)"),
+    ("settlement", r"(?:settlements?|villages?|towns?|localities|hamlets?|communities)"),
+    ("system", r"(?:(?:air[\s-]+defen[cs]e\s+)?systems?|batteries|launchers?|F-16s?|jets?|fighter\s+jets?|aircraft|Patriots?|HIMARS|Leopards?|Abrams|howitzers?|guns|vehicles?|tanks?|helicopters?|planes?|ships?|vessels?|boats?|armou?red\s+(?:combat\s+)?vehicles?|APCs|IFVs|artillery(?:\s+systems?|\s+pieces)?|MLRS|units\s+of\s+(?:motor\s+)?vehicles|special\s+(?:equipment|vehicles)|pieces\s+of\s+(?:equipment|hardware)|(?:units|pieces)\s+of\s+(?:military\s+)?equipment|weapons?|warplanes?|bombers?|fighters?\s+jets?)"),
+]
+
+# What happened. Each class lists verb forms and event nouns. The engine
+# looks for these on both sides of a number within its clause.
+EVENTS = [
+    # Not facts: hits and impacts are what got through, not a metric.
+    ("hit", r"(?:hit|struck|reached\s+(?:their\s+)?targets?|impacts?|landed|fell)"),
+    ("down", r"(?:shot\s+down|shoot(?:ing)?\s+down|shooting\s+down|downed|down(?:s|ing)?|intercept(?:ed|s|ing|ion)?|neutrali[sz](?:ed|ing|es)?|destroy(?:ed|s|ing)?|eliminat(?:ed|ing)|repell?(?:ed|ing)|taken\s+down|brought\s+down|were\s+(?:shot|brought)|suppressed|(?:was|were)\s+destroyed|successfully\s+(?:engaged|countered))"),
+    ("lost", r"(?:(?:locationally|locally|locatively)\s+lost|lost\s+(?:to|from|on|off|due|as|in)\b|lost\s+(?:locally|locationally)|went\s+(?:missing|astray|off\s+radar)|disappeared|vanished|jammed|failed\s+to\s+reach|did\s+not\s+reach|(?:suppressed|intercepted|neutralized|countered|diverted)\s+by\s+(?:electronic|EW)|electronic\s+warfare|(?:lost|gone)\s+from\s+radar|were\s+lost|went\s+off\s+radar|redirected)"),
+    ("return", r"(?:returned\s+to\s+(?:Russia|Belarus|Russian|the\s+Russian|the\s+airspace|occupied)|flew\s+(?:back|toward|towards|into|to)\s+(?:Russia|Belarus|Russian|the\s+Russian|Belarusian)|(?:left|exited|headed\s+(?:back\s+)?(?:to|toward))\s+(?:for\s+)?(?:Russia|Belarus|the\s+airspace|Ukrainian\s+airspace))"),
+    ("launch", r"(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|sen[dt]|send(?:s|ing)?|used?|using|deploy(?:ed|ing)|attack(?:ed|ing)?\s+(?:\w+\s+){0,3}with|targeted\s+(?:\w+\s+){0,3}with|unleash(?:ed|ing)?|involv(?:ed|ing)|included|carried\s+out|detected|tracked|spotted|recorded|barrage\s+of|wave\s+of|attack\s+(?:involving|of)|swarm\s+of|(?:attack|strike)s?\s+using)"),
+    ("kill", r"(?:kill(?:ed|ing|s)?|died|dead|die|perished|lost\s+(?:their|his|her)\s+lives|death\s+toll|claimed\s+the\s+lives|lives\s+of|slain|murdered|fatalities|martyred)"),
+    ("injure", r"(?:injur(?:ed|ing|es|y|ies)|wound(?:ed|ing|s)?|hurt|hospitali[sz]ed|sustained\s+injuries)"),
+    ("casualty", r"(?:casualties|losses|lost|killed\s+(?:and|or)\s+wounded|killed\s+(?:and|or)\s+injured|dead\s+and\s+wounded|put\s+out\s+of\s+action|neutrali[sz]ed|eliminated|liquidated|irretrievable)"),
+    ("evacuate", r"(?:evacuat(?:ed|ing|ion)|fled|fleeing|flee|displaced|relocated|left\s+their\s+homes|forced\s+to\s+leave)"),
+    ("powerless", r"(?:without\s+(?:power|electricity|light|heating|energy)|power\s+outages?|blackouts?|de-?energi[sz]ed|cut\s+off\s+from\s+(?:power|electricity)|lost\s+power|disconnected)"),
+    ("damage", r"(?:damag(?:ed|ing|e)|destroy(?:ed|ing)|ruined|razed|demolished|hit\s+by|set\s+on\s+fire|caught\s+fire|burned)"),
+    ("capture", r"(?:captur(?:ed|ing|e)|took|taken|tak(?:e|ing)\s+control|seiz(?:ed|ing|e)|occup(?:ied|y|ying)|liberat(?:ed|ing|e)|retook|recaptur(?:ed|ing)|gained|advanced|control\s+of|took\s+control|has\s+control|conquered|lost|freed)"),
+    ("deploy", r"(?:deploy(?:ed|ing|ment)?|station(?:ed)?|based|sent|send(?:ing)?|dispatch(?:ed)?|mass(?:ed|ing)|amass(?:ed|ing)|fight(?:ing|s)?|fought|serv(?:ing|e)|involved|engaged|in\s+(?:combat|the\s+war)|arrived|transferred|moved|concentrat(?:ed|ing)|gather(?:ed|ing)|build-?up|on\s+the\s+border|along\s+the\s+border|near\s+the\s+border|recruited|joined|training|trained)"),
+    ("mobilize", r"(?:mobili[sz](?:ed|ation|e|ing)|call(?:ed|ing)?\s+up|drafted|conscript(?:ed|ion)|call\s+to\s+arms|summon(?:ed|s)|enlist(?:ed)?)"),
+    ("desert", r"(?:desert(?:ed|ion|ing)|AWOL|left\s+(?:their|his)\s+(?:posts?|units?)|abandon(?:ed)?\s+(?:their\s+)?(?:posts?|positions|units?))"),
+    ("swap", r"(?:swap(?:ped|s)?|exchang(?:ed|e|es|ing)|released|freed|returned\s+(?:home|from\s+captivity|to\s+Ukraine|to\s+Russia)|brought\s+(?:back|home)|bringing\s+(?:back|home)|back\s+home|handed\s+over|transferred|repatriat(?:ed|ion)|came\s+home|returning\s+home|return(?:ed)?)"),
+    ("repatriate", r"(?:repatriat(?:ed|ion|e)|returned|handed\s+over|transferred|brought\s+back|received|exchange)"),
+    ("supply", r"(?:suppl(?:y|ied|ies|ying)|deliver(?:ed|ing|y|ies)?|sen[dt]|send(?:s|ing)|provid(?:ed|e|es|ing)|pledg(?:ed|e|es)|donat(?:ed|e|es|ing)|transferr?(?:ed|ing)?|ship(?:ped)?|hand(?:ed)?\s+over|gave|give|giving|sold|sell|approv(?:ed|al)|allocat(?:ed|e)|commit(?:ted)?|promis(?:ed|e)|received|receive|obtained|got|arrived|package\s+(?:includes|of))"),
+    ("request", r"(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+for|seek(?:s|ing)?|sought|need(?:s|ed)?|want(?:s|ed)?|buy|purchas(?:e|ing)|offer(?:ed|s)?\s+to\s+(?:buy|purchase)|appeal(?:ed)?|call(?:ed)?\s+for|urg(?:ed|es))"),
+    ("drop", r"(?:dropp(?:ed|ing)|drop(?:s)?|used|launched|fired)"),
+    ("fire", r"(?:fir(?:ed|es|ing)|fire|shell(?:ed|ing)|launched|expend(?:ed|s)|us(?:e|es|ed))"),
+    ("destroy", r"(?:destroy(?:ed|ing|s)?|lost|losses|eliminated|wiped\s+out|knocked\s+out|burned|disabled|hit|struck|neutrali[sz]ed)"),
+]
+
+# (item class, event class) -> metric. An item class with event None gives
+# its metric when no event word is found nearby ("146 combat clashes").
+METRICS = {
+    ("drone", "launch"): "drones_launched",
+    ("drone", "down"): "drones_downed",
+    ("drone", "destroy"): "drones_downed",
+    ("drone", "lost"): "drones_lost",
+    ("drone", "return"): "drones_returned",
+    ("missile", "launch"): "missiles_launched",
+    ("missile", "fire"): "missiles_launched",
+    ("missile", "down"): "missiles_downed",
+    ("missile", "destroy"): "missiles_downed",
+    ("bomb", "drop"): "bombs_dropped",
+    ("bomb", "launch"): "bombs_dropped",
+    ("shell", "fire"): "shells_fired",
+    ("shell", "supply"): "weapons_supplied",
+    ("attack", None): "attacks",
+    ("soldier", "deploy"): "troops_deployed",
+    ("soldier", "mobilize"): "troops_mobilized",
+    ("reservist", "mobilize"): "troops_mobilized",
+    ("reservist", None): "troops_mobilized",
+    ("soldier", "desert"): "troops_deserted",
+    ("deserter", None): "troops_deserted",
+    ("prisoner", "swap"): "prisoners_swapped",
+    ("prisoner", None): "prisoners_swapped",
+    ("soldier", "swap"): "prisoners_swapped",
+    ("person", "swap"): "prisoners_swapped",
+    ("body", "repatriate"): "bodies_repatriated",
+    ("body", None): "bodies_repatriated",
+    ("person", "kill"): "people_killed",
+    ("soldier", "kill"): "people_killed",
+    ("dead", None): "people_killed",
+    ("person", "injure"): "people_injured",
+    ("soldier", "injure"): "people_injured",
+    ("wounded", None): "people_injured",
+    ("casualty", None): "casualties",
+    ("soldier", "casualty"): "casualties",
+    ("person", "casualty"): "casualties",
+    ("person", "powerless"): "people_without_power",
+    ("person", "evacuate"): "people_evacuated",
+    ("evacuee", None): "people_evacuated",
+    ("building", "damage"): "buildings_damaged",
+    ("building", "hit"): "buildings_damaged",
+    ("settlement", "capture"): "settlements_captured",
+    ("territory", "capture"): "territory_captured",
+    ("system", "destroy"): "equipment_destroyed",
+    ("system", "down"): "equipment_destroyed",
+    ("system", "supply"): "weapons_supplied",
+    ("system", "request"): "weapons_requested",
+    ("missile", "supply"): "weapons_supplied",
+    ("drone", "supply"): "weapons_supplied",
+}
+
+# Which events each item class can take; others are ignored when looking
+# for the event of a number (so "launched" never attaches to people).
+ITEM_EVENTS = {}
+for (_item, _event) in METRICS:
+    if _event is not None:
+        ITEM_EVENTS.setdefault(_item, []).append(_event)
+
+# A number with no noun after it counts people when one of these events is
+# next to it: "killing three", "138 killed and 451 injured".
+PEOPLE_EVENTS = ("kill", "injure", "evacuate", "powerless")
+
+# Time wording -> period. First match in a sentence wins (NOTE: order
+# matters: "since the start of 2024" is a year, "since the start of the
+# war" is cumulative).
+PERIODS = [
+    ("year", r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?(?:year|20\d\d)|(?:in|during|throughout|for)\s+(?:the\s+whole\s+of\s+)?20\d\d(?!\s*[-–]\s*\d)|this\s+year|year\s+to\s+date|so\s+far\s+this\s+year|last\s+year|over\s+the\s+(?:past|last)\s+year|per\s+year|a\s+year\b|annually"),
+    ("cumulative", r"since\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:full[\s-]scale\s+|large[\s-]scale\s+|Russian\s+|Russia's\s+)?(?:war|invasion|aggression|conflict|operation|special\s+military\s+operation|hostilities|offensive|incursion)|(?:the\s+)?(?:war|invasion|conflict)\s+(?:began|started)|(?:February|Feb\.?)\s+(?:24,?\s+)?2022|24\s+February\s+2022|2022|2014|(?:the\s+)?start\s+of\s+the\s+(?:operation|offensive|war|invasion))|in\s+total\s+since|throughout\s+the\s+war|since\s+(?:it|they)\s+(?:began|started)|(?:over|during|in)\s+the\s+(?:course\s+of\s+the\s+)?(?:entire\s+)?(?:war|invasion)|total\s+(?:combat\s+)?losses|so\s+far\s+in\s+the\s+war|to\s+date|since\s+(?:entering|the\s+beginning)|as\s+of\s+today|in\s+total|overall\s+losses|since\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)"),
+    ("overnight", r"overnight|over\s+night|last\s+night|at\s+night|during\s+the\s+night|on\s+the\s+night|night\s+(?:of|attack|raid|assault)|nightly|tonight|this\s+night|through\s+the\s+night|in\s+the\s+night|night-time|nighttime"),
+    ("day", r"(?:past|last|previous)\s+(?:24\s+hours|day)|in\s+(?:a|one|a\s+single)\s+day|per\s+day|a\s+day\b|each\s+day|every\s+day|daily|(?:over|during|in)\s+the\s+day|24\s+hours|in\s+a\s+single\s+day|single\s+day|within\s+a\s+day|over\s+the\s+past\s+and\s+current\s+day"),
+    ("week", r"(?:past|last|this|previous)\s+week|in\s+a\s+week|per\s+week|a\s+week\b|weekly|over\s+the\s+week|seven\s+days"),
+    ("month", r"(?:past|last|this|previous)\s+month|in\s+a\s+month|per\s+month|a\s+month\b|monthly|(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d)"),
+]
+
+# Wording that makes a figure hypothetical, planned or negated.
+# ("could send", "expected to", "if", "no casualties").
+HYPOTHETICAL = r"\b(?:could|would|might|may|if|plans?\s+to|planning\s+to|planned|expects?\s+to|expected\s+to|aims?\s+to|intends?\s+to|going\s+to|threaten(?:s|ed)?\s+to|capable\s+of|capacity|potential(?:ly)?|forecast|predict(?:s|ed)?|project(?:s|ed)|estimate(?:s)?\s+that\s+.*\s+could|unless|hope(?:s)?\s+to|want(?:s)?\s+to|seeks?\s+to|ready\s+to|able\s+to|enough\s+to|aim\s+of|target\s+of|goal\s+of|will\s+be\s+able)\b"
+NEGATION = r"\b(?:no|not|none|never|without|zero)\b"

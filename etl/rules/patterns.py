@@ -1,0 +1,62 @@
+"""Numbers that are never facts, as an ordered table of (reason, pattern).
+
+Each pattern is tried against the text around a number, written as
+``LEFT⟨N⟩RIGHT`` where ``⟨N⟩`` stands for the number: the engine splices
+the sentence as ``left + "⟨N⟩" + right`` so one regex can look both ways.
+The first matching row names the reason recorded in the `rejections`
+table (NOTE: order matters: "calibre" must win over "distance" for
+"155 mm", and "age" over "duration" for "14 years old").
+"""
+import re
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|"
+          r"July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|"
+          r"Dec(?:ember)?)\.?")
+
+NOT_A_FACT = [
+    ("model or unit designation", rf"""
+        [A-Za-z]{{1,6}}-?⟨N⟩                 # Su-34, S-300, M777, F-16
+      | ⟨N⟩-?[A-Za-z]{{1,4}}\d              # 2S19, 9K720
+      | \d[/-]⟨N⟩ | ⟨N⟩[/]\d                # Shahed-136/131, 2/2
+      | ⟨N⟩(?:st|nd|rd|th)\s+(?:Separate\s+|Mechani[sz]ed\s+|Assault\s+|Airborne\s+|Motori[sz]ed\s+|Guards\s+|Army\s+|Tank\s+|Marine\s+)*
+          (?:brigade|battalion|regiment|division|army|corps|squadron|fleet|unit)
+    """),
+    ("ordinal", r"⟨N⟩(?:st|nd|rd|th)\b"),
+    ("superlative, not a count", r"⟨N⟩\s+of\s+(?:the\s+|its\s+|their\s+|Russia's\s+|Ukraine's\s+)?(?:most|largest|biggest|worst|main|key|few|many|\w+est)\b"),
+    ("calibre", r"⟨N⟩\s?-?\s?(?:mm|millimet(?:er|re)s?|cm|caliber|calibre)\b"),
+    ("percentage", r"⟨N⟩\s?(?:%|per\s?cent|percent|pct\b)"),
+    ("money", r"""
+        (?:[$€£₴]|US\$|USD|EUR|UAH|RUB)\s?⟨N⟩
+      | ⟨N⟩\s*(?:million|billion|trillion|bn|mln|m)?\s*(?:dollars|euros|pounds|hryvnias?|hryvnyas?|rubles|roubles|USD|EUR|UAH|yuan)\b
+    """),
+    ("age", r"""
+        ⟨N⟩\s?-?\s?(?:year|month|week|day)s?-?\s?old
+      | ⟨N⟩\s+years?\s+(?:of\s+age|old)
+      | (?:aged|age\s+of|ages\s+of)\s+⟨N⟩
+    """),
+    ("time", rf"""
+        \d:⟨N⟩ | ⟨N⟩:\d
+      | ⟨N⟩\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs\b|GMT|UTC|local\s+time)
+    """),
+    ("date", rf"""
+        {_MONTH}\s+⟨N⟩(?!\s*(?:drones|missiles|people|troops|soldiers))
+      | ⟨N⟩(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)
+      | \d{{4}}-⟨N⟩ | ⟨N⟩-\d\d-\d\d
+      | ⟨N⟩[./]\d\d[./]\d{{2,4}}
+    """),
+    ("distance or size", r"⟨N⟩\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|feet|ft|hectares?)\b(?!\s*(?:²|2\b|square))(?<!square)"),
+    ("duration or count of days", r"⟨N⟩\s+(?:more\s+|straight\s+|consecutive\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|nights?|decades?|centuries)\b(?!\s+of\s+(?:captivity))"),
+    ("id or phone number", r"[#№+]⟨N⟩ | ⟨N⟩[\w-]*[a-z]\w*-"),
+]
+
+NOT_A_FACT_RES = [(reason, re.compile(pattern, re.VERBOSE | re.IGNORECASE))
+                  for reason, pattern in NOT_A_FACT]
+
+# Words of counted things outside the metric vocabulary: a number before one
+# of these is rejected as "counts <word>" (regions, countries, meetings...).
+OUTSIDE_VOCABULARY = r"""(?:regions?|oblasts?|countries|nations|states|meetings?|summits?|
+    talks|rounds\s+of\s+talks|sanctions?|packages?|laws?|points?|articles?|pages?|
+    districts|cities|directions|sectors|fronts?|locations|sites|targets|areas|
+    times|percent|years|languages|members|votes|seats|companies|banks|tons?|tonnes|
+    barrels|cubic|megawatts?|MW|GW|kilowatts?|votes|signatures|photos|videos|
+    episodes|reports|applications|resolutions|documents|points|steps)"""
