@@ -1,0 +1,112 @@
+"""Who states a figure: attributions mapped to a small vocabulary.
+
+The vocabulary and its spellings live in `etl/rules/claimants.py`; this
+module only compiles them and reads text with them.
+
+    >>> normalise_claimant("Ukraine’s air force")
+    'Ukrainian Air Force'
+    >>> [c.claimant for c in find_claimants("Russia's defence ministry said 45 drones were downed")]
+    ['Russian Defence Ministry']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.rules.claimants import CLAIMANTS, CUES_AFTER, CUES_AFTER_QUOTE, CUES_BEFORE
+
+
+@dataclass(frozen=True)
+class ClaimantMention:
+    """One claimant named in a text. `raw` is the wording as written;
+    `framed` is True when an attribution cue ("according to", "said")
+    stands next to it, so the engine can prefer it over a bare mention."""
+
+    claimant: str
+    raw: str
+    start: int
+    end: int
+    framed: bool = False
+
+
+def _is_acronym(alias: str) -> bool:
+    """One word with two or more capitals: matched as written.
+
+    >>> [_is_acronym(a) for a in ("SBU", "MoD", "Kremlin", "air force")]
+    [True, True, False, False]
+    """
+    return " " not in alias and sum(c.isupper() for c in alias) >= 2
+
+
+def _alternation(words) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)   # longest wins
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_CLAIMANT_OF = {}
+for _canon, _aliases in CLAIMANTS.items():
+    for _a in _aliases:
+        _CLAIMANT_OF[_a if _is_acronym(_a) else _a.lower()] = _canon
+
+_ALIASES = sorted(_CLAIMANT_OF, key=len, reverse=True)
+_CLAIMANT_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(a).replace(r"\ ", r"\s+") if _is_acronym(a)
+               else "(?i:" + re.escape(a).replace(r"\ ", r"\s+") + ")"
+               for a in _ALIASES)
+    + r")(?!\w)"
+)
+# A cue, then up to four words ("the", "Kharkiv", "regional"), then the name.
+_CUE_BEFORE_RE = re.compile(
+    rf"(?i:\b(?:{_alternation(CUES_BEFORE)})|[,\"”]\s*(?:{_alternation(CUES_AFTER_QUOTE)}))"
+    r"[\s,]+(?:[\w'.-]+\s+){0,4}$")
+# The name, an optional possessive or apposition, then a reporting verb,
+# all inside one sentence.
+_CUE_AFTER_RE = re.compile(
+    rf"^(?:'s)?[^.!?;\n]{{0,80}}?\b(?i:{_alternation(CUES_AFTER)})\b")
+
+
+def _fold(text: str) -> str:
+    """Curly apostrophes as straight ones; same length, so spans hold."""
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def _lookup(surface: str) -> str:
+    key = " ".join(surface.split())
+    return _CLAIMANT_OF.get(key) or _CLAIMANT_OF[key.lower()]
+
+
+def find_claimants(text: str) -> list[ClaimantMention]:
+    """Every claimant named in `text`, in order, each marked `framed` when an
+    attribution cue stands next to it; [] when none.
+
+    >>> [(c.claimant, c.framed) for c in find_claimants(
+    ...     "The governor said the air force downed 20 drones, according to the SBU.")]
+    [('regional governor', True), ('Ukrainian Air Force', False), ('SBU', True)]
+    """
+    folded = _fold(text)
+    out = []
+    for m in _CLAIMANT_RE.finditer(folded):
+        framed = bool(_CUE_BEFORE_RE.search(folded, max(0, m.start() - 80), m.start())
+                      or _CUE_AFTER_RE.match(folded[m.end():m.end() + 120]))
+        out.append(ClaimantMention(_lookup(m.group()), text[m.start():m.end()],
+                                   m.start(), m.end(), framed))
+    return out
+
+
+def normalise_claimant(raw: str | None) -> str | None:
+    """The vocabulary name for an attribution as written; None if unknown.
+
+    The first name in `raw` decides ("air force spokesman Yurii Ihnat").
+
+    >>> normalise_claimant("the ministry in Moscow")
+    'Russian Defence Ministry'
+    >>> normalise_claimant("Kharkiv regional governor Oleh Syniehubov")
+    'regional governor'
+    >>> normalise_claimant("a neighbour") is None
+    True
+    """
+    if not raw:
+        return None
+    m = _CLAIMANT_RE.search(_fold(raw))
+    return _lookup(m.group()) if m else None
