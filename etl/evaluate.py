@@ -154,12 +154,11 @@ def evaluate(gold_path, articles_path, *, on_problem=None) -> dict:
     Scoring is restricted to the articles read (score.py --docs), so gold
     for other documents is ignored and articles without gold count as empty.
     """
-    from etl.extract import extract_article  # built in parallel; see contract
-    from etl.sources import read_articles
+    from etl.ingest import extract_sources
 
     gold = load_jsonl(gold_path)
     docs, predicted = set(), []
-    for article in read_articles([articles_path], on_problem=on_problem):
+    for article, extraction in extract_sources([articles_path], on_problem=on_problem):
         docs.add(str(article.id))
-        predicted += [f.to_json_dict() for f in extract_article(article).facts]
+        predicted += [f.to_json_dict() for f in extraction.facts]
     return score(gold, predicted, docs)

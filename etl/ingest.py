@@ -102,6 +102,34 @@ def extract_batch(spec: str, articles: list[Article]) -> list[Extraction | str]:
     return out
 
 
+def extract_sources(paths, *, strict=False, on_problem=None):
+    """Yield (Article, Extraction) for each article under `paths`, in-process.
+
+    For `warstats extract` and `eval`: no database. An article whose
+    extraction fails is reported like an unreadable input and yields an
+    empty Extraction, so it still counts as a document (raised if `strict`
+    or when there is no `on_problem`).
+    """
+    sources = importlib.import_module("etl.sources")
+    extract, _ = load_extractor(DEFAULTS["EXTRACTOR"])
+    for article in sources.read_articles(paths, strict=strict, on_problem=on_problem):
+        try:
+            yield article, extract(article)
+        except Exception as e:
+            error = extraction_error(article, f"{type(e).__name__}: {e}")
+            if strict or on_problem is None:
+                raise error from e
+            on_problem(error)
+            yield article, Extraction()
+
+
+def extraction_error(article: Article, message: str) -> SourceError:
+    where = f"{article.origin} (article {article.id})" if article.origin else article.id
+    return SourceError(where, f"extraction failed: {message}",
+                       "the article was not loaded; fix the extractor and re-run "
+                       "(articles already loaded are skipped)")
+
+
 class _Inline:
     """An executor that runs the task at once: --jobs 1, and easy debugging."""
 
@@ -178,17 +206,20 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True) -> RunSumm
         con.close()
 
 
-def _run(con, summary, sources, paths, spec, version, jobs, strict, progress):
-    # A SourceWarning (e.g. a date field that is not a date) still loads the
-    # article: it is counted, not failed.
-    warning_class = getattr(sources, "SourceWarning", ())
+def is_warning(problem: SourceError) -> bool:
+    """A SourceWarning (e.g. a date field that is not a date) still loaded
+    its article: it is counted, not failed."""
+    sources = importlib.import_module("etl.sources")
+    return isinstance(problem, getattr(sources, "SourceWarning", ()))
 
+
+def _run(con, summary, sources, paths, spec, version, jobs, strict, progress):
     def on_problem(error: SourceError):
-        is_warning = isinstance(error, warning_class)
-        summary.warnings += is_warning
-        summary.failed += not is_warning
+        warning = is_warning(error)
+        summary.warnings += warning
+        summary.failed += not warning
         if len(summary.problems) < DEFAULTS["MAX_PROBLEMS_KEPT"]:
-            summary.problems.append(("warning: " if is_warning else "") + str(error))
+            summary.problems.append(("warning: " if warning else "") + str(error))
 
     started = time.monotonic()
     pool = _executor(jobs)
@@ -235,11 +266,7 @@ def _write(con, item, version, summary, strict, on_problem):
     good = []
     for article, result in zip(articles, future.result()):
         if isinstance(result, str):
-            where = f"{article.origin} (article {article.id})" if article.origin else article.id
-            error = SourceError(where,
-                                f"extraction failed: {result}",
-                                "the article was not loaded; fix the extractor and "
-                                "re-run ingest (loaded articles are skipped)")
+            error = extraction_error(article, result)
             if strict:
                 raise error
             on_problem(error)
@@ -251,4 +278,4 @@ def _write(con, item, version, summary, strict, on_problem):
     summary.rejections += sum(len(x.rejections) for _, x in good)
 
 
-__all__ = ["ingest", "RunSummary", "content_hash", "extract_batch"]
+__all__ = ["ingest", "RunSummary", "content_hash", "extract_batch", "extract_sources"]

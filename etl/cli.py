@@ -1,0 +1,197 @@
+"""`warstats`: a thin click layer over etl.* — parse options, call, report.
+
+Exit status: 0 on success, 1 on an error (a message, never a traceback),
+2 on bad usage, 3 when some inputs could not be read or extracted.
+"""
+from __future__ import annotations
+
+import functools
+import json
+
+import click
+
+import etl
+from etl import evaluate, present, warehouse
+from etl.errors import EtlError, SourceError
+from etl.ingest import extract_sources, is_warning
+from etl.settings import DEFAULTS
+
+CONTEXT_SETTINGS = dict(help_option_names=["-h", "--help"], max_content_width=100)
+INPUTS_FAILED = 3
+
+
+class InputsFailed(click.ClickException):
+    """Some inputs failed (or --strict stopped at one): exit status 3."""
+
+    exit_code = INPUTS_FAILED
+
+
+def reports_errors(command):
+    """Turn EtlError into a one-line message; a SourceError exits with 3."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except SourceError as e:
+            raise InputsFailed(str(e)) from e
+        except EtlError as e:
+            raise click.ClickException(str(e)) from e
+    return wrapper
+
+
+def source_arguments(command):
+    return click.argument("sources", nargs=-1, required=True,
+                          type=click.Path(exists=True))(command)
+
+
+def echo_problem(problem):
+    click.echo(f"problem: {problem}", err=True)
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(etl.__version__, "--version", prog_name="warstats")
+@click.option("--db", envvar=DEFAULTS["DB_ENVVAR"], default=DEFAULTS["DB"],
+              show_default=True, show_envvar=True, type=click.Path(dir_okay=False),
+              help="The DuckDB database file.")
+@click.pass_context
+def cli(ctx, db):
+    """Figures from war reporting, each with a quote and a source, in DuckDB.
+
+    \b
+    Example:
+        warstats ingest seeds/
+        warstats sql "select * from air_attacks"
+        warstats report --out reports/out
+
+    Exit status: 0 ok, 1 error, 2 bad usage, 3 some inputs failed.
+    """
+    ctx.obj = db
+
+
+@cli.command()
+@source_arguments
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for extraction  [default: all cores]")
+@click.option("--strict", is_flag=True, help="Stop at the first bad input (exit 3).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress lines; summary only.")
+@click.pass_obj
+@reports_errors
+def ingest(db, sources, jobs, strict, quiet):
+    """Read, extract and load articles from SOURCES (files or folders).
+
+    Unchanged articles are skipped; changed ones replace their facts. Exits
+    with 3 when some inputs could not be read or extracted (the rest are
+    loaded), or when --strict stopped at one.
+
+    \b
+    Example:
+        warstats --db war.duckdb ingest seeds/ more/articles.jsonl --jobs 4
+    """
+    summary = warehouse.ingest(list(sources), db, jobs=jobs, strict=strict,
+                               progress=not quiet)
+    click.echo(summary.describe())
+    if summary.exit_code:
+        raise SystemExit(summary.exit_code)
+
+
+@cli.command()
+@source_arguments
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True, help="One JSON object per fact, or aligned columns.")
+@click.option("--explain", is_flag=True,
+              help="Also print each rejected number with its reason (to stderr "
+                   "with --format jsonl).")
+@reports_errors
+def extract(sources, fmt, explain):
+    """Print the facts in SOURCES without touching the database.
+
+    \b
+    Example:
+        warstats extract seeds/ --format table --explain
+    """
+    problems = []
+    if fmt == "table":
+        click.echo(present.fact_table_header())
+    for _, extraction in extract_sources(sources, on_problem=problems.append):
+        for fact in extraction.facts:
+            click.echo(present.fact_json(fact) if fmt == "jsonl"
+                       else present.fact_table_row(fact))
+        for rejection in extraction.rejections if explain else ():
+            click.echo(present.rejection_line(rejection), err=fmt == "jsonl")
+    _exit_on_problems(problems)
+
+
+@cli.command()
+@click.option("--out", "out_dir", default="reports/out", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for briefing.md and charts.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only figures on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only figures on or before this date.")
+@click.option("--metric", metavar="METRIC", help="Only this metric, e.g. drones_launched.")
+@click.option("--side", metavar="SIDE", help="Only this side, e.g. russia.")
+@click.pass_obj
+@reports_errors
+def report(db, out_dir, since, until, metric, side):
+    """Write a markdown briefing with charts from the database.
+
+    \b
+    Example:
+        warstats report --out reports/out --since 2024-08-01 --side russia
+    """
+    from etl.report import write_briefing  # heavy (matplotlib): load on use
+
+    path = write_briefing(db, out_dir, since=since, until=until, metric=metric,
+                          side=side)
+    click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+              default="table", show_default=True, help="How to print the rows.")
+@click.pass_obj
+@reports_errors
+def sql(db, query, fmt):
+    """Run a read-only QUERY against the database and print the rows.
+
+    Tables: runs, articles, facts, rejections; views: fact_details,
+    air_attacks, prisoner_exchanges, troop_deployments, casualties, ...
+
+    \b
+    Example:
+        warstats sql "select doc, launched, downed from air_attacks" --format csv
+    """
+    click.echo(present.frame_text(warehouse.query(db, query), fmt))
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("articles", type=click.Path(exists=True))
+@click.option("--show", is_flag=True, help="List misses and extras with quotes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@reports_errors
+def eval_(gold, articles, show, as_json):
+    """Extract ARTICLES and score the facts against GOLD (JSON lines).
+
+    Scored as ../shared/eval/score.py: (doc, metric, value) sets per
+    article, micro-averaged precision/recall/F1, attribute accuracy.
+
+    \b
+    Example:
+        warstats eval eval/dev/gold.jsonl eval/dev/articles.jsonl --show
+    """
+    problems = []
+    result = evaluate.evaluate(gold, articles, on_problem=problems.append)
+    if as_json:
+        hidden = () if show else ("misses", "extras")
+        click.echo(json.dumps({k: v for k, v in result.items() if k not in hidden}))
+    else:
+        click.echo(evaluate.format_score(result, show=show))
+    _exit_on_problems(problems)
+
+
+def _exit_on_problems(problems):
+    """Report problems on stderr; exit 3 if any input failed (not warnings)."""
+    for problem in problems:
+        echo_problem(problem)
+    if not all(is_warning(p) for p in problems):
+        raise SystemExit(INPUTS_FAILED)
