@@ -108,7 +108,7 @@ def _ends_cleanly(value: str, end: int) -> bool:
 TOP_CHARS = 2000
 
 # What may stand between "Published" and the date: "on", "at 8:35 AM,", ":".
-_GAP = r"""[\s:|,-]*(?:on|at)?\s*
+_GAP = r"""[\s:|,-]*(?:(?:on|at)[\s:]+)?
     (?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?[\s,|-]*)?"""
 
 _PUBLISHED = re.compile(

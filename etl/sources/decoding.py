@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import io
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 log = logging.getLogger("etl.sources")
@@ -29,9 +29,9 @@ _TEXT_CONTROLS = set(b"\t\n\r\f\v\b\x1b")
 class Undecodable(Exception):
     """A file that is not text. Carries the problem and the fix for people."""
 
-    def __init__(self, problem: str, fix: str, line: int | None = None):
+    def __init__(self, problem: str, fix: str):
         super().__init__(problem)
-        self.problem, self.fix, self.line = problem, fix, line
+        self.problem, self.fix = problem, fix
 
 
 def open_binary(path: Path):
@@ -86,7 +86,7 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     return raw.decode("latin-1"), "latin-1"
 
 
-def _not_text(path) -> Undecodable:
+def _not_text() -> Undecodable:
     return Undecodable(
         "is binary, not text (NUL or control bytes)",
         "skip it, or if it is UTF-16 text, save it as UTF-8 or with a BOM")
@@ -105,28 +105,30 @@ def read_text(path: Path) -> str:
                               f"{encoding} ({e.reason} at byte {e.start})",
                               f"re-save it as UTF-8") from None
     if looks_binary(raw[:SNIFF_BYTES]) or b"\x00" in raw:
-        raise _not_text(path)
+        raise _not_text()
     text, used = decode_bytes(raw)
     if used != "utf-8":
         log.info("%s: not UTF-8; read as %s", path, used)
     return text
 
 
-def iter_lines(path: Path) -> Iterator[str]:
+def iter_lines(path: Path, on_bad_line: Callable[[int, Undecodable], None]
+               ) -> Iterator[str]:
     """The file's lines as text, endings kept, one at a time.
 
-    Raises Undecodable before the first line for a binary file, or at the
-    line where a BOM-announced encoding breaks down.
+    Raises Undecodable before the first line for a binary file. A line that
+    breaks its BOM's encoding goes to `on_bad_line(line_no, problem)` and is
+    yielded as a blank line, so line numbers stay true and reading goes on.
     """
     with open_binary(path) as f:
         head = f.read(SNIFF_BYTES)
         f.seek(0)
         encoding = bom_encoding(head[:4])
         if encoding:
-            yield from _iter_bom_lines(f, encoding)
+            yield from _iter_bom_lines(f, encoding, on_bad_line)
             return
         if looks_binary(head):
-            raise _not_text(path)
+            raise _not_text()
         noted = False
         for raw in f:
             line, used = decode_bytes(raw)
@@ -136,16 +138,22 @@ def iter_lines(path: Path) -> Iterator[str]:
             yield line
 
 
-def _iter_bom_lines(f, encoding: str) -> Iterator[str]:
+# Stands in for bytes that break a BOM file's encoding, so the bad line can
+# be found after decoding. A private-use code point no article will hold.
+_BAD = "\U0010fffd"
+codecs.register_error("etl.sources.mark", lambda e: (_BAD, e.end))
+
+
+def _iter_bom_lines(f, encoding: str, on_bad_line) -> Iterator[str]:
     # newline="" keeps "\r\n" inside quoted CSV fields, as the csv module wants.
-    text = io.TextIOWrapper(f, encoding=encoding, newline="")
-    line_no = 0
+    text = io.TextIOWrapper(f, encoding=encoding, errors="etl.sources.mark", newline="")
     try:
         for line_no, line in enumerate(text, 1):
+            if _BAD in line:
+                on_bad_line(line_no, Undecodable(
+                    f"is not valid {encoding}; the line is skipped",
+                    "re-save the file as UTF-8"))
+                line = "\n"
             yield line.lstrip("\ufeff") if line_no == 1 else line
-    except UnicodeDecodeError as e:
-        raise Undecodable(f"is not valid {encoding} after line {line_no} "
-                          f"({e.reason}); the rest of the file is skipped",
-                          "re-save it as UTF-8", line=line_no + 1) from None
     finally:
         text.detach()   # leave closing the file to the caller's `with`

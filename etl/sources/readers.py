@@ -91,9 +91,15 @@ def read_html(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Art
 
 def read_jsonl(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Article]:
     """One JSON object a line: `text`, and `id`, `published`, `url`, ... ."""
-    line_no, any_lines = 0, False
+    any_lines = False
+
+    def bad_line(line_no: int, e: Undecodable) -> None:
+        nonlocal any_lines
+        any_lines = True
+        reading.report(f"{path}:{line_no}", e.problem, e.fix)
+
     try:
-        for line_no, line in enumerate(iter_lines(path), 1):
+        for line_no, line in enumerate(iter_lines(path, bad_line), 1):
             if not line.strip():
                 continue
             any_lines = True
@@ -114,7 +120,7 @@ def read_jsonl(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Ar
     except OSError as e:
         reading.report(path, f"cannot be read ({e.strerror or e})", CANNOT_READ_FIX)
     except Undecodable as e:
-        reading.report(f"{path}:{e.line}" if e.line else path, e.problem, e.fix)
+        reading.report(path, e.problem, e.fix)
     else:
         if not any_lines:
             reading.report(path, "is empty", "add one JSON object a line, or remove the file")
@@ -138,9 +144,11 @@ def csv_rows(path: Path, reading: Reading, required: tuple[str, ...]
     once, for the whole file.
     """
     csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_FIELD))
-    next_line = 1
+    def bad_line(line_no: int, e: Undecodable) -> None:
+        reading.report(f"{path}:{line_no}", e.problem, e.fix)
+
     try:
-        rows = csv.reader(iter_lines(path))
+        rows = csv.reader(iter_lines(path, bad_line))
         header = [name.strip().lower() for name in next(rows, [])]
         if not header:
             reading.report(path, "is empty", "add a header row and one row an article, or remove the file")
@@ -178,7 +186,7 @@ def csv_rows(path: Path, reading: Reading, required: tuple[str, ...]
     except OSError as e:
         reading.report(path, f"cannot be read ({e.strerror or e})", CANNOT_READ_FIX)
     except Undecodable as e:
-        reading.report(f"{path}:{e.line}" if e.line else path, e.problem, e.fix)
+        reading.report(path, e.problem, e.fix)
 
 
 def article_from_record(record: dict, where: str, default_id: str,
