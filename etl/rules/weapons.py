@@ -3,12 +3,17 @@
 MODELS follows the canonical table of spec/FACTS.md (NOTE: keep in sync
 with "Canonical weapon names" there) plus models the table leaves out,
 which keep their usual spelling (Kh-555, S-400, FAB-500, Leopard 2, ...).
-GENERIC_TYPES are the plain words ("cruise missiles", "tanks", "armoured
-vehicles") that gold also uses as a weapon when no model is named; their
-mentions carry `generic=True` so the engine can prefer a model nearby.
+GENERIC_TYPES are the plain words ("cruise missiles", "helicopters",
+"armoured vehicles") that gold also uses as a weapon for some metrics
+(missiles, equipment) but never for others (gold writes no weapon for
+"88 drones"). `find_weapons` returns them only when asked (`generic=True`),
+marked `generic=True`. A type word that is the head noun of a model
+("Shahed drones", "Kalibr cruise missiles") is folded into the model's
+mention, so one named weapon yields one mention.
 
-Model names match case-sensitively ("Patriot" is a system, "patriot" a
-person); generic words match in any case (headlines capitalise them).
+An alias written in lower case matches in any case (headlines capitalise
+"Glide Bombs"); any other alias matches as written ("Patriot" is a system,
+"patriot" a person; "UAV", "MLRS" stay acronyms).
 Hyphens in a model are optional ("Kh101", "Kh-101"); a trailing model
 letter is accepted ("Kh-59MK", "Tu-95MS"); a plural "s" is accepted.
 
@@ -139,7 +144,9 @@ MODELS = {
     "Willard Sea Force": ("other", ()),
 }
 
-# Plain type words, matched in any case. canonical -> (kind, aliases).
+# Plain type words. canonical -> (kind, aliases).
+# NOTE: "tank" and "artillery shell" are canonical names in FACTS.md, so
+# find_weapons returns them by default (FACTS_TYPES below).
 # Spelling variants that gold keeps apart (armored/armoured, defense/
 # defence) are separate rows: the output keeps the article's spelling.
 GENERIC_TYPES = {
@@ -155,10 +162,11 @@ GENERIC_TYPES = {
     "missile": ("missile", ()),
     "rocket": ("missile", ()),
     "bomb": ("bomb", ("aerial bomb", "air bomb")),
+    "tank": ("armour", ()),
     "artillery shell": ("shell", ("shell", "155mm shell", "155-mm shell",
                                   "artillery round", "155mm round",
                                   "rounds of ammunition")),
-    "air defense system": ("air_defence", ("air defense systems",)),
+    "air defense system": ("air_defence", ()),
     "air defence system": ("air_defence", ()),
     "anti-aircraft missile system": ("air_defence", (
         "surface-to-air missile system", "SAM system")),
@@ -168,7 +176,6 @@ GENERIC_TYPES = {
                                  "fighter plane")),
     "bomber": ("aircraft", ("strategic bomber",)),
     "helicopter": ("aircraft", ()),
-    "tank": ("armour", ()),
     "armoured vehicle": ("armour", ("armoured combat vehicle",)),
     "armored vehicle": ("armour", ("armored combat vehicle",)),
     "armoured personnel carrier": ("armour", ("APC",)),
@@ -189,6 +196,10 @@ GENERIC_TYPES = {
     "boat": ("other", ()),
     "radar": ("other", ()),
 }
+
+# Type words that FACTS.md's weapon table names as canonical: returned by
+# find_weapons even when generic type words are not asked for.
+FACTS_TYPES = ("tank", "artillery shell")
 
 # Designations whose digits name a model or unit, never a count
 # ("Su-34", "Kh-101", "M777", "2S19", "47th Brigade"). Each line is a shape.
@@ -224,22 +235,28 @@ class WeaponMention:
     generic: bool = False
 
 
-def _pattern(alias: str, generic: bool) -> str:
+# Words that may stand between a model and its head noun ("Kinzhal
+# hypersonic missiles", "Iskander-M ballistic missiles") without making
+# them two weapons. A conjunction in between always does.
+HEAD_NOUN_GAP = re.compile(
+    r"[\s-]*(?:(?!(?:and|or|as|plus|with|but|while|than|of)\b)[a-z-]+\s+){0,2}")
+
+
+def _pattern(alias: str) -> str:
     """Regex for one alias: optional hyphens, model letters, plural s."""
     p = re.escape(alias).replace(r"\ ", r"\s+").replace(r"\-", "[-‐‑–]?")
     if alias[-1].isdigit():
         p += r"(?:[A-Z]{1,3}\d?)?"          # Kh-59MK, Tu-95MS, Tu-22M3
     p += r"(?:e?s|['’]s)?"                   # Shaheds, F-16s, missiles
-    return f"(?i:{p})" if generic else p
+    return f"(?i:{p})" if alias.islower() else p
 
 
 def _index() -> dict[str, tuple[str, str, bool]]:
-    """alias (lower case for generics) -> (canonical, kind, generic)."""
+    """alias -> (canonical, kind, generic); models win a shared alias."""
     out = {}
     for table, generic in ((GENERIC_TYPES, True), (MODELS, False)):
         for canon, (kind, aliases) in table.items():
-            for a in (canon, *aliases):
-                out[a.lower() if generic else a] = (canon, kind, generic)
+            out.update({a: (canon, kind, generic) for a in (canon, *aliases)})
     return out
 
 
@@ -247,7 +264,7 @@ _ALIASES = _index()
 _ORDERED = sorted(_ALIASES, key=len, reverse=True)   # longest alias wins
 _WEAPON_RE = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(f"({_pattern(a, _ALIASES[a][2])})" for a in _ORDERED)
+    + "|".join(f"({_pattern(a)})" for a in _ORDERED)
     + r")(?!\w)"
     # "Shahed-136/131", "Kh-59/69": a number after a slash names a sibling.
     + r"(?P<tail>(?:/\d+[A-Z]?(?!\w))*)"
@@ -267,16 +284,8 @@ def _siblings(alias: str, tail: str, pos: int) -> list[WeaponMention]:
     return out
 
 
-def find_weapons(text: str) -> list[WeaponMention]:
-    """Every weapon named in `text`, in order; [] when none.
-
-    >>> [w.canonical for w in find_weapons("17 Shahed-136/131 UAVs")]
-    ['Shahed', 'drone']
-    >>> [w.canonical for w in find_weapons("Kh-101/Kh-555 and Kh-59/69 missiles")]
-    ['Kh-101', 'Kh-555', 'Kh-59', 'Kh-69', 'missile']
-    >>> find_weapons("a patriotic song")
-    []
-    """
+def _mentions(text: str) -> list[WeaponMention]:
+    """Every alias match, models and type words alike, in order."""
     out = []
     for m in _WEAPON_RE.finditer(text):
         alias = next(a for a, g in zip(_ORDERED, m.groups()) if g is not None)
@@ -288,6 +297,32 @@ def find_weapons(text: str) -> list[WeaponMention]:
         end = m.start("tail") if sibs else m.end()
         out.append(WeaponMention(canon, m.start(), end, kind, generic))
         out.extend(sibs)
+    return out
+
+
+def find_weapons(text: str, *, generic: bool = False) -> list[WeaponMention]:
+    """Every weapon named in `text`, in order; [] when none. Plain type
+    words ("drones", "helicopters") are included only when `generic`,
+    except the FACTS.md types "tank" and "artillery shell".
+
+    >>> [w.canonical for w in find_weapons("17 Shahed-136/131 UAVs and 3 tanks")]
+    ['Shahed', 'tank']
+    >>> [w.canonical for w in find_weapons("Kh-101/Kh-555 and Kh-59/69 missiles")]
+    ['Kh-101', 'Kh-555', 'Kh-59', 'Kh-69']
+    >>> [w.canonical for w in find_weapons("40 drones and 2 helicopters", generic=True)]
+    ['drone', 'helicopter']
+    >>> find_weapons("a patriotic song")
+    []
+    """
+    out: list[WeaponMention] = []
+    for w in _mentions(text):
+        prev = out[-1] if out else None
+        if w.generic and prev and not prev.generic \
+                and HEAD_NOUN_GAP.fullmatch(text, prev.end, w.start):
+            # "Shahed drones": the type word is the model's head noun.
+            out[-1] = WeaponMention(prev.canonical, prev.start, w.end, prev.kind)
+        elif generic or not w.generic or w.canonical in FACTS_TYPES:
+            out.append(w)
     return out
 
 
