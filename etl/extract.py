@@ -49,8 +49,13 @@ _ALL = re.compile(r"\ball\s+(?:the\s+|of\s+the\s+)?$", _I)
 _PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
                        r"\bin\s+particular|\bincl\.)[\s,:]*(?:at\s+least\s+|about\s+|over\s+)?$", _I)
 _BODIES_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:another\s+)?$", _I)
-_TOLL = re.compile(r"\b(?:death\s+toll|number\s+of\s+(?:dead|deaths|victims|those\s+killed|people\s+killed|fatalities)|killed\s+toll)\b", _I)
-_INJURED_TOLL = re.compile(r"\bnumber\s+of\s+(?:injured|wounded|injuries)|injury\s+toll\b", _I)
+# "the death toll has risen to 18", "casualties likely amount to 465,000"
+_TOLL_VERB = r"(?:\s+\w+){0,6}?\s+(?:amount(?:s|ed)?\s+to|reach(?:ed|es)?|stands?\s+at|stood\s+at|(?:rose|risen|climbed|increased|grew|jumped)\s+to|total(?:s|led|ed)?|exceed(?:s|ed)?|to|at|of|is|was|are|were)\s+$"
+_TOLLS = [
+    ("dead", re.compile(r"\b(?:death\s+(?:toll|count)|number\s+of\s+(?:dead|deaths|victims|those\s+killed|people\s+killed|fatalities))" + _TOLL_VERB, _I)),
+    ("wounded", re.compile(r"\b(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)" + _TOLL_VERB, _I)),
+    ("casualty", re.compile(r"\b(?:casualties|losses|casualty\s+(?:toll|count|figure))" + _TOLL_VERB, _I)),
+]
 _TALLY = re.compile(r"(?P<head>[A-Za-z][\w\s/-]{1,40}?)\s*[–—:-]+\s*(?:about\s+|approximately\s+|over\s+)?$")
 _INCREMENT = re.compile(r"^\s*\(\s*\+\s*([\d,\s]+)\s*\)")
 _SWAP_CONTEXT = re.compile(r"exchang|swap|captiv|prisoner|POW|repatriat|released|freed|brought\s+(?:back|home)", _I)
@@ -180,8 +185,10 @@ def _classify(text, q, sent, earlier) -> _Mention:
     item, head = _item_after(text, q.end, sent.end)
     left = text[sent.start:q.qual_start]
     extra = {}
-    if item is None and _BODIES_OF.search(left):
+    if _BODIES_OF.search(left[-40:]) and item in (None, "soldier", "person"):
         item = "body"
+    if item is None:
+        item, head = _of_total_item(text, q, sent)
     if item is None:
         tally = _TALLY.search(left[-50:])
         if tally:
@@ -189,10 +196,13 @@ def _classify(text, q, sent, earlier) -> _Mention:
             if hits:
                 item = hits[0][0]
                 extra["tally"] = True
-    if item is None and _TOLL.search(left[-80:]):
-        item = "dead"
-    if item is None and _INJURED_TOLL.search(left[-80:]):
-        item = "wounded"
+    for toll_item, rx in _TOLLS:
+        if item is None and rx.search(left[-90:]):
+            item = toll_item
+    if item in ("person", "soldier") and earlier and earlier[-1].item == "body" \
+            and earlier[-1].sent is sent and re.fullmatch(r"[^.;]{0,60},\s*(?:and\s+)?",
+                                                         text[earlier[-1].q.end:q.qual_start]):
+        item = "body"       # "the bodies of 112 defenders ..., 20 fallen soldiers ..."
     m = _Mention(q, sent, item, None, head, extra=extra)
     _find_event(text, m, earlier)
     if m.item is None or m.event is None and (m.item, None) not in lexicon.METRICS:
@@ -207,6 +217,22 @@ def _classify(text, q, sent, earlier) -> _Mention:
         m.metric, m.extra["reason"] = None, "release without exchange context"
     _out_of_total(text, m, earlier)
     return m
+
+
+_OF_NUMBER = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?=\d|{numbers.WORD_NUMBER})",
+                        re.VERBOSE | _I)
+
+
+def _of_total_item(text, q, sent):
+    """'seven of 13 missiles': the seven count missiles too."""
+    m = _OF_NUMBER.match(text, q.end, sent.end)
+    if not m:
+        return None, None
+    total = numbers.QUANTITY_RE.match(text, m.end(), sent.end)
+    if not total:
+        return None, None
+    item, head = _item_after(text, total.end(), sent.end)
+    return item, (head if head is None else (q.end, head[1]))
 
 
 def _no_item_reason(text, q, sent):
@@ -234,14 +260,30 @@ def _find_event(text, m, earlier):
         allowed = [e for e, _ in lexicon.EVENTS]
     allowed = list(allowed) + ["hit"]
     right = _events_in(text, np_end, min(cend, np_end + 70), allowed)
-    left = _events_in(text, max(cstart, q.qual_start - 90), q.qual_start, allowed)
-    right.sort()
-    left.sort(key=lambda h: -h[1])
+    left = _events_in(text, max(cstart, q.qual_start - 160), q.qual_start, allowed)
+    right.sort(key=lambda h: (h[0], -h[1]))
+    left.sort(key=lambda h: (-h[1], h[0]))
+    right = [h for h in right if not _negated(text, h[0])] or right
+    if left and right and re.match(r"\s+by\b", text[right[0][1]:right[0][1] + 4]):
+        right = right[1:]       # "18 drones launched by Russia": a modifier
     near_right = right[0] if right and _only_aux(text[np_end:right[0][0]]) else None
     if m.item is None:
         _resolve_bare(text, m, near_right, left, earlier)
         return
+    if near_right is None and _OWN_VERB.match(_strip_asides(text[np_end:cend])):
+        m.extra["reason"] = "the figure has a verb of its own outside the vocabulary"
+        m.item = None
+        return
+    if near_right and left and q.qual_start - left[0][1] < 30 \
+            and not _HAS_AUX.search(text[np_end:near_right[0]]):
+        # "shot down all 14 drones fired overnight": the participle after
+        # the noun describes it; the verb before is the event.
+        near_right = None
     chosen = near_right or (left[0] if left else None) or (right[0] if right else None)
+    if chosen and _negated(text, chosen[0]):
+        m.extra["reason"] = "negated"
+        m.item = None
+        return
     if chosen and chosen[2] == "hit" and m.item != "building":
         m.extra["reason"] = "hits and impacts are not facts"
         m.item = None
@@ -249,16 +291,37 @@ def _find_event(text, m, earlier):
     m.event = chosen[2] if chosen else None
 
 
+# Another member of a list of figures: ", 42 cruise missiles, and a ballistic missile".
+_LIST_MEMBER = re.compile(rf"(?:,|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\bplus\b)"
+                          rf"\s+[^,;.]*?(?:{_ITEM_ANY.pattern})", _I)
 _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
-    reportedly|successfully|also|later|then|all|each|of|them|more|in|total|
+    reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|
     respectively|subsequently|either|or|allegedly|confirmed|already|
     \(\w+\)|—|–|-)*$""", re.VERBOSE | _I)
 
 
+_ASIDE = re.compile(r"(?:,|\s[–—-])\s*(?:including|among\s+them|of\s+whom|mostly|mainly)\b[^,–—;]*(?:,|[–—]|\s-\s)", _I)
+_OWN_VERB = re.compile(r"^\s*(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got)\s+"
+                       r"(?:\w+ly\s+|still\s+|also\s+)?\w+(?:ed|en)\b", _I)
+_HAS_AUX = re.compile(r"\b(?:were|was|have|has|had|are|is|been|be)\b", _I)
+# Another member of a list of figures: ", 42 cruise missiles, and a ballistic missile".
+_LIST_MEMBER = re.compile(rf"(?:,|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\bplus\b)"
+                          rf"\s+[^,;.]*?(?:{_ITEM_ANY.pattern})", _I)
+_NEGATED = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", _I)
+
+
+def _strip_asides(gap: str) -> str:
+    """Drop ", including a child," so the verb after it can be seen."""
+    return _ASIDE.sub(" ", gap)
+
+
+def _negated(text, pos) -> bool:
+    return bool(_NEGATED.search(text[max(0, pos - 16):pos]))
+
+
 def _only_aux(gap: str) -> bool:
     """True when only auxiliaries and adverbs stand between noun and verb."""
-    gap = re.sub(r"\b(?:and|as\s+well\s+as|along\s+with|plus)\s+[^,;]*?"
-                 rf"(?:{_ITEM_ANY.pattern})", " ", gap, flags=_I)
+    gap = _LIST_MEMBER.sub(" ", _strip_asides(gap))
     return bool(_AUX.match(gap)) and len(gap) < 40
 
 
@@ -282,7 +345,9 @@ def _resolve_bare(text, m, near_right, left, earlier):
     m.item = antecedent.item
     allowed = lexicon.ITEM_EVENTS.get(m.item, [])
     np_end = q.end
-    right = sorted(_events_in(text, np_end, min(sent.end, np_end + 70), allowed))
+    _, cend = clause_bounds(text, sent, q.qual_start)
+    right = sorted(_events_in(text, np_end, min(cend, np_end + 70), allowed + ["hit"]),
+                   key=lambda h: (h[0], -h[1]))
     near_right = right[0] if right and _only_aux(text[np_end:right[0][0]]) else None
     event = near_right[2] if near_right else None
     if event in allowed:

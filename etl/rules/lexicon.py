@@ -15,8 +15,8 @@ NOTE: keep METRICS in sync with the metric table of FACTS.md.
 # matches the head wins, so specific ("prisoners of war") precedes generic
 # ("people"), and multi-word heads precede their last word.
 ITEMS = [
-    ("territory", r"(?:square\s+(?:kilomet(?:er|re)s?|km|miles?)|sq\.?\s*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)|km2|km²|kilomet(?:er|re)s?\s+square|hectares?)"),
-    ("prisoner", r"(?:prisoners?(?:\s+of\s+war)?|POWs?|captives?|detainees?|hostages?|servicem[ae]n\s+from\s+captivity)"),
+    ("territory", r"(?:square\s+(?:kilomet(?:er|re)s?|km|miles?)|sqkm|sq\.?\s*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)|km2|km²|kilomet(?:er|re)s?\s+square|hectares?)"),
+    ("prisoner", r"(?:prisoners?(?:\s+of\s+war)?(?!\s+(?:exchanges?|swaps?))|POWs?(?!\s+(?:exchanges?|swaps?))|captives?|detainees?|hostages?|servicem[ae]n\s+from\s+captivity)"),
     ("body", r"(?:bodies|remains)"),
     ("casualty", r"(?:casualties|losses)"),
     ("dead", r"(?:dead|deaths?|fatalities|lives|killed|victims)"),
@@ -25,33 +25,33 @@ ITEMS = [
     ("deserter", r"(?:deserters?|AWOL|criminal\s+cases?)"),
     ("evacuee", r"(?:evacuees|refugees|displaced)"),
     ("soldier", r"(?:soldiers?|troops?|servicem[ae]n|servicewom[ae]n|fighters?|military\s+personnel|personnel|mercenaries|marines|paratroopers|infantry(?:men)?|defenders|militants|volunteers|(?:men|women)(?=\s+(?:in|of)\s+uniform)|nationals(?=\s+(?:are\s+)?(?:fighting|serving))|citizens(?=\s+(?:are\s+)?(?:fighting|serving|involved)))"),
-    ("person", r"(?:people|persons?|civilians?|residents?|children|child|kids|minors|boys?|girls?|men|women|adults|teenagers?|infants?|babies|baby|journalists?|medics?|rescuers|firefighters|workers|employees|passengers|citizens|nationals|individuals|families|family\s+members|households|homes(?=\s+without)|consumers|subscribers|others|victims)"),
+    ("person", r"(?:people|persons?|civilians?|residents?|children|child|kids|minors|boys?|girls?|men|women|adults|teenagers?|infants?|babies|baby|journalists?|medics?|rescuers|firefighters|workers|employees|passengers|citizens|nationals|individuals|families|family\s+members|households|homes(?=\s+without)|consumers|subscribers|victims)"),
     ("drone", r"(?:(?:unmanned\s+aerial\s+vehicles?|UAVs?|drones?|Shaheds?|Gerans?|Geran-2s?|decoys?|kamikaze\s+drones?|loitering\s+munitions?|quadcopters?|unmanned\s+(?:aircraft|surface\s+vessels?|boats?)|sea\s+drones?|naval\s+drones?|aerial\s+vehicles?))"),
     ("missile", r"(?:missiles?|rockets?|Kinzhals?|Kalibrs?|Iskanders?|ATACMS|Storm\s+Shadows?|projectiles)"),
-    ("bomb", r"(?:(?:guided\s+|glide\s+|aerial\s+|air\s+)?bombs?|KABs?)"),
+    ("bomb", r"(?:(?:guided\s+|glide\s+|aerial\s+|air\s+)?bombs?|KABs?|explosive\s+devices|grenades)"),
     ("shell", r"(?:(?:artillery\s+)?shells?|rounds(?:\s+of\s+ammunition)?)"),
-    ("attack", r"(?:attacks?|assaults?|strikes?|clashes|combat\s+(?:clashes|engagements)|engagements|firefights|offensives?|shellings?|bombardments?|raids?|airstrikes?|air\s+strikes?|storming\s+operations|offensive\s+actions)"),
+    ("attack", r"(?:(?:attacks?|strikes?)(?!\s+(?:means|helicopters?|aircraft|groups?|units?|capabilit\w+|potential|submarines?|weapons?|forces))|assaults?|strikes?|clashes|combat\s+(?:clashes|engagements)|engagements|firefights|offensives?|shellings?|bombardments?|raids?|airstrikes?|air\s+strikes?|storming\s+operations|offensive\s+actions)"),
     ("building", r"(?:buildings?|homes?|houses?|apartments?|high-rises?|facilities|dwellings|structures|residential\s+(?:buildings?|blocks?)|apartment\s+blocks?|infrastructure\s+facilities|objects|private\s+houses|educational\s+institutions|schools?|hospitals?|enterprises)"),
     ("settlement", r"(?:settlements?|villages?|towns?|localities|hamlets?|communities)"),
-    ("system", r"(?:(?:air[\s-]+defen[cs]e\s+)?systems?|batteries|launchers?|F-16s?|jets?|fighter\s+jets?|aircraft|Patriots?|HIMARS|Leopards?|Abrams|howitzers?|guns|vehicles?|tanks?|helicopters?|planes?|ships?|vessels?|boats?|armou?red\s+(?:combat\s+)?vehicles?|APCs|IFVs|artillery(?:\s+systems?|\s+pieces)?|MLRS|units\s+of\s+(?:motor\s+)?vehicles|special\s+(?:equipment|vehicles)|pieces\s+of\s+(?:equipment|hardware)|(?:units|pieces)\s+of\s+(?:military\s+)?equipment|weapons?|warplanes?|bombers?|fighters?\s+jets?)"),
+    ("system", r"(?:(?:air[\s-]+defen[cs]e\s+)?systems?|batteries|launchers?|F-16s?|jets?|fighter\s+jets?|aircraft|Patriots?|HIMARS|Leopards?|Abrams|howitzers?|guns|vehicles?|tanks?|helicopters?|planes?|ships?|vessels?|boats?|armou?red\s+(?:combat\s+)?vehicles?|APCs|IFVs|artillery(?:\s+systems?|\s+pieces)?|MLRS|units\s+of\s+(?:motor\s+)?vehicles|special\s+(?:equipment|vehicles)|pieces\s+of\s+(?:equipment|hardware)|(?:units|pieces)\s+of\s+(?:enemy\s+)?(?:military\s+)?(?:equipment|hardware)|cars|trucks|weapons?|warplanes?|bombers?|fighters?\s+jets?)"),
 ]
 
 # What happened. Each class lists verb forms and event nouns. The engine
 # looks for these on both sides of a number within its clause.
 EVENTS = [
     # Not facts: hits and impacts are what got through, not a metric.
-    ("hit", r"(?:hit|struck|reached\s+(?:their\s+)?targets?|impacts?|landed|fell)"),
-    ("down", r"(?:shot\s+down|shoot(?:ing)?\s+down|shooting\s+down|downed|down(?:s|ing)?|intercept(?:ed|s|ing|ion)?|neutrali[sz](?:ed|ing|es)?|destroy(?:ed|s|ing)?|eliminat(?:ed|ing)|repell?(?:ed|ing)|taken\s+down|brought\s+down|were\s+(?:shot|brought)|suppressed|(?:was|were)\s+destroyed|successfully\s+(?:engaged|countered))"),
+    ("hit", r"(?:hit|hitting|struck|striking|reached\s+(?:their\s+)?targets?|found\s+(?:their\s+)?targets?|impacts?|landed|fell|crashed|crossed|entered|violated|penetrated|got\s+through|broke\s+through|unaccounted|rescued|remain(?:ed)?\s+in\s+the\s+air|still\s+(?:being\s+)?tracked|in\s+the\s+airspace)"),
+    ("down", r"(?:shot\s+down|shoot(?:ing)?\s+down|shooting\s+down|downed|down(?:s|ing)?|intercept(?:ed|s|ing|ion)?|neutrali[sz](?:ed|ing|es)?|destroy(?:ed|s|ing)?|eliminat(?:ed|ing)|repell?(?:ed|ing)|taken\s+down|brought\s+down|were\s+(?:shot|brought)|suppressed|(?:was|were)\s+destroyed|successfully\s+(?:engaged|countered)|destruction\s+of)"),
     ("lost", r"(?:(?:locationally|locally|locatively)\s+lost|lost\s+(?:to|from|on|off|due|as|in)\b|lost\s+(?:locally|locationally)|went\s+(?:missing|astray|off\s+radar)|disappeared|vanished|jammed|failed\s+to\s+reach|did\s+not\s+reach|(?:suppressed|intercepted|neutralized|countered|diverted)\s+by\s+(?:electronic|EW)|electronic\s+warfare|(?:lost|gone)\s+from\s+radar|were\s+lost|went\s+off\s+radar|redirected)"),
     ("return", r"(?:returned\s+to\s+(?:Russia|Belarus|Russian|the\s+Russian|the\s+airspace|occupied)|flew\s+(?:back|toward|towards|into|to)\s+(?:Russia|Belarus|Russian|the\s+Russian|Belarusian)|(?:left|exited|headed\s+(?:back\s+)?(?:to|toward))\s+(?:for\s+)?(?:Russia|Belarus|the\s+airspace|Ukrainian\s+airspace))"),
-    ("launch", r"(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|sen[dt]|send(?:s|ing)?|used?|using|deploy(?:ed|ing)|attack(?:ed|ing)?\s+(?:\w+\s+){0,3}with|targeted\s+(?:\w+\s+){0,3}with|unleash(?:ed|ing)?|involv(?:ed|ing)|included|carried\s+out|detected|tracked|spotted|recorded|barrage\s+of|wave\s+of|attack\s+(?:involving|of)|swarm\s+of|(?:attack|strike)s?\s+using)"),
-    ("kill", r"(?:kill(?:ed|ing|s)?|died|dead|die|perished|lost\s+(?:their|his|her)\s+lives|death\s+toll|claimed\s+the\s+lives|lives\s+of|slain|murdered|fatalities|martyred)"),
-    ("injure", r"(?:injur(?:ed|ing|es|y|ies)|wound(?:ed|ing|s)?|hurt|hospitali[sz]ed|sustained\s+injuries)"),
-    ("casualty", r"(?:casualties|losses|lost|killed\s+(?:and|or)\s+wounded|killed\s+(?:and|or)\s+injured|dead\s+and\s+wounded|put\s+out\s+of\s+action|neutrali[sz]ed|eliminated|liquidated|irretrievable)"),
-    ("evacuate", r"(?:evacuat(?:ed|ing|ion)|fled|fleeing|flee|displaced|relocated|left\s+their\s+homes|forced\s+to\s+leave)"),
+    ("launch", r"(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|sen[dt]|send(?:s|ing)?|used?|using|deploy(?:ed|ing)|attack(?:ed|ing)?\s+(?:\w+\s+){0,3}with|targeted\s+(?:\w+\s+){0,3}with|unleash(?:ed|ing)?|involv(?:ed|ing)|included|carried\s+out|detected|tracked|spotted|recorded|barrage\s+of|wave\s+of|consist(?:ed|ing|s)\s+of|compris(?:ed|ing|es)|made\s+up\s+of|attack\s+(?:involving|of)|swarm\s+of|(?:attack|strike)s?\s+using)"),
+    ("kill", r"(?:kill(?:ed|ing|s)?|died|dead|death\s+of|die|perished|lost\s+(?:their|his|her)\s+lives|death\s+toll|claimed\s+the\s+lives|lives\s+of|slain|murdered|fatalities|martyred)"),
+    ("injure", r"(?:injur(?:ed|ing|es|y|ies)|wound(?:ed|ing|s)?|hurt|hospitali[sz]ed|(?:sustained|suffered|received)\s+(?:\w+\s+)?injuries)"),
+    ("casualty", r"(?:casualties|losses|lost|killed\s*(?:and|or|,)\s*wounded|killed\s*(?:and|or|,)\s*injured|dead\s+(?:and|or)\s+wounded|wounded\s+(?:and|or)\s+killed|los(?:es|e|ing)|put\s+out\s+of\s+action|neutrali[sz]ed|eliminated|liquidated|irretrievable)"),
+    ("evacuate", r"(?:evacuat(?:ed|ing|ion)|moved\s+to\s+safer|fled|fleeing|flee|displaced|relocated|left\s+their\s+homes|forced\s+to\s+leave)"),
     ("powerless", r"(?:without\s+(?:power|electricity|light|heating|energy)|power\s+outages?|blackouts?|de-?energi[sz]ed|cut\s+off\s+from\s+(?:power|electricity)|lost\s+power|disconnected)"),
     ("damage", r"(?:damag(?:ed|ing|e)|destroy(?:ed|ing)|ruined|razed|demolished|hit\s+by|set\s+on\s+fire|caught\s+fire|burned)"),
-    ("capture", r"(?:captur(?:ed|ing|e)|took|taken|tak(?:e|ing)\s+control|seiz(?:ed|ing|e)|occup(?:ied|y|ying)|liberat(?:ed|ing|e)|retook|recaptur(?:ed|ing)|gained|advanced|control\s+of|took\s+control|has\s+control|conquered|lost|freed)"),
+    ("capture", r"(?:captur(?:ed|ing|e)|took|taken|tak(?:e|ing)\s+control|seiz(?:ed|ing|e)|occup(?:ied|y|ying)|liberat(?:ed|ing|e)|retook|retaken|recaptur(?:ed|ing)|reclaim(?:ed|ing)|regain(?:ed|ing)|taking|gained|advanced|control\s+of|took\s+control|has\s+control|conquered|lost|freed)"),
     ("deploy", r"(?:deploy(?:ed|ing|ment)?|station(?:ed)?|based|sent|send(?:ing)?|dispatch(?:ed)?|mass(?:ed|ing)|amass(?:ed|ing)|fight(?:ing|s)?|fought|serv(?:ing|e)|involved|engaged|in\s+(?:combat|the\s+war)|arrived|transferred|moved|concentrat(?:ed|ing)|gather(?:ed|ing)|build-?up|on\s+the\s+border|along\s+the\s+border|near\s+the\s+border|recruited|joined|training|trained)"),
     ("mobilize", r"(?:mobili[sz](?:ed|ation|e|ing)|call(?:ed|ing)?\s+up|drafted|conscript(?:ed|ion)|call\s+to\s+arms|summon(?:ed|s)|enlist(?:ed)?)"),
     ("desert", r"(?:desert(?:ed|ion|ing)|AWOL|left\s+(?:their|his)\s+(?:posts?|units?)|abandon(?:ed)?\s+(?:their\s+)?(?:posts?|positions|units?))"),
@@ -60,8 +60,8 @@ EVENTS = [
     ("supply", r"(?:suppl(?:y|ied|ies|ying)|deliver(?:ed|ing|y|ies)?|sen[dt]|send(?:s|ing)|provid(?:ed|e|es|ing)|pledg(?:ed|e|es)|donat(?:ed|e|es|ing)|transferr?(?:ed|ing)?|ship(?:ped)?|hand(?:ed)?\s+over|gave|give|giving|sold|sell|approv(?:ed|al)|allocat(?:ed|e)|commit(?:ted)?|promis(?:ed|e)|received|receive|obtained|got|arrived|package\s+(?:includes|of))"),
     ("request", r"(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+for|seek(?:s|ing)?|sought|need(?:s|ed)?|want(?:s|ed)?|buy|purchas(?:e|ing)|offer(?:ed|s)?\s+to\s+(?:buy|purchase)|appeal(?:ed)?|call(?:ed)?\s+for|urg(?:ed|es))"),
     ("drop", r"(?:dropp(?:ed|ing)|drop(?:s)?|used|launched|fired)"),
-    ("fire", r"(?:fir(?:ed|es|ing)|fire|shell(?:ed|ing)|launched|expend(?:ed|s)|us(?:e|es|ed))"),
-    ("destroy", r"(?:destroy(?:ed|ing|s)?|lost|losses|eliminated|wiped\s+out|knocked\s+out|burned|disabled|hit|struck|neutrali[sz]ed)"),
+    ("fire", r"(?:fir(?:ed|es|ing)|shell(?:ed|ing)|launched|expend(?:ed|s)|us(?:e|es|ed))"),
+    ("destroy", r"(?:destroy(?:ed|ing|s)?|lost|losses|eliminated|wiped\s+out|knocked\s+out|burned|disabled|neutrali[sz]ed|destruction\s+of)"),
 ]
 
 # (item class, event class) -> metric. An item class with event None gives
@@ -142,5 +142,5 @@ PERIODS = [
 
 # Wording that makes a figure hypothetical, planned or negated.
 # ("could send", "expected to", "if", "no casualties").
-HYPOTHETICAL = r"\b(?:could|would|might|may|if|plans?\s+to|planning\s+to|planned|expects?\s+to|expected\s+to|aims?\s+to|intends?\s+to|going\s+to|threaten(?:s|ed)?\s+to|capable\s+of|capacity|potential(?:ly)?|forecast|predict(?:s|ed)?|project(?:s|ed)|estimate(?:s)?\s+that\s+.*\s+could|unless|hope(?:s)?\s+to|want(?:s)?\s+to|seeks?\s+to|ready\s+to|able\s+to|enough\s+to|aim\s+of|target\s+of|goal\s+of|will\s+be\s+able)\b"
+HYPOTHETICAL = r"\b(?:could|might|may|if|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|aims?\s+to|intends?\s+to|going\s+to|threaten(?:s|ed)?\s+to|capable\s+of|capacity|potential(?:ly)?|forecast|predict(?:s|ed)?|project(?:s|ed)|estimate(?:s)?\s+that\s+.*\s+could|unless|hope(?:s)?\s+to|want(?:s)?\s+to|seeks?\s+to|ready\s+to|able\s+to|enough\s+to|aim\s+of|target\s+of|goal\s+of|will\s+be\s+able)\b"
 NEGATION = r"\b(?:no|not|none|never|without|zero)\b"
