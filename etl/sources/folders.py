@@ -2,8 +2,9 @@
 
 A folder is read file by file, recursively, sorted by name so every run
 yields the same order. Hidden files and folders (".git", ".DS_Store") are
-passed over in silence. Each real folder is read once: a symlink back to a
-folder already read is reported, not followed forever.
+passed over in silence. Each real file and folder is read once per run: one
+reached again (passed twice, a symlink, a symlink loop) is reported and
+skipped, never followed forever.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def read_path(path: Path, reading: Reading) -> Iterator[Article]:
     if not os.path.lexists(path):
         reading.report(path, "does not exist", "check the path")
     elif path.is_dir():
-        yield from read_folder(path, reading, visited=set())
+        yield from read_folder(path, reading)
     elif not path.exists():
         reading.report(path, "is a symlink to nothing (or to itself)",
                        "check the path, or point the link at a file")
@@ -42,10 +43,16 @@ def read_file(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Art
         reading.report(path, f"is not a file type I read ({path.suffix or 'no extension'})",
                        "use .txt, .html, .jsonl or .csv, or move it out of the folder; skipped")
         return
-    yield from reader(path, reading, meta)
+    try:
+        stat = path.stat()
+    except OSError as e:
+        reading.report(path, f"cannot be read ({e.strerror or e})", CANNOT_READ_FIX)
+        return
+    if reading.first_visit(path, stat):
+        yield from reader(path, reading, meta)
 
 
-def read_folder(folder: Path, reading: Reading, visited: set) -> Iterator[Article]:
+def read_folder(folder: Path, reading: Reading) -> Iterator[Article]:
     try:
         stat = folder.stat()
         with os.scandir(folder) as scan:
@@ -53,18 +60,15 @@ def read_folder(folder: Path, reading: Reading, visited: set) -> Iterator[Articl
     except OSError as e:
         reading.report(folder, f"cannot be opened ({e.strerror or e})", CANNOT_READ_FIX)
         return
-    if (stat.st_dev, stat.st_ino) in visited:
-        reading.report(folder, "leads back to a folder already read (a symlink loop?)",
-                       "remove the link, or pass each folder once; skipped")
+    if not reading.first_visit(folder, stat):
         return
-    visited.add((stat.st_dev, stat.st_ino))
     manifest = read_manifest(folder / MANIFEST, reading) if MANIFEST in names else None
     for name in names:
         path = folder / name
         if name == MANIFEST:
             continue
         if path.is_dir():
-            yield from read_folder(path, reading, visited)
+            yield from read_folder(path, reading)
         elif not path.exists():
             reading.report(path, "is a symlink to nothing (or to itself)",
                            "fix or remove the link; skipped")

@@ -61,6 +61,19 @@ class Reading:
         self.strict = strict
         self.on_problem = on_problem or log_problem
         self.first_seen: dict[str, str] = {}     # id -> origin, to name both
+        self.files_read: dict[tuple[int, int], str] = {}  # (dev, inode) -> path
+
+    def first_visit(self, path, stat) -> bool:
+        """False (after reporting) if this file or folder was already read:
+        passed twice, or reached again through a symlink (perhaps a loop)."""
+        key = (stat.st_dev, stat.st_ino)
+        if key in self.files_read:
+            self.report(path, f"was already read in this run, as {self.files_read[key]} "
+                        "(passed twice, or a symlink; a loop?)",
+                        "pass each file or folder once, or remove the link; skipped")
+            return False
+        self.files_read[key] = str(path)
+        return True
 
     def report(self, where, problem: str, fix: str, *, warning: bool = False) -> None:
         error = (SourceWarning if warning else SourceError)(str(where), problem, fix)
