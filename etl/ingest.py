@@ -81,7 +81,7 @@ def load_extractor(spec: str):
     try:
         module = importlib.import_module(module_name)
         return getattr(module, func_name), str(getattr(module, "EXTRACTOR_VERSION"))
-    except (ImportError, AttributeError) as e:
+    except Exception as e:  # a half-edited module raises anything on import
         missing = isinstance(e, ModuleNotFoundError) and e.name == module_name
         fix = ("is the package installed (`pip install -e .`)?" if missing
                else f"fix {module_name} so that it imports and defines "

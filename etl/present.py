@@ -70,7 +70,13 @@ def frame_text(frame: pd.DataFrame, fmt: str) -> str:
         return _dates_as_text(frame).to_json(orient="records", force_ascii=False)
     if frame.empty:
         return "(no rows)" if len(frame.columns) else "(no result)"
-    return frame.to_string(index=False)
+    # Text columns show None for null and numbers NaN: write NULL for both,
+    # as the duckdb shell does.
+    frame = _dates_as_text(frame)
+    for column in frame.columns:
+        if not pd.api.types.is_float_dtype(frame[column]):
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), "NULL")
+    return frame.to_string(index=False, na_rep="NULL")
 
 
 def _dates_as_text(frame: pd.DataFrame) -> pd.DataFrame:

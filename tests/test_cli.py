@@ -239,3 +239,11 @@ def test_etl_errors_become_click_exceptions():
         raise EtlError("what, where, fix")
     with pytest.raises(click.ClickException, match="what, where, fix"):
         broken()
+
+
+def test_sql_table_shows_null_and_plain_dates(run, loaded):
+    result = run("sql", "select id, outlet, published from articles order by id")
+    assert result.stdout.splitlines()[1:] == [
+        "n1 wire.example 2025-02-03",
+        "n2         NULL       NULL",
+    ]

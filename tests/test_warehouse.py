@@ -260,6 +260,13 @@ def test_missing_extractor_says_how_to_fix():
         ingest_module.load_extractor("no_such_module_xyz:extract_article")
 
 
+def test_broken_extractor_module_is_an_error_not_a_traceback(tmp_path, monkeypatch):
+    (tmp_path / "warstats_broken_extract.py").write_text("EXTRACTOR_VERSION = oops\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(EtlError, match="NameError.*fix warstats_broken_extract"):
+        ingest_module.load_extractor("warstats_broken_extract:extract_article")
+
+
 @pytest.mark.skipif(shutil.which("true") is None, reason="needs a POSIX system")
 def test_real_pipeline_loads_the_seeds_when_built(db_path):
     pytest.importorskip("etl.sources")
