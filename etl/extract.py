@@ -59,6 +59,7 @@ _TOLLS = [
 _TALLY = re.compile(r"(?P<head>[A-Za-z][\w\s/-]{1,40}?)\s*[–—:-]+\s*(?:about\s+|approximately\s+|over\s+)?$")
 _INCREMENT = re.compile(r"^\s*\(\s*\+\s*([\d,\s]+)\s*\)")
 _SWAP_CONTEXT = re.compile(r"exchang|swap|captiv|prisoner|POW|repatriat|released|freed|brought\s+(?:back|home)", _I)
+_MAJORITY_OF = re.compile(r"\b(?:majority|most|bulk|rest)\s+of\s+(?:the\s+)?$", _I)
 _MORE_AFTER = re.compile(r"^\s*(?:more|others?)\b", _I)
 _AIR_METRICS = ("drones_", "missiles_")
 
@@ -158,13 +159,14 @@ def _item_after(text, pos, limit):
     for _ in range(5):
         hit = _ITEM_ANY.match(text, cursor, limit)
         if hit:
-            # Compound nouns name the last word: "drone attacks" are attacks.
+            # Compound nouns name the last word: "drone attacks" are attacks,
+            # "rocket salvo fire systems" are systems; "dead soldiers" are dead.
             while True:
-                gap = re.match(r"[\s-]*", text[hit.end():limit]).end()
-                nxt = _ITEM_ANY.match(text, hit.end() + gap, limit) if gap else None
-                if not nxt:
-                    return hit.lastgroup, (pos, hit.end())
-                hit = nxt
+                nxt = _COMPOUND.match(text, hit.end(), limit)
+                later = nxt and _ITEM_ANY.match(text, nxt.end(), limit)
+                if not later or hit.lastgroup in ("dead", "wounded"):
+                    return _combined(text, hit, limit), (pos, hit.end())
+                hit = later
         word = _WORD.match(text, cursor, limit)
         if not word or _STOP.match(word.group()) or not re.match(r"[\w\"“'‘]", word.group()):
             return None, None
@@ -174,6 +176,22 @@ def _item_after(text, pos, limit):
         while cursor < limit and text[cursor] in " \t\"“”'‘’()":
             cursor += 1
     return None, None
+
+
+_COMPOUND = re.compile(r"(?:[\s-]+(?!(?:and|or|of|in|on|at|to|from|over|by|with|were|was|that|which)\b)[A-Za-z][\w'-]*){0,2}?[\s-]+")
+_OTHER_AIR = {"drone": "missile", "missile": "drone"}
+
+
+def _combined(text, hit, limit):
+    """'800 drones and missiles' is one count of both: not a fact of either."""
+    other = _OTHER_AIR.get(hit.lastgroup)
+    if other:
+        tail = re.match(r"\s+(?:and|or|&)\s+(?:[\w-]+\s+){0,2}?", text[hit.end():limit])
+        if tail:
+            nxt = _ITEM_ANY.match(text, hit.end() + tail.end(), limit)
+            if nxt and nxt.lastgroup == other:
+                return "combined"
+    return hit.lastgroup
 
 
 def _clause_left(text, q, sent):
@@ -189,6 +207,8 @@ def _classify(text, q, sent, earlier) -> _Mention:
         item = "body"
     if item is None:
         item, head = _of_total_item(text, q, sent)
+        if item:
+            extra["of_total"] = True
     if item is None:
         tally = _TALLY.search(left[-50:])
         if tally:
@@ -204,6 +224,12 @@ def _classify(text, q, sent, earlier) -> _Mention:
                                                          text[earlier[-1].q.end:q.qual_start]):
         item = "body"       # "the bodies of 112 defenders ..., 20 fallen soldiers ..."
     m = _Mention(q, sent, item, None, head, extra=extra)
+    if item == "combined":
+        m.item, m.extra["reason"] = None, "one count of drones and missiles together"
+        return m
+    if _MAJORITY_OF.search(left[-30:]) and item in ("drone", "missile"):
+        m.event, m.metric = "launch", f"{item}s_launched"   # "most of the 135 drones"
+        return m
     _find_event(text, m, earlier)
     if m.item is None or m.event is None and (m.item, None) not in lexicon.METRICS:
         if m.item is None:
@@ -267,6 +293,8 @@ def _find_event(text, m, earlier):
     if left and right and re.match(r"\s+by\b", text[right[0][1]:right[0][1] + 4]):
         right = right[1:]       # "18 drones launched by Russia": a modifier
     near_right = right[0] if right and _only_aux(text[np_end:right[0][0]]) else None
+    if m.extra.get("of_total"):
+        near_right = None       # "seven of 13 missiles launched": the participle is the total's
     if m.item is None:
         _resolve_bare(text, m, near_right, left, earlier)
         return
@@ -275,6 +303,7 @@ def _find_event(text, m, earlier):
         m.item = None
         return
     if near_right and left and q.qual_start - left[0][1] < 30 \
+            and "," not in text[left[0][1]:q.qual_start] \
             and not _HAS_AUX.search(text[np_end:near_right[0]]):
         # "shot down all 14 drones fired overnight": the participle after
         # the noun describes it; the verb before is the event.
@@ -295,7 +324,7 @@ def _find_event(text, m, earlier):
 _LIST_MEMBER = re.compile(rf"(?:,|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\bplus\b)"
                           rf"\s+[^,;.]*?(?:{_ITEM_ANY.pattern})", _I)
 _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
-    reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|
+    reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|others|
     respectively|subsequently|either|or|allegedly|confirmed|already|
     \(\w+\)|—|–|-)*$""", re.VERBOSE | _I)
 
@@ -334,7 +363,10 @@ def _resolve_bare(text, m, near_right, left, earlier):
         m.extra["reason"] = f"counts {word.group() if word else 'nothing named'}"
         return
     event = near_right[2] if near_right else None
-    if event not in lexicon.PEOPLE_EVENTS and left and left[0][2] in lexicon.PEOPLE_EVENTS:
+    if event == "hit":
+        m.extra["reason"] = "hits and impacts are not facts"
+        return
+    if event is None and left and left[0][2] in lexicon.PEOPLE_EVENTS:
         event = left[0][2]
     if event in lexicon.PEOPLE_EVENTS:
         m.item, m.event = "person", event
@@ -350,13 +382,14 @@ def _resolve_bare(text, m, near_right, left, earlier):
                    key=lambda h: (h[0], -h[1]))
     near_right = right[0] if right and _only_aux(text[np_end:right[0][0]]) else None
     event = near_right[2] if near_right else None
+    own_left = [h for h in left if h[2] in allowed]
     if event in allowed:
         m.event = event
+    elif own_left and near_right is None:
+        m.event = own_left[0][2]
     elif near_right is None and _in_list_after(text, antecedent, m):
         # "11 drones were shot down over Belgorod, 28 over Voronezh"
         m.event = antecedent.event
-    elif left and left[0][2] in allowed:
-        m.event = left[0][2]
     if m.event is None:
         m.item = None
         m.extra["reason"] = "no event for the figure it refers to"

@@ -106,7 +106,6 @@ METRICS = {
     ("person", "evacuate"): "people_evacuated",
     ("evacuee", None): "people_evacuated",
     ("building", "damage"): "buildings_damaged",
-    ("building", "hit"): "buildings_damaged",
     ("settlement", "capture"): "settlements_captured",
     ("territory", "capture"): "territory_captured",
     ("system", "destroy"): "equipment_destroyed",

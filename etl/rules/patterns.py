@@ -47,6 +47,8 @@ NOT_A_FACT = [
     """),
     ("distance or size", r"⟨N⟩\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|feet|ft|hectares?)\b(?!\s*(?:²|2\b|square))(?<!square)"),
     ("duration or count of days", r"⟨N⟩\s+(?:more\s+|straight\s+|consecutive\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|nights?|decades?|centuries)\b(?!\s+of\s+(?:captivity))"),
+    ("same figure in other units", r"[(]\s*(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|over\s+)?⟨N⟩\s*(?:square\s+(?:miles|kilomet\w+)|sq\.?\s*(?:mi|km)\w*)"),
+    ("counts types, not items", r"⟨N⟩\s+(?:different\s+|other\s+)?(?:types|kinds|sorts|models|variants|categories)\s+of\b"),
     ("negation", r"\b(?:no|not\s+a\s+single|none\s+of\s+the)\s+⟨N⟩"),
     ("comparison, not a count", r"⟨N⟩\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}?than\b"),
     ("population size", r"(?:home\s+to|population\s+of|inhabited\s+by|populated\s+by)\s+(?:about\s+|some\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|roughly\s+|approximately\s+|almost\s+)?⟨N⟩|⟨N⟩\s+(?:inhabitants|residents\s+live)"),
