@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -274,3 +275,48 @@ def test_real_pipeline_loads_the_seeds_when_built(db_path):
     seeds = Path(__file__).resolve().parents[1] / "seeds"
     summary = warehouse.ingest([seeds], db_path, jobs=2, progress=False)
     assert summary.read == 5 and summary.exit_code == 0
+
+
+def test_sigkill_mid_run_then_rerun_finishes_the_work(pipeline, db_path, tmp_path):
+    """A real kill -9: batch 1 is committed, the process dies extracting
+    batch 3. The next run marks it incomplete and loads only what is missing."""
+    source = pipeline.articles("k.jsonl", [
+        {"id": "k1", "text": drone_text(1, 1)}, {"id": "k2", "text": drone_text(2, 2)},
+        {"id": "k3", "text": drone_text(3, 3) + " SLOW"}])
+    marker = tmp_path / "extracting-k3"
+    script = textwrap.dedent(f"""
+        import sys, time
+        sys.path[:0] = {[str(Path(__file__).parent), str(tmp_path / "fake_modules")]!r}
+        import conftest, types
+        from etl import settings, warehouse
+        fake = sys.modules["warstats_fake_extract"] = __import__("warstats_fake_extract")
+        real = fake.extract_article
+        def slow(article):
+            if "SLOW" in article.text:
+                open({str(marker)!r}, "w").close()
+                time.sleep(600)
+            return real(article)
+        fake.extract_article = slow
+        sources = types.ModuleType("etl.sources")
+        sources.read_articles = conftest.fake_read_articles
+        sys.modules["etl.sources"] = sources
+        settings.DEFAULTS.update(BATCH_SIZE=1, INFLIGHT_PER_JOB=1,
+                                 EXTRACTOR="warstats_fake_extract:extract_article")
+        warehouse.ingest([{str(source)!r}], {str(db_path)!r}, jobs=1, progress=False)
+    """)
+    victim = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        for _ in range(600):  # wait for the marker, not for a duration
+            if marker.exists() or victim.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert marker.exists(), "the ingest subprocess never reached article k3"
+    finally:
+        victim.kill()
+        victim.wait()
+    assert count(db_path, "runs", "status = 'running'") == 1
+    assert count(db_path, "articles") == 1  # batch 1 only: k2 was in flight
+
+    summary = warehouse.ingest([source], db_path, jobs=1, progress=False)
+    assert (summary.stale_runs, summary.skipped, summary.loaded) == (1, 1, 2)
+    assert count(db_path, "facts") == 6 and count(db_path, "runs", "status = 'running'") == 0
