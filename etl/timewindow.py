@@ -185,10 +185,11 @@ def _clamp(first: date, last: date, published: date | None) -> tuple:
 
 def _two_dates(m, pub):
     """A range as written: "22-23 August", "August 22 to 23", "Sat to Sun"."""
-    if m["wb"]:
-        last = last_weekday(_need(pub), WEEKDAYS.index(m["wb"].lower()))
+    parts = m.groupdict()
+    if parts.get("wb"):
+        last = last_weekday(_need(pub), WEEKDAYS.index(parts["wb"].lower()))
         return last - timedelta(days=1), last
-    a, b = m["a"] or m["a2"], m["b"] or m["b2"]
+    a, b = parts["a"] or parts.get("a2"), parts["b"] or parts.get("b2")
     second = parse_date(b, pub, default_month=_month_of(a))
     first = parse_date(a, pub, default_month=second.month,
                        default_year=second.year)
@@ -385,6 +386,10 @@ RULES = [
         | last\s+year)\b""", _year),
     _rule("date_range", "range",
           rf"\b(?:(?:from|between)\s+)?{RANGE}", _two_dates),
+    # "from 24 February 2022, when ..., to 5 March 2023": a clause between
+    _rule("date_range_apart", "range", rf"""
+        \bfrom\s+(?P<a>{DATE})[^.;]{{0,120}}?\bto\s+(?P<b>{DATE})""",
+          _two_dates),
     _rule("weekday", "point", rf"\b(?P<wd>{WEEKDAY})\b", _weekday),
     _rule("date", "point", rf"(?P<d>{DATE})", _date),
 ]
@@ -485,6 +490,8 @@ def resolve_window(text: str, start: int, end: int, published: date | None,
         if published is None:
             return None, None, f"undated article: cannot resolve '{surface}'"
         return None, None, f"cannot resolve '{surface}': {why}"
+    if last is None:
+        return first, last, f"'{surface}': from {first}, undated article"
     if first == last:
         return first, last, f"'{surface}': {first}"
     if rule.kind == "night" or period == "overnight":

@@ -82,6 +82,9 @@ DAYS = [
          SUN, "day", D(2024, 8, 24), SUN, "in a day"),
     Case("Between August 20 and 23, 300 people were evacuated.",
          SUN, None, D(2024, 8, 20), D(2024, 8, 23)),
+    Case("Monitors counted 900 civilian deaths from 1 March 2023, when the "
+         "mission opened, to 30 June 2023.", SUN, None,
+         D(2023, 3, 1), D(2023, 6, 30)),
 ]
 
 SPANS = [
@@ -162,6 +165,8 @@ UNDATED = [
          D(2023, 1, 1), D(2023, 12, 31)),
     Case("A strike on August 23 killed 4 people.", None, None,
          None, None, "undated article"),
+    Case("Since the war began, 15,000 drones were downed.", None,
+         "cumulative", D(2022, 2, 24), None, "from 2022-02-24, undated"),
 ]
 
 ALL = [pytest.param(c, id=c.text[:60]) for group in
