@@ -89,6 +89,7 @@ PLACE_CASES = [
     ("KYIV (Reuters) -", []),
     ("The district was hit", []),
     ("Russian regions and Ukrainian territory", []),
+    ("Iran-supplied drones and US-made boats", []),
 ]
 
 
@@ -204,6 +205,8 @@ WEAPON_CASES = [
     ("two helicopters", True, [("helicopter", "aircraft", "helicopters")]),
     ("multiple launch rocket systems", True,
      [("MLRS", "artillery", "multiple launch rocket systems")]),
+    ("Iranian-made kamikaze drones", False,
+     [("Shahed", "drone", "Iranian-made kamikaze drones")]),
     ("Shaheds and missiles", True,
      [("Shahed", "drone", "Shaheds"), ("missile", "missile", "missiles")]),
     # Negatives.
@@ -252,6 +255,12 @@ FACTS_WEAPON_TABLE = [
     ("artillery shell", ["shell", "155mm shell"]),
     ("tank", []),
 ]
+
+
+def test_head_noun_names_the_type_of_several_models():
+    got = find_weapons("four Iskander-M/KN-23 ballistic missiles")
+    assert [(w.canonical, w.head) for w in got] == [
+        ("Iskander-M", None), ("KN-23", "ballistic missile")]
 
 
 def _facts_rows():
@@ -324,10 +333,16 @@ SIDE_CASES = [
     ("Chinese fighters", ["china"]),
     ("Iranian officials", ["iran"]),
     ("U.S. officials and American troops", ["united_states", "united_states"]),
-    ("Danish F-16s", ["denmark"]),
+    ("Danish pilots", ["denmark"]),
     ("russian occupiers", ["russia", "russia"]),
+    ("Iranian officials", ["iran"]),
+    ("North Korean troops", ["north_korea"]),
     # Negatives.
     ("Iranian-made Shahed drones", []),
+    ("Iranian attack drones", []),          # origin: Russia flies them
+    ("North Korean ballistic missiles", []),
+    ("American HIMARS", []),
+    ("Danish F-16s", []),                   # origin; supplied to Ukraine
     ("let us know", []),
     ("drones over Moscow", []),
     ("the Moscow region", []),

@@ -434,6 +434,11 @@ NOT_PLACE_AFTER = (
     "Post", "Independent", "Times", "Patriarchate", "School", "Security Forum",
 )
 
+# Suffixes that make a place name an origin, not a location ("Iran-supplied
+# drones", "US-made boats"): the thing came from there, it did not happen there.
+ORIGIN_SUFFIXES = ("made", "supplied", "designed", "built", "produced",
+                   "manufactured", "developed", "donated")
+
 # Unlisted districts and front "directions" ("Zvenihorod district",
 # "Pokrovsky direction"): a capitalised word before one of these words.
 # Words that start such a phrase but are not names are in NOT_DISTRICT_NAMES.
@@ -514,6 +519,7 @@ _PLACE_RE = re.compile(
     )
     (?!\w)                                       # end of a word
     (?!\s+(?:{_NOT_AFTER})\b)                    # not "Kyiv Post"
+    (?![-‐‑](?:{_alternation(ORIGIN_SUFFIXES)})\b)  # not "Iran-supplied"
     """,
     re.VERBOSE,
 )

@@ -8,7 +8,9 @@ outlets write "russia"/"russian" in lower case on purpose, so those
 spellings are listed too. A capital city is a side only when it acts
 ("Moscow said", "Kyiv's forces"); "over Moscow" is a place (etl.rules.places).
 A demonym glued to "-made"/"-designed" ("Iranian-made Shahed drones") gives
-the origin of a weapon, not whose it is, and is not a side mention.
+the origin of a weapon, not whose it is, and is not a side mention; nor is
+a third state's demonym before a weapon word ("Iranian drones", see
+BELLIGERENTS).
 """
 from __future__ import annotations
 
@@ -87,6 +89,21 @@ ACTOR_FOLLOWERS = (
 ORIGIN_SUFFIXES = ("made", "designed", "built", "produced", "manufactured",
                    "supplied", "developed", "style", "type")
 
+# The two warring sides use what they are named with ("Russian drones").
+# Any other state's demonym right before a weapon word names where the
+# weapon came from ("Iranian drones" are flown by Russia, "American
+# HIMARS" by Ukraine), so it is not a side there. Up to two words may stand
+# between ("Iranian attack drones", "North Korean ballistic missiles").
+BELLIGERENTS = ("russia", "ukraine")
+WEAPON_NOUNS = (
+    "drone", "drones", "UAV", "UAVs", "Shahed", "Shaheds", "missile",
+    "missiles", "rocket", "rockets", "shell", "shells", "ammunition",
+    "munitions", "weapon", "weapons", "tank", "tanks", "jet", "jets",
+    "aircraft", "system", "systems", "howitzers",
+    "HIMARS", "ATACMS", "Patriot", "Patriots", "F-16", "F-16s", "Abrams",
+    "Leopard", "Leopards", "Bradley", "Bradleys", "KN-23", "boats",
+)  # NOTE: not "fighters": "Chinese fighters" are people, and a side.
+
 
 # --- Finder ----------------------------------------------------------------
 @dataclass(frozen=True)
@@ -121,6 +138,10 @@ _SIDE_RE = re.compile(
 )
 
 
+_WEAPON_NEXT_RE = re.compile(
+    rf"(?:\s+[a-z-]+){{0,2}}\s+(?:{_alternation(WEAPON_NOUNS)})(?!\w)")
+
+
 def find_sides(text: str) -> list[SideMention]:
     """Every word that names a side in `text`, in order; [] when none.
 
@@ -130,9 +151,12 @@ def find_sides(text: str) -> list[SideMention]:
     ['russia']
     >>> find_sides("Iranian-made Shahed drones")
     []
+    >>> [m.side for m in find_sides("Iranian attack drones; Iranian officials")]
+    ['iran']
     """
     out = []
     for m in _SIDE_RE.finditer(text):
-        word = " ".join((m["word"] or m["capital"]).split())
-        out.append(SideMention(_SIDE_OF[word], m.start(), m.end()))
+        side = _SIDE_OF[" ".join((m["word"] or m["capital"]).split())]
+        if side in BELLIGERENTS or not _WEAPON_NEXT_RE.match(text, m.end()):
+            out.append(SideMention(side, m.start(), m.end()))
     return out

@@ -34,7 +34,13 @@ MODELS = {
     # --- Drones
     "Shahed": ("drone", ("Shahed-136", "Shahed-131", "Shahed-238",
                          "Shahed-type", "Shahed-style", "Shahid-136",
-                         "Shahid", "Geran-1", "Geran-2", "Geran-3", "Geran")),
+                         "Shahid", "Geran-1", "Geran-2", "Geran-3", "Geran",
+                         # Russia's Iranian drones are Shaheds (gold reads
+                         # them so); a bare "kamikaze drone" may be anything.
+                         "Iranian drone", "Iranian-made drone",
+                         "Iranian-designed drone", "Iranian attack drone",
+                         "Iranian kamikaze drone", "Iranian-made kamikaze drone",
+                         "Iranian-made attack drone")),
     "Gerbera": ("drone", ("Gerbera-type", "decoy drone", "drone decoy",
                           "decoy UAV")),
     "Lancet": ("drone", ("ZALA Lancet", "Lancet-3")),
@@ -225,14 +231,18 @@ CALIBRE_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[-\s]?mm(?!\w)")
 # --- Finder ----------------------------------------------------------------
 @dataclass(frozen=True)
 class WeaponMention:
-    """One weapon mention: canonical name, kind (one of KINDS), span, and
-    whether it is a plain type word ("missiles") rather than a model."""
+    """One weapon mention: canonical name, kind (one of KINDS), span,
+    whether it is a plain type word ("missiles") rather than a model, and
+    the type word folded in as its head noun ("ballistic missile" for
+    "KN-23 ballistic missiles"), which names the type when several models
+    share one count ("Iskander-M/KN-23 ballistic missiles")."""
 
     canonical: str
     start: int
     end: int
     kind: str
     generic: bool = False
+    head: str | None = None
 
 
 # Words that may stand between a model and its head noun ("Kinzhal
@@ -320,7 +330,8 @@ def find_weapons(text: str, *, generic: bool = False) -> list[WeaponMention]:
         if w.generic and prev and not prev.generic \
                 and HEAD_NOUN_GAP.fullmatch(text, prev.end, w.start):
             # "Shahed drones": the type word is the model's head noun.
-            out[-1] = WeaponMention(prev.canonical, prev.start, w.end, prev.kind)
+            out[-1] = WeaponMention(prev.canonical, prev.start, w.end, prev.kind,
+                                    head=w.canonical)
         elif generic or not w.generic or w.canonical in FACTS_TYPES:
             out.append(w)
     return out
