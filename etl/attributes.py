@@ -21,7 +21,7 @@ _AIR = ("drones_", "missiles_")
 # Who counts drones downed over Russia: Russian air defence reports them.
 _RUSSIAN_DEFENDER = re.compile(
     r"Russian\s+(?:air\s+defen[cs]es?|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
-    r"military|forces|MoD|authorities|officials)|Russia'?s\s+(?:air\s+defen[cs]es?|"
+    r"MoD)|Russia'?s\s+(?:air\s+defen[cs]es?|"
     r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military|MoD)|"
     r"(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|MoD)\s+(?:of\s+Russia|in\s+Moscow)|"
     r"Kiev\s+regime|over\s+(?:the\s+)?(?:Russian|Russia)|on\s+Russian\s+(?:soil|territory)|"
@@ -92,8 +92,12 @@ def _actor(text, start, end):
 
 def _russian_place(text, m):
     cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
-    places = find_places(text[m.q.end:cend])
-    return any(p.country == "russia" and p.kind != "country" for p in places)
+    after = text[m.q.end:cend]
+    return any(p.country == "russia" and p.kind != "country"
+               and _OVER.search(after[:p.start]) for p in find_places(after))
+
+
+_OVER = re.compile(r"\b(?:over|above|in|across|on|near)\s+(?:the\s+)?(?:Russian\s+)?$", _I)
 
 
 def location_for(text, m) -> str | None:
@@ -150,10 +154,13 @@ def period_for(text, m, mentions) -> str | None:
     if own:
         return own
     if m.metric.startswith(_AIR):
-        for prev in reversed(mentions[:mentions.index(m)] if m in mentions else mentions):
-            if prev.metric and prev.metric.startswith(_AIR) and prev.sent.paragraph >= m.sent.paragraph - 1 \
-                    and m.q.start - prev.q.start < 600:
-                return _nearest_period(text, prev)
+        # The figures of one attack share its period, wherever in the
+        # article the time is said: the nearest air figure that says it.
+        timed = [(abs(p.q.start - m.q.start) + (0 if p.q.start < m.q.start else 1), period)
+                 for p in mentions if p is not m and p.metric and p.metric.startswith(_AIR)
+                 for period in [_nearest_period(text, p)] if period]
+        if timed:
+            return min(timed)[1]
     return None
 
 
