@@ -1,0 +1,49 @@
+"""Views -> a markdown briefing with charts, every number from a named query.
+
+    write_briefing(db, out_dir, *, since=None, until=None, metric=None,
+                   side=None) -> Path
+
+Pieces: `queries` (named SQL files, bound filters, the scope tables),
+`briefing` (the template renderer and citations), `charts` (PNG/SVG/CSV),
+`safe` (escaping untrusted article text).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from etl.report import queries
+from etl.report.briefing import Renderer, connect_read_only
+from etl.report.queries import ReportError
+
+__all__ = ["write_briefing", "ReportError"]
+
+
+def write_briefing(db, out_dir, *, since=None, until=None, metric=None,
+                   side=None, template=None) -> Path:
+    """Write `out_dir/briefing.md` and `out_dir/charts/*` from database `db`.
+
+    `since`/`until` (YYYY-MM-DD or date) keep figures whose window, else
+    article date, overlaps them; `metric` and `side` keep figures of that
+    metric / side. `template` defaults to `reports/briefing.md`; its queries
+    are read from `queries/` beside it. Raises ReportError (an EtlError) on
+    a bad filter, placeholder or query, naming it.
+
+    Example: write_briefing("warstats.duckdb", "reports/out", since="2024-08-01")
+    """
+    filters = queries.parse_filters(since, until, metric, side)
+    template = Path(template) if template else queries.REPORTS_DIR / "briefing.md"
+    if not template.is_file():
+        raise ReportError(f"template {template} not found")
+    folder = template.parent / "queries"
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    con = connect_read_only(db)
+    try:
+        queries.build_scope(con, folder, filters)
+        queries.check_metric(con, filters)
+        text = Renderer(con, folder, filters, out_dir, template).render()
+    finally:
+        con.close()
+    out = out_dir / "briefing.md"
+    out.write_text(text, encoding="utf-8")
+    return out

@@ -1,0 +1,156 @@
+"""Render a markdown template whose every number comes from a named query.
+
+The syntax is documented at the top of `reports/briefing.md`. In short:
+`{{ value:QUERY }}`, `{{ value:QUERY.COLUMN }}`, `{{ table:QUERY }}`,
+`{{ chart:QUERY }}`, `{{ filters }}`; `{# ... #}` is a comment.
+
+A query column `X__facts` (a list of `fact_key`s from `scoped_facts`) is not
+shown: it cites the facts behind column `X`, as markdown footnotes.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl import warehouse
+from etl.report import queries
+from etl.report.charts import render_chart
+from etl.report.queries import Filters, ReportError
+from etl.report.safe import format_cell, md_link, md_text
+
+_COMMENT = re.compile(r"\{#.*?#\}\n?", re.DOTALL)
+_PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+_FORM = re.compile(r"(value|table|chart):([a-z0-9_]+)(?:\.([A-Za-z0-9_]+))?"
+                   r"|filters")
+CITES = "__facts"
+SYNTAX = ("{{ value:QUERY }}, {{ value:QUERY.COLUMN }}, {{ table:QUERY }}, "
+          "{{ chart:QUERY }} or {{ filters }}")
+
+
+class Citations:
+    """Footnote numbers per fact, in order of first citation (one per fact)."""
+
+    def __init__(self, facts: dict[int, dict]):
+        self.facts, self.numbers = facts, {}
+
+    def marks(self, keys) -> str:
+        if keys is None:
+            return ""
+        keys = keys if isinstance(keys, (list, tuple)) else [keys]
+        out = []
+        for key in dict.fromkeys(k for k in keys if k is not None):
+            if key not in self.facts:
+                raise ReportError(f"fact_key {key} is not in scoped_facts — a "
+                                  "__facts column must list scoped_facts.fact_key")
+            n = self.numbers.setdefault(key, len(self.numbers) + 1)
+            out.append(f"[^{n}]")
+        return "".join(out)
+
+    def footnotes(self) -> str:
+        lines = []
+        for key, n in self.numbers.items():
+            f = self.facts[key]
+            date = f["published"].isoformat() if f["published"] else "undated"
+            source = ", ".join(md_text(x) for x in (f["outlet"], date) if x)
+            if f["title"]:
+                source += f", “{md_text(f['title'])}”"
+            link = md_link("link", f["url"])
+            lines.append(f"[^{n}]: {source} (id {md_text(f['doc'])}, "
+                         f"figure {f['fact_no']}){' ' + link if link else ''}: "
+                         f"“{md_text(f['quote'])}”")
+        return "\n".join(lines)
+
+
+class Renderer:
+    """Fills one template from one read-only connection and set of filters."""
+
+    def __init__(self, con, folder: Path, filters: Filters, out_dir: Path,
+                 template: Path):
+        self.con, self.folder, self.filters = con, folder, filters
+        self.out_dir, self.template = out_dir, template
+        self.results: dict[str, tuple[list, list]] = {}
+        cur = self.con.execute("select fact_key, doc, fact_no, outlet, "
+                               "published, title, url, quote from scoped_facts")
+        names = [d[0] for d in cur.description]
+        self.cite = Citations({r[0]: dict(zip(names, r)) for r in cur.fetchall()})
+
+    def result(self, name: str):
+        if name not in self.results:
+            path = queries.query_path(name, self.folder)
+            self.results[name] = queries.run_sql(self.con, path, self.filters)
+        return self.results[name]
+
+    def render(self) -> str:
+        text = _COMMENT.sub("", self.template.read_text(encoding="utf-8"))
+        body = _PLACEHOLDER.sub(self._fill, text)
+        notes = self.cite.footnotes()
+        return body.rstrip("\n") + "\n" + (f"\n{notes}\n" if notes else "")
+
+    def _fill(self, m: re.Match) -> str:
+        spec = m[1].strip()
+        form = _FORM.fullmatch(spec)
+        line = m.string.count("\n", 0, m.start()) + 1
+        where = f"{self.template}:{line}: {{{{ {spec} }}}}"
+        if not form:
+            raise ReportError(f"{where} is not a placeholder — use {SYNTAX}")
+        kind, name, column = form[1], form[2], form[3]
+        try:
+            if spec == "filters":
+                return md_text(self.filters.describe())
+            return getattr(self, f"_{kind}")(name, column)
+        except ReportError as e:
+            raise ReportError(f"{where}: {e}") from e
+
+    def _value(self, name: str, column: str | None) -> str:
+        cols, rows = self.result(name)
+        if len(rows) != 1:
+            raise ReportError(f"a value query must return one row, "
+                              f"{name}.sql returned {len(rows)}")
+        column = column or cols[0]
+        if column not in cols:
+            raise ReportError(f"{name}.sql has no column {column!r} "
+                              f"(it has {', '.join(cols)})")
+        row = dict(zip(cols, rows[0]))
+        value = row[column]
+        marks = self.cite.marks(row.get(column + CITES)) if value is not None else ""
+        return format_cell(value) + marks
+
+    def _table(self, name: str, _column) -> str:
+        cols, rows = self.result(name)
+        shown = [c for c in cols if not c.endswith(CITES)]
+        if not rows:
+            return "_No figures in scope._"
+        lines = ["| " + " | ".join(md_text(c) for c in shown) + " |",
+                 "|" + "|".join("---" for _ in shown) + "|"]
+        for r in rows:
+            row = dict(zip(cols, r))
+            cells = [format_cell(row[c]) + (self.cite.marks(row.get(c + CITES))
+                                            if row[c] is not None else "")
+                     for c in shown]
+            lines.append("| " + " | ".join(cells) + " |")
+        return "\n".join(lines)
+
+    def _chart(self, name: str, _column) -> str:
+        cols, rows = self.result(name)
+        meta = queries.front_matter(queries.query_path(name, self.folder))
+        n_articles = self.result("n_articles")[1][0][0]
+        source = (f"Source: warstats extraction of {n_articles:,} articles; "
+                  f"query {name}")
+        if any(v is not None for v in self.filters.params().values()):
+            source += f"; filters: {self.filters.describe()}"
+        data = pd.DataFrame(rows, columns=cols)
+        files = render_chart(data, self.out_dir, name, meta, source,
+                             self.folder.parent / "style.mplstyle")
+        title = md_text(meta.get("title", name))
+        rel = {s: p.relative_to(self.out_dir.resolve()).as_posix()
+               for s, p in files.items()}
+        return (f"![{title}]({rel['png']})\n\n"
+                f"_Chart data: [CSV]({rel['csv']}) · [SVG]({rel['svg']})_")
+
+
+def connect_read_only(db) -> duckdb.DuckDBPyConnection:
+    """The warehouse's read-only open: NoDatabase / DatabaseBusy say the fix."""
+    return warehouse.connect(db, read_only=True)

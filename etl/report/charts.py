@@ -1,0 +1,104 @@
+"""One chart per named query: PNG, SVG and the CSV of the data behind it.
+
+A chart query returns a label column first, then one numeric column per
+series. Its front matter (comment lines at the top of the file) says how to
+draw it:
+
+    -- title: Drones launched and downed, per article and night
+    -- value_axis: Drones (count)
+    -- kind: barh            (barh = horizontal bars, the default; or bar)
+
+Colours, fonts and sizes come from `reports/style.mplstyle`, set once.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display: charts are files
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from etl.report.safe import csv_text, path_inside  # noqa: E402
+
+LABEL_CHARS = 42   # longer labels are cut (in the picture only, not the CSV)
+DPI = 150
+
+
+def _short(label: object) -> str:
+    text = " ".join(str(label).split())
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
+def _unique(labels: list[str]) -> list[str]:
+    """Matplotlib merges equal category labels; number the repeats."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def _bars(ax, data: pd.DataFrame, kind: str, value_axis: str) -> None:
+    labels = _unique([_short(v) for v in data.iloc[:, 0]])
+    series = list(data.columns[1:])
+    pos = np.arange(len(labels))
+    width = 0.8 / len(series)
+    for i, name in enumerate(series):
+        values = pd.to_numeric(data[name], errors="coerce").fillna(0)
+        offset = pos + (i - (len(series) - 1) / 2) * width
+        draw = ax.barh if kind == "barh" else ax.bar
+        bars = draw(offset, values, width, label=str(name))
+        ax.bar_label(bars, fmt="{:,.0f}", padding=2, fontsize="small")
+    if kind == "barh":
+        ax.set_yticks(pos, labels)
+        ax.invert_yaxis()  # first row on top, as in the table
+        ax.set_xlabel(value_axis)
+        ax.set_ylabel(str(data.columns[0]))
+        ax.margins(x=0.12)
+    else:
+        ax.set_xticks(pos, labels, rotation=30 if len(labels) > 4 else 0,
+                      ha="right" if len(labels) > 4 else "center")
+        ax.set_ylabel(value_axis)
+        ax.set_xlabel(str(data.columns[0]))
+        ax.margins(y=0.12)
+    if len(series) > 1:
+        ax.legend()
+
+
+def render_chart(data: pd.DataFrame, out_dir: Path, name: str, meta: dict,
+                 source: str, style: Path) -> dict[str, Path]:
+    """Write charts/<name>.png, .svg and .csv; returns them by suffix.
+
+    Empty `data` gives a chart that says so, and a CSV with only a header.
+    """
+    charts = out_dir / "charts"
+    charts.mkdir(parents=True, exist_ok=True)
+    files = {s: path_inside(charts, name, "." + s) for s in ("png", "svg", "csv")}
+    data.map(csv_text).to_csv(files["csv"], index=False)
+
+    kind = meta.get("kind", "barh")
+    rows = len(data)
+    with plt.style.context(str(style)):
+        # Horizontal bars grow downwards with the rows, so labels never overlap.
+        height = max(3.6, 1.6 + 0.32 * rows * max(1, len(data.columns) - 1)
+                     ) if kind == "barh" else 4.5
+        fig, ax = plt.subplots(figsize=(8, min(height, 14)))
+        if rows == 0:
+            ax.set_axis_off()
+            ax.text(0.5, 0.5, "No data for this briefing's filters",
+                    ha="center", va="center", transform=ax.transAxes,
+                    fontsize="large", color="0.35")
+        else:
+            _bars(ax, data, kind, meta.get("value_axis", "Count"))
+        ax.set_title(meta.get("title", name), loc="left", fontweight="bold")
+        fig.text(0.01, 0.01, source, fontsize="small", color="0.35",
+                 ha="left", va="bottom")
+        fig.tight_layout(rect=(0, 0.05, 1, 1))
+        fig.savefig(files["png"], dpi=DPI)
+        fig.savefig(files["svg"])
+        plt.close(fig)
+    return files

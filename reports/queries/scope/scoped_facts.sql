@@ -1,0 +1,48 @@
+-- One row per fact in the briefing's scope: `fact_details` filtered by the
+-- bound parameters $since, $until, $metric, $side (null = no filter).
+-- Stored as the temp table `scoped_facts`; every other query reads it.
+-- Dates: a fact covers its window, else its article's published date; a
+-- fact with neither is left out as soon as a date filter is given.
+with dated as (
+    select
+        fact_details.*,
+        coalesce(window_start, window_end, published) as date_from,
+        coalesce(window_end, window_start, published) as date_to,
+        -- a value drawn as text: 1,234 not 1234.0
+        case when value = round(value) then format('{:,}', value::bigint)
+            else format('{:,.1f}', value) end as value_text,
+        case when low = round(low) then format('{:,}', low::bigint)
+            else format('{:,.1f}', low) end as low_text,
+        case when high = round(high) then format('{:,}', high::bigint)
+            else format('{:,.1f}', high) end as high_text
+    from fact_details
+),
+
+final as (
+    select
+        -- ids: fact_key numbers the facts for citations
+        row_number() over (order by dated.doc, dated.fact_no) as fact_key,
+        dated.*,
+        coalesce(vocabulary.metric_group, 'other') as metric_group,
+        vocabulary.weapon_class,
+        -- the figure as written in a table, with its qualifier
+        case dated.qualifier
+            when 'approx' then '~' || value_text
+            when 'at_least' then '≥' || value_text
+            when 'at_most' then '≤' || value_text
+            when 'range' then low_text || '–' || high_text
+            when 'vague' then low_text || '–' || high_text || ' (vague)'
+            else value_text
+        end as figure,
+        coalesce(strftime(date_from, '%Y-%m-%d'), 'undated') as date_label
+    from dated
+    left join metric_vocabulary as vocabulary
+        on dated.metric = vocabulary.metric
+    where
+        ($since is null or date_to >= $since)
+        and ($until is null or date_from <= $until)
+        and ($metric is null or dated.metric = $metric)
+        and ($side is null or dated.side = $side)
+)
+
+select * from final
