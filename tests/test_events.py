@@ -244,6 +244,20 @@ def test_a_growing_tally_and_a_lone_source_are_not_disputes(db):
     assert rows(db, "select * from disputed_claims") == []
 
 
+def test_one_article_quoting_both_sides_is_a_dispute(db):
+    given(db, [article("a"), article("b")], [
+        fact("a", "drones_downed", 88, claimant=AF, side="russia", **NIGHT),
+        fact("a", "drones_downed", 150, claimant=MOD, side="russia", **NIGHT),
+        # one article, one voice, two figures: two things, not a dispute
+        fact("b", "people_killed", 5, **NIGHT),
+        fact("b", "people_killed", 2, **NIGHT),
+    ])
+    got = rows(db, "select metric, values, n_sources, is_contested, "
+                   "defender_value from disputed_claims")
+    assert got == [dict(metric="drones_downed", values=[88, 150], n_sources=1,
+                        is_contested=True, defender_value=88)]
+
+
 # --- tally_deltas --------------------------------------------------------------
 
 def test_a_running_tally_with_a_correction_flags_the_drop(db):
@@ -265,6 +279,28 @@ def test_a_running_tally_with_a_correction_flags_the_drop(db):
     assert [(r["value"], r["n_sources"], r["delta"], r["is_correction"])
             for r in got] == [(30000, 1, None, False), (30120, 2, 120, False),
                               (30100, 1, -20, True), (30200, 1, 100, False)]
+
+
+def test_two_totals_on_one_date_give_no_delta(db):
+    """Two figures of one series on one date are two things (tanks and
+    guns, with no weapon named): no delta to or from that date."""
+    series = dict(metric="equipment_destroyed", side="russia",
+                  period="cumulative", window_start=date(2022, 2, 24))
+    days = [date(2024, 8, d) for d in (1, 2, 3)]
+    given(db, [article(f"d{d.day}", published=d) for d in days], [
+        fact("d1", value=8000, window_end=days[0], **series),
+        fact("d2", value=8010, window_end=days[1], **series),
+        fact("d2", value=15000, window_end=days[1], **series),
+        fact("d3", value=8020, window_end=days[2], **series),
+    ])
+    got = rows(db, "select value, n_values_on_date, previous_value, delta "
+                   "from tally_deltas order by as_of, value")
+    assert got == [
+        dict(value=8000, n_values_on_date=1, previous_value=None, delta=None),
+        dict(value=8010, n_values_on_date=2, previous_value=8000, delta=None),
+        dict(value=15000, n_values_on_date=2, previous_value=8000, delta=None),
+        dict(value=8020, n_values_on_date=1, previous_value=None, delta=None),
+    ]
 
 
 def test_tallies_of_different_claimants_are_separate_series(db):

@@ -1,9 +1,12 @@
 -- One row per metric x side x weapon x location x window where sources give
 -- different figures, or different claimants speak: the figures side by side
 -- and one column per policy for picking one. Parts and claims with no
--- window stay out. A running total (cumulative, or a span of more than a
--- night ending on the report date) is compared only with others as of the
--- same date, since a tally that grows is not a dispute.
+-- window stay out. Two claims count against each other only when they come
+-- from different articles or different claimants: one article's figures
+-- that differ are different things, not a dispute. A running total
+-- (cumulative, or a span of more than a night ending on the report date) is
+-- compared only with others as of the same date: a growing tally is not a
+-- dispute.
 with
 
 claim_rows as (
@@ -24,7 +27,15 @@ claim_rows as (
                 when qualifier = 'approx' then value * 1.1
                 else 'infinity'::double
             end
-        ) as value_to
+        ) as value_to,
+        -- the side under attack reports what crossed its airspace
+        case
+            when metric similar to '(drones|missiles)_.*|bombs_dropped'
+                then case side
+                    when 'russia' then 'ukraine'
+                    when 'ukraine' then 'russia'
+                end
+        end as defending_side
     from claims
     where not is_part and covers_from is not null
 ),
@@ -54,27 +65,38 @@ islands as (
             partition by metric, side, weapon, location, running_as_of
             order by covers_from, covers_until, claim_id
             rows unbounded preceding
-        ) as island_no,
-        -- the side under attack reports what crossed its airspace
-        case
-            when metric similar to '(drones|missiles)_.*|bombs_dropped'
-                then case side
-                    when 'russia' then 'ukraine'
-                    when 'ukraine' then 'russia'
-                end
-        end as defending_side
+        ) as island_no
     from reach
 ),
 
--- One row per figure within a dispute: who gives it, in how many articles.
+grouped as (
+    select
+        islands.*,
+        dense_rank() over (
+            order by metric, side, weapon, location, running_as_of, island_no
+        ) as group_no
+    from islands
+),
+
+-- Pairs of claims that can disagree: other article or other claimant.
+pairs as (
+    select
+        a.group_no,
+        bool_or(a.value <> b.value or a.claimant <> b.claimant) as is_differing,
+        bool_or(a.value_from > b.value_to or b.value_from > a.value_to)
+            as is_contested
+    from grouped as a
+    inner join grouped as b
+        on a.group_no = b.group_no
+        and a.claim_id < b.claim_id
+        and (a.doc <> b.doc or a.claimant <> b.claimant)
+    group by a.group_no
+),
+
+-- One row per figure within a group: who gives it, in how many articles.
 figures as (
     select
-        metric,
-        side,
-        weapon,
-        location,
-        running_as_of,
-        island_no,
+        group_no,
         value,
         coalesce(
             list(distinct claimant order by claimant)
@@ -86,20 +108,43 @@ figures as (
             where claimant_side = defending_side
         ) as n_defender_sources,
         max(published) as latest_report
-    from islands
-    group by all
+    from grouped
+    group by group_no, value
+),
+
+policies as (
+    select
+        group_no,
+        list(value order by value) as values,
+        list(
+            {
+                'value': value,
+                'claimants': claimants,
+                'n_sources': n_sources
+            }
+            order by value
+        ) as figures,
+        -- the defender's most reported figure; ties go to the latest
+        arg_max(value, {'n': n_defender_sources, 'at': latest_report})
+            filter (where n_defender_sources > 0) as defender_value,
+        min(value) as min_value,
+        max(value) as max_value,
+        -- the most widely reported figure; ties go to the lower
+        arg_max(value, {'n': n_sources, 'v': -value}) as most_reported_value
+    from figures
+    group by group_no
 ),
 
 disputes as (
     select
         -- ids
         min(claim_id) as dispute_id,
+        group_no,
         -- key
         metric,
         side,
         weapon,
         location,
-        any_value(defending_side) as defending_side,
         -- dates
         min(window_start) as window_start,
         max(window_end) as window_end,
@@ -112,15 +157,12 @@ disputes as (
                 filter (where claimant is not null),
             []
         ) as claimants,
-        max(value_from) > min(value_to) as is_contested,
-        -- for the join to figures
-        running_as_of,
-        island_no
-    from islands
-    group by metric, side, weapon, location, running_as_of, island_no
+        any_value(defending_side) as defending_side
+    from grouped
+    group by group_no, metric, side, weapon, location
 ),
 
-side_by_side as (
+final as (
     select
         disputes.dispute_id,
         disputes.metric,
@@ -130,52 +172,28 @@ side_by_side as (
         disputes.window_start,
         disputes.window_end,
         -- the figures side by side
-        list(figures.value order by figures.value) as values,
-        list(
-            {
-                'value': figures.value,
-                'claimants': figures.claimants,
-                'n_sources': figures.n_sources
-            }
-            order by figures.value
-        ) as figures,
+        policies.values,
+        policies.figures,
         disputes.claimants,
         disputes.n_values,
         disputes.n_claimants,
         disputes.n_sources,
-        disputes.is_contested,
+        pairs.is_contested,
         -- policies
         disputes.defending_side,
-        arg_max(
-            figures.value,
-            {
-                'n': figures.n_defender_sources,
-                'at': figures.latest_report
-            }
-        ) filter (where figures.n_defender_sources > 0) as defender_value,
-        min(figures.value) as min_value,
-        max(figures.value) as max_value,
-        -- the most widely reported figure; ties go to the lower
-        arg_max(figures.value, {'n': figures.n_sources, 'v': -figures.value})
-            as most_reported_value
-    from disputes
-    inner join figures
-        on figures.metric = disputes.metric
-        and figures.side is not distinct from disputes.side
-        and figures.weapon is not distinct from disputes.weapon
-        and figures.location is not distinct from disputes.location
-        and figures.running_as_of is not distinct from disputes.running_as_of
-        and figures.island_no = disputes.island_no
-    where disputes.n_values > 1 or disputes.n_claimants > 1
-    group by all
-),
-
-final as (
-    select
-        *,
+        policies.defender_value,
+        policies.min_value,
+        policies.max_value,
+        policies.most_reported_value,
         -- what a chart shows: the defender's figure, else the most reported
-        coalesce(defender_value, most_reported_value) as chart_value
-    from side_by_side
+        coalesce(policies.defender_value, policies.most_reported_value)
+            as chart_value
+    from disputes
+    inner join pairs
+        on pairs.group_no = disputes.group_no
+    inner join policies
+        on policies.group_no = disputes.group_no
+    where pairs.is_differing
 )
 
 select * from final

@@ -1,11 +1,14 @@
--- One row per running total (period cumulative) per series and as-of date:
--- the change since the previous report of the same series. A series is one
--- metric, side, claimant, weapon and location; parts stay in their own
--- series. A drop (delta < 0) is a correction, or a different count.
+-- One row per running total (period cumulative) per series, as-of date and
+-- value: the change since the previous date the series was reported. A
+-- series is one metric, side, claimant, weapon and location; parts stay in
+-- their own series. A drop (delta < 0) is a correction, or a different
+-- count. Two values on one date are two things (tanks and guns with no
+-- weapon named), so neither that date nor the next gets a delta.
 with
 
 tallies as (
     select
+        -- series
         metric,
         side,
         claimant,
@@ -15,6 +18,7 @@ tallies as (
         -- the date the total runs to
         window_end as as_of,
         value,
+        -- sources
         count(distinct doc) as n_sources,
         list(distinct doc order by doc) as doc_ids,
         min(published) as earliest_report
@@ -26,25 +30,48 @@ tallies as (
     group by all
 ),
 
-deltas as (
+numbered as (
     select
         tallies.*,
-        lag(value) over series as previous_value,
-        lag(as_of) over series as previous_as_of
+        dense_rank() over (
+            partition by metric, side, claimant, weapon, location, is_part
+            order by as_of
+        ) as date_no,
+        count(*) over (
+            partition by metric, side, claimant, weapon, location, is_part,
+                as_of
+        ) as n_values_on_date
     from tallies
-    window series as (
+),
+
+-- The previous reported date of the series, and its value if it had one.
+previous as (
+    select
+        numbered.*,
+        max(as_of) over previous_date as previous_as_of,
+        case
+            when count(*) over previous_date = 1
+                then max(value) over previous_date
+        end as previous_value
+    from numbered
+    window previous_date as (
         partition by metric, side, claimant, weapon, location, is_part
-        order by as_of, earliest_report, value
+        order by date_no
+        range between 1 preceding and 1 preceding
     )
 ),
 
 final as (
     select
-        *,
-        value - previous_value as delta,
+        * exclude (date_no),
+        case
+            when n_values_on_date = 1 then value - previous_value
+        end as delta,
         as_of - previous_as_of as days_since_previous,
-        coalesce(value - previous_value < 0, false) as is_correction
-    from deltas
+        coalesce(
+            n_values_on_date = 1 and value - previous_value < 0, false
+        ) as is_correction
+    from previous
 )
 
 select * from final
