@@ -455,6 +455,19 @@ def ensure_corpus(mb: float, seed: int = 1, out_dir: Path = OUT_DIR) -> Path:
     return path
 
 
+def sample_articles(path: Path, mb: float) -> list:
+    """Articles read from the corpus by `read_articles`, up to `mb` MB of text."""
+    from etl.sources import read_articles
+
+    articles, size = [], 0
+    for article in read_articles([path]):
+        if size >= mb * MB:
+            break
+        articles.append(article)
+        size += len(article.text.encode("utf-8"))
+    return articles
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=200, help="size in MB (10^6 bytes)")

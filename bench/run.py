@@ -1,0 +1,268 @@
+"""`make bench`: how fast warstats is, measured against a bare digit scan.
+
+    .venv/bin/python -m bench.run --mb 200 --runs 3 --out bench/out/bench.json
+
+Every figure is the median of `--runs` runs. The reference is the cheapest
+pass any extractor must make: `re.finditer(r"\\d[\\d,.]*")` over the same
+article text. "x scan" is how many of those scans' time a figure costs
+(its time over the scan's time for the same bytes), so the ratio stays
+meaningful on a faster or slower machine.
+
+Ingest runs as a subprocess (`warstats ingest`, a fresh database each run);
+its peak RSS is the sum over the process tree (workers included), sampled
+from /proc, with the largest single process from wait4() beside it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from bench.corpus import MB, OUT_DIR, ensure_corpus, sample_articles
+
+DIGITS = re.compile(r"\d[\d,.]*")
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+# --- measuring a subprocess -----------------------------------------------
+
+def _tree(root: int) -> list[int]:
+    """`root` and its descendants, from the ppid field of /proc/*/stat."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:  # gone since scandir
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of `root` and all its descendants, now."""
+    total = 0
+    for pid in _tree(root):
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def run_measured(cmd: list[str], every: float = 0.05) -> dict:
+    """Run `cmd`; wall seconds, CPU seconds, peak tree RSS and largest process."""
+    started = time.perf_counter()
+    # The summary (and any problems) go to stdout; keep them for a failure.
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak, done = [0], threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            done.wait(every)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stderr = proc.stdout.read()  # drains the pipe while the command runs
+    # wait4: this child's own rusage, its reaped workers included.
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    # 3: some articles failed and the rest loaded; the time still counts.
+    if proc.returncode not in (0, 3):
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n"
+                           + stderr.decode(errors="replace")[-2000:])
+    if proc.returncode == 3:
+        print(f"warning: {' '.join(cmd)}: some inputs failed:\n"
+              + stderr.decode(errors="replace")[-600:], file=sys.stderr)
+    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "peak_tree_rss": peak[0], "max_process_rss": usage.ru_maxrss * 1024}
+
+
+def warstats(*args: str) -> list[str]:
+    exe = Path(sys.executable).with_name("warstats")
+    base = [str(exe)] if exe.exists() else [sys.executable, "-c",
+                                            "from etl.cli import cli; cli()"]
+    return [*base, *args]
+
+
+# --- the figures ------------------------------------------------------------
+
+def digit_scan(texts: list[str]) -> float:
+    started = time.perf_counter()
+    for text in texts:
+        for _ in DIGITS.finditer(text):
+            pass
+    return time.perf_counter() - started
+
+
+def extraction_only(articles) -> float:
+    from etl.extract import extract_article
+
+    started = time.perf_counter()
+    for article in articles:
+        extract_article(article)
+    return time.perf_counter() - started
+
+
+def corpus_texts(path: Path) -> list[str]:
+    return [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
+
+
+def one_run(corpus: Path, small: Path, sample, scratch: Path) -> dict:
+    """One round of every figure; the rounds are interleaved so drift in
+    machine load spreads over all figures alike."""
+    texts = corpus_texts(corpus)
+    out = {"digit_scan_s": digit_scan(texts)}
+    del texts
+    out["extract_s"] = extraction_only(sample)
+    for jobs in (1, 2):
+        db = _fresh(scratch / f"j{jobs}.duckdb")
+        m = run_measured(warstats("--db", str(db), "ingest", "--quiet",
+                                  "--jobs", str(jobs), str(corpus)))
+        out.update({f"ingest_j{jobs}_{k}": v for k, v in m.items()})
+    # j2.duckdb now holds the corpus: re-ingest it unchanged, then report.
+    m = run_measured(warstats("--db", str(db), "ingest", "--quiet", "--jobs", "2",
+                              str(corpus)))
+    out.update({f"reingest_{k}": v for k, v in m.items()})
+    report_dir = scratch / "report"
+    shutil.rmtree(report_dir, ignore_errors=True)
+    m = run_measured(warstats("--db", str(db), "report", "--out", str(report_dir)))
+    out.update({f"report_{k}": v for k, v in m.items()})
+    m = run_measured(warstats("--db", str(_fresh(scratch / "small.duckdb")), "ingest",
+                              "--quiet", "--jobs", "2", str(small)))
+    out.update({f"small_{k}": v for k, v in m.items()})
+    return out
+
+
+def _fresh(db: Path) -> Path:
+    for path in (db, db.with_name(db.name + ".wal")):
+        path.unlink(missing_ok=True)
+    return db
+
+
+def summarise(runs: list[dict], corpus: Path, small: Path, sample) -> dict:
+    """Medians, rates and ratios to the digit scan from the raw runs."""
+    med = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+    size, small_size = corpus.stat().st_size, small.stat().st_size
+    sample_bytes = sum(len(a.text.encode("utf-8")) for a in sample)
+    text_bytes = sum(len(t.encode("utf-8")) for t in corpus_texts(corpus))
+    scan_rate = text_bytes / med["digit_scan_s"]  # bytes of text per second
+
+    def scan_s(nbytes):  # what a digit scan of nbytes takes
+        return nbytes / scan_rate
+
+    def rate(seconds, nbytes, **extra):
+        return {"value": nbytes / seconds / MB, "unit": "MB/s",
+                "x_scan": seconds / scan_s(nbytes), **extra}
+
+    figures = {
+        "digit scan (reference)": {"value": scan_rate / MB, "unit": "MB/s", "x_scan": 1.0},
+        "extraction, 1 core": rate(med["extract_s"], sample_bytes,
+                                   articles_per_s=len(sample) / med["extract_s"]),
+        "ingest --jobs 1": rate(med["ingest_j1_seconds"], size),
+        "ingest --jobs 2": rate(med["ingest_j2_seconds"], size),
+        "ingest --jobs 2, small corpus": rate(med["small_seconds"], small_size),
+        "peak RSS, ingest --jobs 1": {"value": med["ingest_j1_peak_tree_rss"] / 2**20,
+                                      "unit": "MiB"},
+        "peak RSS, ingest --jobs 2": {"value": med["ingest_j2_peak_tree_rss"] / 2**20,
+                                      "unit": "MiB"},
+        "peak RSS, small corpus --jobs 2": {"value": med["small_peak_tree_rss"] / 2**20,
+                                            "unit": "MiB"},
+        "peak RSS ratio, full : small": {
+            "value": med["ingest_j2_peak_tree_rss"] / med["small_peak_tree_rss"],
+            "unit": f"x ({size / small_size:.0f}x the bytes)"},
+        "re-ingest unchanged": {"value": med["reingest_seconds"], "unit": "s",
+                                "x_scan": med["reingest_seconds"] / scan_s(size),
+                                "pct_of_first": 100 * med["reingest_seconds"]
+                                / med["ingest_j2_seconds"]},
+        "write the briefing": {"value": med["report_seconds"], "unit": "s",
+                               "x_scan": med["report_seconds"] / scan_s(size)},
+    }
+    return {"medians": med, "figures": figures}
+
+
+def format_table(result: dict) -> str:
+    p = result["params"]
+    lines = [f"warstats bench: {p['corpus_mb']:g} MB corpus ({p['articles']:,} articles), "
+             f"small {p['small_mb']:g} MB, extraction sample {p['extract_mb']:g} MB, "
+             f"median of {p['runs']} runs",
+             f"{'figure':34} {'median':>12}  {'unit':<22} {'x scan':>8}  note",
+             "-" * 96]
+    for name, f in result["figures"].items():
+        x = f"{f['x_scan']:8.1f}" if "x_scan" in f else f"{'':8}"
+        note = (f"{f['articles_per_s']:.1f} articles/s" if "articles_per_s" in f else
+                f"{f['pct_of_first']:.1f}% of first ingest" if "pct_of_first" in f else "")
+        lines.append(f"{name:34} {f['value']:12.2f}  {f['unit']:<22} {x}  {note}")
+    return "\n".join(lines)
+
+
+def machine() -> dict:
+    import duckdb
+
+    from etl.extract import EXTRACTOR_VERSION
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, cwd=Path(__file__).parent).stdout.strip()
+    return {"python": platform.python_version(), "duckdb": duckdb.__version__,
+            "cpus": os.cpu_count(), "load_avg_at_start": os.getloadavg(),
+            "extractor_version": EXTRACTOR_VERSION, "commit": commit}
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=200, help="corpus size in MB")
+    parser.add_argument("--small-mb", type=float, help="small corpus for the RSS "
+                        "ratio (default: a quarter of --mb)")
+    parser.add_argument("--extract-mb", type=float, default=10,
+                        help="MB of text for the in-process extraction figure")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=OUT_DIR / "bench.json")
+    args = parser.parse_args(argv)
+    small_mb = args.small_mb or args.mb / 4
+    extract_mb = min(args.extract_mb, args.mb)
+
+    corpus, small = ensure_corpus(args.mb, args.seed), ensure_corpus(small_mb, args.seed)
+    sample = sample_articles(corpus, extract_mb)
+    from etl.extract import extract_article
+    extract_article(sample[0])  # imports and compiled patterns: not the figure
+    scratch = OUT_DIR / "scratch"
+    scratch.mkdir(parents=True, exist_ok=True)
+    started = machine()
+    runs = []
+    for i in range(args.runs):
+        runs.append(one_run(corpus, small, sample, scratch))
+        print(f"run {i + 1}/{args.runs}: ingest --jobs 2 "
+              f"{runs[-1]['ingest_j2_seconds']:.1f}s", file=sys.stderr)
+    result = {"params": {"corpus_mb": args.mb, "small_mb": small_mb, "extract_mb": extract_mb,
+                         "runs": args.runs, "seed": args.seed, "corpus": str(corpus),
+                         "articles": sum(1 for _ in corpus.open(encoding="utf-8"))},
+              "machine": started, **summarise(runs, corpus, small, sample), "runs": runs}
+    print(format_table(result))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2, default=str))
+    print(f"\nwritten to {args.out}")
+    return result
+
+
+if __name__ == "__main__":
+    main()
