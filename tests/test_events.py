@@ -146,19 +146,38 @@ def test_weapons_split_events_only_when_both_name_one(db):
 
 
 def test_every_claim_lands_in_exactly_one_event(db):
-    given(db, [article("a"), article("b"), article("u", published=None)], [
+    given(db, [article("a"), article("b"), article("c"),
+               article("u", published=None)], [
         fact("a", "drones_launched", 132, **NIGHT),
         fact("b", "drones_launched", 132, **NIGHT),
-        fact("u", "drones_launched", 132),           # undated: on its own
-        fact("u", "drones_launched", 132, qualifier="approx", low=None,
-             high=None),
+        fact("a", "drones_downed", 90, **NIGHT),
+        fact("c", "drones_downed", 90, **NEXT_NIGHT),
+        # undated: joins the one dated event with its figure ...
+        fact("u", "drones_launched", 132),
+        # ... but not when two dated events share it, nor alone, nor
+        # when the figure is too small to tell events apart
+        fact("u", "drones_downed", 90),
+        fact("u", "drones_lost", 40),
+        fact("a", "drones_returned", 2, **NIGHT),
+        fact("u", "drones_returned", 2),
     ])
-    events = rows(db, "select event_id, claim_ids, n_sources from events "
-                      "order by event_id")
+    events = rows(db, "select event_id, claim_ids, n_sources, "
+                      "n_undated_sources from events order by event_id")
     assert events == [
-        dict(event_id="a:1", claim_ids=["a:1", "b:1"], n_sources=2),
-        dict(event_id="u:1", claim_ids=["u:1"], n_sources=1),
-        dict(event_id="u:2", claim_ids=["u:2"], n_sources=1),
+        dict(event_id="a:1", claim_ids=["a:1", "b:1", "u:1"], n_sources=3,
+             n_undated_sources=1),
+        dict(event_id="a:2", claim_ids=["a:2"], n_sources=1,
+             n_undated_sources=0),
+        dict(event_id="a:3", claim_ids=["a:3"], n_sources=1,
+             n_undated_sources=0),
+        dict(event_id="c:1", claim_ids=["c:1"], n_sources=1,
+             n_undated_sources=0),
+        dict(event_id="u:2", claim_ids=["u:2"], n_sources=1,
+             n_undated_sources=1),
+        dict(event_id="u:3", claim_ids=["u:3"], n_sources=1,
+             n_undated_sources=1),
+        dict(event_id="u:4", claim_ids=["u:4"], n_sources=1,
+             n_undated_sources=1),
     ]
 
 

@@ -10,7 +10,7 @@ claim_rows as (
 
 -- Gaps and islands: ordered by start, a claim opens a new island when it
 -- starts at or after the furthest end reached so far. Claims with no
--- window (undated articles) are islands of their own.
+-- window (undated articles) sort last, each an island of its own.
 reach as (
     select
         claim_rows.*,
@@ -41,11 +41,35 @@ islands as (
     from reach
 ),
 
+-- A claim with no window joins the dated island of the same figure when
+-- there is exactly one (the same record figure, reprinted undated) and the
+-- figure is 10 or more: small counts ("1 killed") are too common to tell
+-- one event from another. Otherwise it stays on its own.
+attached as (
+    select
+        * exclude (island_no),
+        case
+            when covers_from is null
+                and value >= 10
+                and count(distinct dated_island) over key = 1
+                then max(dated_island) over key
+            else island_no
+        end as island_no
+    from (
+        select
+            islands.*,
+            case when covers_from is not null then island_no end
+                as dated_island
+        from islands
+    )
+    window key as (partition by metric, side, value, is_part)
+),
+
 -- A claim with no weapon (location) joins the island's one named weapon
 -- (location); where the island names several, it stays apart, unassigned.
 keyed as (
     select
-        islands.*,
+        attached.*,
         coalesce(
             weapon,
             case when count(distinct weapon) over island = 1
@@ -56,7 +80,7 @@ keyed as (
             case when count(distinct location) over island = 1
                 then max(location) over island end
         ) as location_key
-    from islands
+    from attached
     window island as (partition by metric, side, value, is_part, island_no)
 ),
 
@@ -82,6 +106,8 @@ final as (
         max(published) as latest_report,
         -- sources
         count(distinct doc) as n_sources,
+        count(distinct doc) filter (where covers_from is null)
+            as n_undated_sources,
         count(distinct outlet) as n_outlets,
         list(distinct doc order by doc) as doc_ids,
         coalesce(
