@@ -149,7 +149,7 @@ def period_for(text, m, mentions) -> str | None:
     """The period nearest the figure in its sentence, else the period of the
     attack it belongs to (air figures inherit within their paragraph)."""
     if m.extra.get("tally"):
-        return "cumulative"
+        return "day" if m.extra.get("increment") else "cumulative"
     own = _nearest_period(text, m)
     if own:
         return own

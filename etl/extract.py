@@ -57,7 +57,8 @@ _TOLLS = [
     ("casualty", re.compile(r"\b(?:casualties|losses|casualty\s+(?:toll|count|figure))" + _TOLL_VERB, _I)),
 ]
 _TALLY = re.compile(r"(?P<head>[A-Za-z][\w\s/-]{1,40}?)\s*[–—:-]+\s*(?:about\s+|approximately\s+|over\s+)?$")
-_INCREMENT = re.compile(r"^\s*\(\s*\+\s*([\d,\s]+)\s*\)")
+_TALLY_EVENTS = {"system": "destroy", "drone": "down", "missile": "down",
+                 "soldier": "casualty", "person": "casualty"}
 _SWAP_CONTEXT = re.compile(r"exchang|swap|captiv|prisoner|POW|repatriat|released|freed|brought\s+(?:back|home)", _I)
 _MAJORITY_OF = re.compile(r"\b(?:majority|most|bulk|rest)\s+of\s+(?:the\s+)?$", _I)
 _MORE_AFTER = re.compile(r"^\s*(?:more|others?)\b", _I)
@@ -209,6 +210,12 @@ def _classify(text, q, sent, earlier) -> _Mention:
         item, head = _of_total_item(text, q, sent)
         if item:
             extra["of_total"] = True
+    if item is None and earlier and earlier[-1].extra.get("tally") \
+            and re.search(r"\(\s*\+\s*$", left):
+        prev = earlier[-1]      # "tanks – 9,912 (+14)": the day's increment
+        m = _Mention(q, sent, prev.item, prev.event, None, prev.metric,
+                     extra={"tally": True, "increment": True})
+        return m
     if item is None:
         tally = _TALLY.search(left[-50:])
         if tally:
@@ -231,9 +238,11 @@ def _classify(text, q, sent, earlier) -> _Mention:
         m.event, m.metric = "launch", f"{item}s_launched"   # "most of the 135 drones"
         return m
     _find_event(text, m, earlier)
+    if extra.get("tally") and m.event is None:
+        m.event = _TALLY_EVENTS.get(m.item)     # a losses tally counts destroyed items
     if m.item is None or m.event is None and (m.item, None) not in lexicon.METRICS:
         if m.item is None:
-            m.extra["reason"] = _no_item_reason(text, q, sent)
+            m.extra.setdefault("reason", _no_item_reason(text, q, sent))
         else:
             m.extra["reason"] = f"no event for {m.item}"
         return m
@@ -360,7 +369,7 @@ def _resolve_bare(text, m, near_right, left, earlier):
     follower = _BARE_FOLLOWER.match(text, q.end, sent.end)
     if not follower:
         word = _WORD.match(text, q.end + 1, sent.end)
-        m.extra["reason"] = f"counts {word.group() if word else 'nothing named'}"
+        m.extra["reason"] = f"counts {word.group().rstrip('.,;:') if word else 'nothing named'}"
         return
     event = near_right[2] if near_right else None
     if event == "hit":

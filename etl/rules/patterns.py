@@ -32,8 +32,8 @@ NOT_A_FACT = [
     ("age", r"""
         ⟨N⟩\s?-?\s?(?:year|month|week|day)s?-?\s?old
       | ⟨N⟩\s+years?\s+(?:of\s+age|old)
-      | (?:aged|age\s+of|ages\s+of|under|over)\s+⟨N⟩\s*(?:years|-year)
-      | (?:aged|age\s+of|ages\s+of)\s+(?:\d+\s*(?:and|or|to|-|,)\s*)*⟨N⟩
+      | \b(?:aged|age\s+of|ages\s+of|under|over)\s+⟨N⟩\s*(?:years|-year)
+      | \b(?:aged|age\s+of|ages\s+of)\s+(?:\d+\s*(?:and|or|to|-|,)\s*)*⟨N⟩
     """),
     ("time", rf"""
         \d:⟨N⟩ | ⟨N⟩:\d
@@ -45,14 +45,14 @@ NOT_A_FACT = [
       | \d{{4}}-⟨N⟩ | ⟨N⟩-\d\d-\d\d
       | ⟨N⟩[./]\d\d[./]\d{{2,4}}
     """),
-    ("distance or size", r"⟨N⟩\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|feet|ft|hectares?)\b(?!\s*(?:²|2\b|square))(?<!square)"),
+    ("distance or size", r"⟨N⟩\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|feet|ft)\b(?!\s*(?:²|2\b|square))(?<!square)"),
     ("duration or count of days", r"⟨N⟩\s+(?:more\s+|straight\s+|consecutive\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|nights?|decades?|centuries)\b(?!\s+of\s+(?:captivity))"),
     ("same figure in other units", r"[(]\s*(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|over\s+)?⟨N⟩\s*(?:square\s+(?:miles|kilomet\w+)|sq\.?\s*(?:mi|km)\w*)"),
     ("counts types, not items", r"⟨N⟩\s+(?:different\s+|other\s+)?(?:types|kinds|sorts|models|variants|categories)\s+of\b"),
     ("negation", r"\b(?:no|not\s+a\s+single|none\s+of\s+the)\s+⟨N⟩"),
     ("comparison, not a count", r"⟨N⟩\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}?than\b"),
     ("population size", r"(?:home\s+to|population\s+of|inhabited\s+by|populated\s+by)\s+(?:about\s+|some\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|roughly\s+|approximately\s+|almost\s+)?⟨N⟩|⟨N⟩\s+(?:inhabitants|residents\s+live)"),
-    ("id or phone number", r"[#№+]⟨N⟩ | ⟨N⟩[\w-]*[a-z]\w*-"),
+    ("id or phone number", r"(?<!\()[#№+]⟨N⟩ | ⟨N⟩[\w-]*[a-z]\w*-"),
 ]
 
 NOT_A_FACT_RES = [(reason, re.compile(pattern, re.VERBOSE | re.IGNORECASE))

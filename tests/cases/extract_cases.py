@@ -1,0 +1,169 @@
+"""Golden cases for the extractor: input sentence -> expected facts.
+
+Every sentence here was written for this project (none is copied from a
+news article). Groups:
+
+    NEW           one case per rule shape (metrics, number forms, qualifiers,
+                  report shapes, attributes)
+    NO_FIGURE     one case per "not a fact" class: each must yield nothing,
+                  and `reason` must be the rejection recorded for its number
+    KNOWN_MISSES  shapes we do not handle yet: xfail(strict=True), so a fix
+                  turns them red until they are moved to NEW
+
+Expected facts are dicts of the keys they pin down; keys left out are not
+checked. Add a case for every new rule in etl/rules/ (a test checks that
+every metric and every rejection reason has one).
+"""
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Case:
+    text: str
+    facts: list = field(default_factory=list)
+    reason: str | None = None       # NO_FIGURE: the rejection of the number
+
+
+def F(metric, value, **attrs):
+    return {"metric": metric, "value": value, **attrs}
+
+
+NEW = [
+    # -- air attacks: launched, downed, lost, returned -----------------------
+    Case("Moscow sent 64 attack drones against the country overnight.",
+         [F("drones_launched", 64, side="russia", period="overnight")]),
+    Case("Air defence units shot down 51 of them, the air force said.",
+         []),  # no antecedent: a bare "51 of them" with nothing to refer to
+    Case("Russia launched 90 drones overnight. Air defence downed 70 of them, "
+         "while 15 were lost to electronic warfare and two returned to Belarus.",
+         [F("drones_launched", 90, period="overnight"),
+          F("drones_downed", 70, period="overnight", side="russia"),
+          F("drones_lost", 15, period="overnight"),
+          F("drones_returned", 2, period="overnight")]),
+    Case("The enemy launched 23 Shahed-136/131 attack UAVs from Kursk oblast.",
+         [F("drones_launched", 23, weapon="Shahed")]),
+    Case("Overnight, 37 Geran drones were intercepted over the Sumy region.",
+         [F("drones_downed", 37, weapon="Shahed", period="overnight")]),
+    Case("Russian air defences destroyed 19 Ukrainian drones over the Bryansk region.",
+         [F("drones_downed", 19, side="ukraine", location="Bryansk region")]),
+    Case("Nine drones went missing from radar and one flew back to Russia.",
+         [F("drones_lost", 9), F("drones_returned", 1)]),
+    Case("The forces intercepted 31 of the 40 drones launched at the capital.",
+         [F("drones_downed", 31), F("drones_launched", 40)]),
+    Case("Gunners shot down all 12 drones fired at the port.",
+         [F("drones_downed", 12), F("drones_launched", 12)]),
+    Case("Russia fired six cruise missiles; air defence intercepted four of them.",
+         [F("missiles_launched", 6, weapon="cruise missile"), F("missiles_downed", 4)]),
+    Case("The strike involved 3 Kinzhal missiles.",
+         [F("missiles_launched", 3, weapon="Kinzhal")]),
+    Case("Russian aircraft dropped more than 700 guided bombs in a week.",
+         [F("bombs_dropped", 700, qualifier="at_least", low=700, high=None, period="week")]),
+    Case("Its gunners fired roughly 8,000 artillery shells a day.",
+         [F("shells_fired", 8000, qualifier="approx", period="day")]),
+    # -- ground war ----------------------------------------------------------
+    Case("Russian troops carried out 97 assaults on the front in the past day.",
+         [F("attacks", 97, side="russia", period="day")]),
+    Case("There were 131 combat clashes along the line.",
+         [F("attacks", 131)]),
+    Case("Some 12,000 North Korean soldiers are stationed near the border.",
+         [F("troops_deployed", 12000, qualifier="approx", side="north_korea")]),
+    Case("The decree will see 150,000 conscripts called up this autumn.",
+         [F("troops_mobilized", 150000)]),
+    Case("Thousands of soldiers have deserted their units.",
+         [F("troops_deserted", 2000, qualifier="vague", low=2000, high=9999)]),
+    Case("The two countries exchanged 95 prisoners of war on Friday.",
+         [F("prisoners_swapped", 95)]),
+    Case("The bodies of 502 fallen soldiers were repatriated to Kyiv.",
+         [F("bodies_repatriated", 502)]),
+    Case("Forces took control of 4 villages and 160 square kilometres of land.",
+         [F("settlements_captured", 4), F("territory_captured", 160, unit="km**2")]),
+    Case("The army seized 50 square miles of farmland.",
+         [F("territory_captured", 129, unit="km**2")]),
+    Case("The army seized 250 hectares near the river.",
+         [F("territory_captured", 3, unit="km**2")]),
+    Case("Over the past day the defenders destroyed 11 tanks and 23 artillery systems.",
+         [F("equipment_destroyed", 11, weapon="tank", period="day"),
+          F("equipment_destroyed", 23)]),
+    Case("tanks – 9,912 (+14)",
+         [F("equipment_destroyed", 9912, period="cumulative"),
+          F("equipment_destroyed", 14, period="day")]),
+    # -- people ---------------------------------------------------------------
+    Case("The strike on the market killed 16 people and injured 41, "
+         "including three children.",
+         [F("people_killed", 16), F("people_injured", 41),
+          F("people_injured", 3, is_part=True)]),
+    Case("A missile hit the school, killing four, regional officials said.",
+         [F("people_killed", 4)]),
+    Case("The death toll in the city has risen to 23.",
+         [F("people_killed", 23)]),
+    Case("The monitors recorded 310 civilian casualties in the month.",
+         [F("casualties", 310, period="month")]),
+    Case("Russia lost 1,210 troops in a single day.",
+         [F("casualties", 1210, side="russia", period="day")]),
+    Case("The shelling left 40,000 households without power.",
+         [F("people_without_power", 40000)]),
+    Case("Authorities evacuated 2,300 residents from the border villages.",
+         [F("people_evacuated", 2300)]),
+    Case("The blast damaged 17 apartment buildings in Odesa.",
+         [F("buildings_damaged", 17, location="Odesa")]),
+    # -- weapons supplied and requested ------------------------------------
+    Case("Norway will deliver 6 F-16 jets to Ukraine.",
+         [F("weapons_supplied", 6, side="ukraine", weapon="F-16")]),
+    Case("Kyiv asked for 12 more Patriot systems.",
+         [F("weapons_requested", 12, side="ukraine", weapon="Patriot")]),
+    # -- number forms and qualifiers -----------------------------------------
+    Case("Air defence downed eighty-eight drones.", [F("drones_downed", 88)]),
+    Case("The army mobilised a hundred and twenty thousand reservists.",
+         [F("troops_mobilized", 120000)]),
+    Case("The strike wounded a dozen people.", [F("people_injured", 12)]),
+    Case("Up to 3,000 troops are deployed near the city.",
+         [F("troops_deployed", 3000, qualifier="at_most", low=None, high=3000)]),
+    Case("Between 30 and 40 drones were shot down.",
+         [F("drones_downed", 30, qualifier="range", low=30, high=40)]),
+    Case("Around 1.5 million people were left without power.",
+         [F("people_without_power", 1500000, qualifier="approx")]),
+    Case("Dozens of drones were shot down over the region.",
+         [F("drones_downed", 24, qualifier="vague", low=24, high=99)]),
+    Case("Officials said 5 124 attacks were recorded.",
+         [F("attacks", 5124)]),
+]
+
+NO_FIGURE = [
+    Case("The brigade fired 155mm shells at the positions.", reason="calibre"),
+    Case("Two Su-34 jets flew over the lines.", reason=None),
+    Case("The unit flew its Su-34 bombers again.", reason=None),
+    Case("The 2S19 howitzers fired again.", reason="model or unit designation"),
+    Case("Call the hotline on +380 for help.", reason="id or phone number"),
+    Case("The 47th Brigade repelled the assault.", reason="model or unit designation"),
+    Case("The attack came on August 23.", reason="date"),
+    Case("The siren sounded at 4:30 in the morning.", reason="time"),
+    Case("A 14-year-old boy was hurt.", reason="age"),
+    Case("Turnout was 45% in the region.", reason="percentage"),
+    Case("The package is worth $250 million.", reason="money"),
+    Case("Kharkiv, the second-largest city, was hit.", reason=None),
+    Case("The offensive is in its 12th month.", reason="ordinal"),
+    Case("The city, home to 400,000 people, lost power.", reason="population size"),
+    Case("Drones were launched at 11 regions.", reason="counts regions"),
+    Case("The attacks lasted 3 days.", reason="duration or count of days"),
+    Case("Russia could send 20,000 more troops.", reason="hypothetical or plan"),
+    Case("No one was injured in the attack.", reason="negation"),
+    Case("It was one of the largest attacks of the war.",
+         reason="superlative, not a count"),
+    Case("A combined attack of 90 drones and missiles hit the city.",
+         reason="one count of drones and missiles together"),
+    Case("Seven missiles hit the power plant.", reason="hits and impacts are not facts"),
+    Case("In 2023 the front barely moved.", reason="year"),
+    Case("0", reason="page furniture"),
+    Case("The front line runs for 1,000 km.", reason="distance or size"),
+    Case("The gain was 30 square kilometres (12 square miles).",
+         reason="same figure in other units"),
+    Case("Russia used four different types of missiles.",
+         reason="counts types, not items"),
+    Case("Ukraine freed 200 more people than last year.",
+         reason="comparison, not a count"),
+]
+
+KNOWN_MISSES = [
+    Case("On 5-6 May it launched 400 drones; on 7-8 May, 512.",
+         [F("drones_launched", 400), F("drones_launched", 512)]),
+]
