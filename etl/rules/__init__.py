@@ -5,7 +5,8 @@ Each module holds constants first; where a module also offers a finder
 only compiles the constants into one regex and turns matches into records.
 
     etl.rules.places     gazetteer  -> find_places(text) -> list[Place]
-    etl.rules.weapons    weapon table -> find_weapons(text) -> list[WeaponMention]
+    etl.rules.weapons    weapon table -> find_weapons(text, *, generic=False) -> list[WeaponMention]
+                         is_model_designation(token) -> bool, MODEL_DESIGNATION_RE, CALIBRE_RE
     etl.rules.sides      demonyms, actors -> find_sides(text) -> list[SideMention]
     etl.rules.claimants  attribution lexicon (used by etl.claimants)
 """
