@@ -61,13 +61,14 @@ MONTHS = ["jan", "feb", "mar", "apr", "may", "jun",
           "jul", "aug", "sep", "oct", "nov", "dec"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday"]
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 _DATE_PARTS = re.compile(
     rf"(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\S*\s+(?:of\s+)?"
     rf"(?P<m2>{MONTH})|(?P<iy>\d{{4}})-(?P<im>\d\d)-(?P<id>\d\d)")
 _YEAR = re.compile(YEAR)
+_MONTH = re.compile(MONTH)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
 
 
@@ -164,7 +165,7 @@ def parse_date(surface: str, published: date | None,
 
 
 def _month_of(surface: str) -> int | None:
-    found = re.search(MONTH, surface)
+    found = _MONTH.search(surface)
     return month_number(found[0]) if found else None
 
 
@@ -224,11 +225,10 @@ def _days_ago(days: int) -> Callable:
 
 def _past_n(m, pub):
     n, unit = NUMBER_WORDS.get(m["n"].lower()) or int(m["n"]), m["unit"].lower()
-    if unit.startswith("hour"):
-        return _need(pub) - timedelta(days=max(1, n // 24)), pub
     if unit.startswith("month"):
         return shift_months(_need(pub), -n), pub
-    return _need(pub) - timedelta(days=n * (7 if unit.startswith("week") else 1)), pub
+    days = n * (7 if unit.startswith("week") else 1)
+    return _need(pub) - timedelta(days=days), pub
 
 
 def _weekend(m, pub):
@@ -279,6 +279,8 @@ def _since_year(m, pub):
 
 
 def _since_invasion(m, pub):
+    if pub and pub < INVASION:                # "since the war began" in 2019
+        raise Unresolved("the article predates the full-scale invasion")
     return INVASION, pub
 
 
@@ -408,12 +410,18 @@ FITS = {
 
 # With no fitting expression the period alone decides.
 DEFAULTS = {
-    "overnight": (lambda p: (p - timedelta(days=1), p), "the night to the article date"),
-    "day": (lambda p: (p - timedelta(days=1), p), "the day to the article date"),
-    "week": (lambda p: (p - timedelta(days=7), p), "the week to the article date"),
-    "month": (lambda p: (shift_months(p, -1), p), "the month to the article date"),
-    "year": (lambda p: (p.replace(month=1, day=1), p), "the year to the article date"),
-    "cumulative": (lambda p: (INVASION, p), "since the full-scale invasion (assumed)"),
+    "overnight": (lambda p: (p - timedelta(days=1), p),
+                  "the night to the article date"),
+    "day": (lambda p: (p - timedelta(days=1), p),
+            "the day to the article date"),
+    "week": (lambda p: (p - timedelta(days=7), p),
+             "the week to the article date"),
+    "month": (lambda p: (shift_months(p, -1), p),
+              "the month to the article date"),
+    "year": (lambda p: (p.replace(month=1, day=1), p),
+             "the year to the article date"),
+    "cumulative": (lambda p: (INVASION, p),
+                   "since the full-scale invasion (assumed)"),
     None: (lambda p: (p, p), "article date"),
 }
 
@@ -490,8 +498,12 @@ def resolve_window(text: str, start: int, end: int, published: date | None,
         if published is None:
             return None, None, f"undated article: cannot resolve '{surface}'"
         return None, None, f"cannot resolve '{surface}': {why}"
+    except (ValueError, OverflowError):       # "February 30", "past 99999 weeks"
+        return None, None, f"cannot resolve '{surface}': not a date"
     if last is None:
         return first, last, f"'{surface}': from {first}, undated article"
+    if first is not None and first > last:    # "since 2024" in a 2023 article
+        return None, None, f"cannot resolve '{surface}': starts after it ends"
     if first == last:
         return first, last, f"'{surface}': {first}"
     if rule.kind == "night" or period == "overnight":
@@ -514,5 +526,7 @@ def _by_period(published: date | None, period: str | None) -> WINDOW:
         if period == "cumulative":
             return INVASION, None, "undated article: cumulative, end unknown"
         return None, None, "undated article and no time expression"
+    if period == "cumulative" and published < INVASION:
+        return None, published, "no time expression: cumulative, start unknown"
     first, last = make(published)
     return first, last, f"no time expression: {how}"

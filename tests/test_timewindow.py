@@ -7,6 +7,7 @@ Groups:
     INHERITED   the expression sits in the sentence before the quote
     BY_PERIOD   no expression: the extractor's period decides
     UNDATED     no article date: relative expressions resolve to None
+    MUST_NOT_CRASH  odd input gives None dates and a note, never an error
 
 Each case is (text, quote, published, period) -> (first, last, note part).
 `quote` is a substring of `text` (the fact's span); None means all of it.
@@ -18,6 +19,8 @@ from datetime import date
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.timewindow import resolve_window
 
@@ -169,8 +172,17 @@ UNDATED = [
          "cumulative", D(2022, 2, 24), None, "from 2022-02-24, undated"),
 ]
 
-ALL = [pytest.param(c, id=c.text[:60]) for group in
-       (NIGHTS, DAYS, SPANS, INHERITED, BY_PERIOD, UNDATED) for c in group]
+MUST_NOT_CRASH = [
+    Case("On February 30, 12 drones were shot down.", SUN, None,
+         None, None, "not a date"),
+    Case("Over the past 99999999 weeks 5 drones fell.", SUN, None,
+         None, None, "not a date"),
+    Case("", SUN, None, SUN, SUN, "article date"),
+]
+
+ALL = [pytest.param(c, id=c.text[:60] or "empty") for group in
+       (NIGHTS, DAYS, SPANS, INHERITED, BY_PERIOD, UNDATED, MUST_NOT_CRASH)
+       for c in group]
 
 
 @pytest.mark.parametrize("case", ALL)
@@ -192,3 +204,24 @@ def test_far_text_is_not_read():
     start = text.index(quote)
     assert resolve_window(text, start, len(text), SUN, None)[2] == (
         "no time expression: article date")
+
+
+WORDS = ["overnight", "night", "of", "into", "on", "the", "since", "in", "from",
+         "to", "-", "Sunday", "Friday", "August", "Feb.", "May", "23", "31",
+         "2", "2024", "2022", "past", "last", "week", "weekend", "year",
+         "between", "and", "war", "began", ",", ".", "\n", "drones", "7th"]
+
+
+@given(words=st.lists(st.sampled_from(WORDS), max_size=30),
+       published=st.none() | st.dates(date(2000, 1, 1), date(2099, 12, 31)),
+       period=st.sampled_from([None, "overnight", "day", "week", "month",
+                               "year", "cumulative", "unknown"]),
+       cut=st.tuples(st.integers(0, 400), st.integers(0, 400)))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_a_window_or_a_reason(words, published, period, cut):
+    text = " ".join(words)
+    start, end = sorted(min(c, len(text)) for c in cut)
+    first, last, note = resolve_window(text, start, end, published, period)
+    assert note
+    if first and last:
+        assert first <= last, note
