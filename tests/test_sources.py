@@ -326,6 +326,20 @@ def test_bad_input_is_reported_once_and_costs_nothing_good(tmp_path, monkeypatch
     assert {a.id for a in articles} == GOOD_IDS | case.loads
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root reads files whatever their mode")
+@pytest.mark.parametrize("name", ["locked.txt", "locked"])
+def test_permission_denied_for_real(tmp_path, name):
+    write(tmp_path, {**GOOD_FILES, "locked.txt": "x", "locked/inner.txt": "y"})
+    (tmp_path / name).chmod(0)
+    try:
+        articles, [problem] = read(tmp_path)
+    finally:
+        (tmp_path / name).chmod(0o755)
+    assert problem.where == str(tmp_path / name) and "Permission denied" in problem.problem
+    assert GOOD_IDS <= {a.id for a in articles}
+
+
 def test_strict_raises_the_first_problem(tmp_path):
     write(tmp_path, {"a.jsonl": jsonl({"id": "a", "text": "T."}, "not json", "also not")})
     articles = read_articles(tmp_path / "a.jsonl", strict=True)

@@ -79,6 +79,8 @@ def parse_date(value: str) -> date | None:
     datetime.date(2024, 8, 23)
     >>> parse_date("Fri, 23 Aug 2024 10:00:00 GMT")
     datetime.date(2024, 8, 23)
+    >>> parse_date("23 Aug 2024.")
+    datetime.date(2024, 8, 23)
     >>> parse_date("23/08/2024")
     datetime.date(2024, 8, 23)
     >>> parse_date("03/04/2024") is None     # day-first or month-first?
@@ -98,7 +100,10 @@ def parse_date(value: str) -> date | None:
 def _ends_cleanly(value: str, end: int) -> bool:
     """After the date only a time, a zone or punctuation may follow."""
     rest = value[end:]
-    return not rest or rest[0] in "T ,|" and not re.search(r"\d{4}-\d", rest)
+    if not rest:
+        return True
+    # "T10:00Z", " 10:00 GMT", ", 10:00", "." -- but not "2024-08-23 to 2024-08-25".
+    return (rest[0] == "T" or not rest[0].isalnum()) and not re.search(r"\d{4}-\d", rest)
 
 
 # --- dates in article text -------------------------------------------------

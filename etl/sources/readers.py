@@ -16,7 +16,6 @@ from etl.sources.decoding import Undecodable, iter_lines, read_text
 from etl.sources.html import html_to_page
 from etl.sources.reading import Reading
 
-FIELDS = ("id", "text", "published", "url", "outlet", "title")
 # A whole article can sit in one CSV field; the csv module's default cap is
 # 128 KiB. NOTE: this is process-wide, and only ever raised, never lowered.
 MAX_CSV_FIELD = 256 * 1024 * 1024
@@ -61,7 +60,9 @@ def _whole_text(path: Path, reading: Reading) -> str | None:
 def read_txt(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Article]:
     """One article; its id is the file name without `.txt`."""
     text = _whole_text(path, reading)
-    article = text and reading.article(
+    if text is None:
+        return
+    article = reading.article(
         id=path.stem, text=text, origin=str(path), published=meta.published,
         published_where=meta.where, url=meta.url, outlet=meta.outlet,
         title=meta.title)
