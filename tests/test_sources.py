@@ -227,7 +227,8 @@ BAD_INPUTS = {
     # -- JSONL lines
     "jsonl malformed line": Bad(
         {"b.jsonl": jsonl({"id": "b1", "text": "T."}, '{"id": "b2", "text": ', {"id": "b3", "text": "U."})},
-        "b.jsonl:2", "is not valid JSON", "the other lines are read", loads={"b1", "b3"}),
+        "b.jsonl:2", "is not valid JSON (Expecting value at column 22)", "the other lines are read",
+        loads={"b1", "b3"}),
     "jsonl line not an object": Bad({"b.jsonl": jsonl(["a", "b"])},
                                     "b.jsonl:1", "is a JSON list", "object a line"),
     "jsonl missing text": Bad({"b.jsonl": jsonl({"id": "b1"})}, "b.jsonl:1", "has no text", "skipped"),

@@ -106,7 +106,7 @@ def read_jsonl(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Ar
             any_lines = True
             where = f"{path}:{line_no}"
             try:
-                record = json.loads(line)
+                record = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as e:
                 reading.report(where, f"is not valid JSON ({e.msg} at column {e.colno})",
                                "fix or remove this line; the other lines are read")
