@@ -452,9 +452,10 @@ def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
     return found
 
 
-def _candidates(text: str, start: int, end: int) -> list[tuple[Rule, re.Match]]:
-    """Every time expression near the quote, nearest first: inside the
-    quote, then the rest of its sentence, then the sentences before."""
+def _candidates(text: str, start: int, end: int) -> list[tuple]:
+    """Every time expression near the quote as (rule, match, in_sentence),
+    nearest first: inside the quote, the rest of its sentence, then the
+    sentences before."""
     sentence_start, sentence_end, before = _regions(text, start, end)
     found = _matches(text, (before, sentence_end))
 
@@ -466,7 +467,8 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[Rule, re.Match]]:
             return 1, min(abs(at - end), abs(start - to))
         return 2, -at
 
-    return sorted(found, key=nearness)
+    return [(rule, m, m.start() >= sentence_start)
+            for rule, m in sorted(found, key=nearness)]
 
 
 def resolve_window(text: str, start: int, end: int, published: date | None,
@@ -480,12 +482,12 @@ def resolve_window(text: str, start: int, end: int, published: date | None,
     candidates = _candidates(text, start, end)
     if period in FITS:
         fits = FITS[period]
-        ranked = sorted((fits.index(r.kind), i)
-                        for i, (r, _) in enumerate(candidates) if r.kind in fits)
+        ranked = sorted((fits.index(c[0].kind), i)
+                        for i, c in enumerate(candidates) if c[0].kind in fits)
         candidates = [candidates[i] for _, i in ranked]
     if not candidates:
         return _by_period(published, period)
-    rule, m = candidates[0]
+    rule, m, _ = candidates[0]
     surface = " ".join(m[0].split())
     try:
         first, last = rule.resolve(m, published)
@@ -512,10 +514,10 @@ def resolve_window(text: str, start: int, end: int, published: date | None,
 
 
 def _anchor(candidates, published: date | None) -> date:
-    """The day a bare "overnight" ends: a date named beside it, else the
-    article date."""
-    for rule, m in candidates:
-        if rule.kind == "point":
+    """The day a bare "overnight" ends: a date named in the same sentence,
+    else the article date."""
+    for rule, m, in_sentence in candidates:
+        if rule.kind == "point" and in_sentence:
             return rule.resolve(m, published)[1]
     return _need(published)
 

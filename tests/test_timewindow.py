@@ -136,6 +136,10 @@ INHERITED = [
     Case("Russia launched 90 drones overnight into August 23. Air defence "
          "downed 70 of them.", SUN, "overnight", D(2024, 8, 22),
          D(2024, 8, 23), quote="Air defence downed 70 of them."),
+    # A date in an earlier sentence does not move a bare "overnight".
+    Case("Talks were held on August 20. Overnight, 30 drones were downed.",
+         SUN, "overnight", D(2024, 8, 24), SUN,
+         quote="Overnight, 30 drones were downed."),
     # A new paragraph does not inherit.
     Case("Russia launched 90 drones on August 20.\nAir defence said 5 "
          "people were injured.", SUN, None, SUN, SUN, "article date",
