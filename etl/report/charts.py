@@ -20,11 +20,13 @@ matplotlib.use("Agg")  # no display: charts are files
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.ticker import MaxNLocator, StrMethodFormatter  # noqa: E402
 
 from etl.report.safe import csv_text, path_inside  # noqa: E402
 
 LABEL_CHARS = 42   # longer labels are cut (in the picture only, not the CSV)
 DPI = 150
+MIN_SLOTS = 4      # bar charts are laid out for at least this many categories
 
 
 def _short(label: object) -> str:
@@ -48,13 +50,24 @@ def _bars(ax, data: pd.DataFrame, kind: str, value_axis: str) -> None:
     pos = np.arange(len(labels))
     width = 0.8 / len(series)
     for i, name in enumerate(series):
-        values = pd.to_numeric(data[name], errors="coerce").fillna(0)
+        values = pd.to_numeric(data[name], errors="coerce")
         offset = pos + (i - (len(series) - 1) / 2) * width
         draw = ax.barh if kind == "barh" else ax.bar
-        bars = draw(offset, values, width, label=str(name))
-        ax.bar_label(bars, fmt="{:,.0f}", padding=2, fontsize="small")
+        bars = draw(offset, values.fillna(0), width, label=str(name))
+        # Not reported is not zero: no bar and no label for a missing figure.
+        ax.bar_label(bars, labels=["" if pd.isna(v) else f"{v:,.0f}"
+                                   for v in values], padding=2, fontsize="small")
+    # With one or two categories, keep bars from filling the whole plot.
+    pad = max(0.0, (MIN_SLOTS - len(labels)) / 2)
+    limits = (-0.5 - pad, len(labels) - 0.5 + pad)
+    values_on = ax.xaxis if kind == "barh" else ax.yaxis
+    values_on.set_major_locator(MaxNLocator(integer=True))  # counts
+    values_on.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+    ax.grid(axis="x" if kind == "barh" else "y")  # lines across the values only
+    ax.grid(axis="y" if kind == "barh" else "x", visible=False)
     if kind == "barh":
         ax.set_yticks(pos, labels)
+        ax.set_ylim(*limits)
         ax.invert_yaxis()  # first row on top, as in the table
         ax.set_xlabel(value_axis)
         ax.set_ylabel(str(data.columns[0]))
@@ -62,6 +75,7 @@ def _bars(ax, data: pd.DataFrame, kind: str, value_axis: str) -> None:
     else:
         ax.set_xticks(pos, labels, rotation=30 if len(labels) > 4 else 0,
                       ha="right" if len(labels) > 4 else "center")
+        ax.set_xlim(*limits)
         ax.set_ylabel(value_axis)
         ax.set_xlabel(str(data.columns[0]))
         ax.margins(y=0.12)
@@ -89,12 +103,14 @@ def render_chart(data: pd.DataFrame, out_dir: Path, name: str, meta: dict,
         fig, ax = plt.subplots(figsize=(8, min(height, 14)))
         if rows == 0:
             ax.set_axis_off()
-            ax.text(0.5, 0.5, "No data for this briefing's filters",
+            ax.text(0.5, 0.5, "No figures in scope: nothing to draw",
                     ha="center", va="center", transform=ax.transAxes,
                     fontsize="large", color="0.35")
         else:
             _bars(ax, data, kind, meta.get("value_axis", "Count"))
-        ax.set_title(meta.get("title", name), loc="left", fontweight="bold")
+        # Titled at the figure's left edge, not the axes': long labels sit left.
+        fig.suptitle(meta.get("title", name), x=0.01, ha="left",
+                     fontweight="bold", fontsize="large")
         fig.text(0.01, 0.01, source, fontsize="small", color="0.35",
                  ha="left", va="bottom")
         fig.tight_layout(rect=(0, 0.05, 1, 1))

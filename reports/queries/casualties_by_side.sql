@@ -6,13 +6,13 @@
 -- another. Sums of reports: one event reported twice counts twice.
 select
     coalesce(side, 'side not stated') as "Side",
-    coalesce(sum(value) filter (where metric = 'people_killed'), 0)
-        as "Killed",
-    coalesce(sum(value) filter (where metric = 'people_injured'), 0)
-        as "Injured",
-    coalesce(sum(value) filter (where metric = 'casualties'), 0)
-        as "Casualties (not split)"
+    sum(value) filter (where metric = 'people_killed') as "Killed",
+    sum(value) filter (where metric = 'people_injured') as "Injured",
+    sum(value) filter (where metric = 'casualties') as "Casualties (not split)"
 from scoped_facts
 where metric_group = 'casualties' and not is_part
 group by side
-order by "Killed" + "Injured" + "Casualties (not split)" desc, "Side"
+order by
+    coalesce("Killed", 0) + coalesce("Injured", 0)
+    + coalesce("Casualties (not split)", 0) desc,
+    "Side"

@@ -3,8 +3,8 @@
 -- kind: barh
 -- One row per article x period (overnight, day or one event) with a drone
 -- figure in scope: the largest launched and downed figures that are not
--- stated parts of another. Weekly and running totals are left out: they
--- would dwarf single attacks.
+-- stated parts of another (null: not reported). Weekly and running totals
+-- are left out: they would dwarf single attacks.
 with drones as (
     select * from scoped_facts
     where
@@ -17,10 +17,8 @@ select
     coalesce(strftime(min(date_from), '%Y-%m-%d'), 'undated')
     || ' · ' || coalesce(any_value(outlet), doc)
     || coalesce(' (' || period || ')', '') as "Article and attack",
-    coalesce(max(value) filter (where metric = 'drones_launched'), 0)
-        as "Launched",
-    coalesce(max(value) filter (where metric = 'drones_downed'), 0)
-        as "Downed"
+    max(value) filter (where metric = 'drones_launched') as "Launched",
+    max(value) filter (where metric = 'drones_downed') as "Downed"
 from drones
 group by doc, period
 order by min(date_from) nulls last, doc, period

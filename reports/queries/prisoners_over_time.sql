@@ -6,10 +6,8 @@
 -- stated parts of another.
 select
     date_label as "Date",
-    coalesce(sum(value) filter (where metric = 'prisoners_swapped'), 0)
-        as "Prisoners swapped",
-    coalesce(sum(value) filter (where metric = 'bodies_repatriated'), 0)
-        as "Bodies repatriated"
+    sum(value) filter (where metric = 'prisoners_swapped') as "Prisoners swapped",
+    sum(value) filter (where metric = 'bodies_repatriated') as "Bodies repatriated"
 from scoped_facts
 where metric_group = 'prisoners' and not is_part
 group by date_label
