@@ -17,7 +17,7 @@ import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 import click
 
@@ -222,11 +222,17 @@ def _run(con, summary, sources, paths, spec, version, jobs, strict, progress):
             summary.problems.append(("warning: " if warning else "") + str(error))
 
     started = time.monotonic()
-    pool = _executor(jobs)
+    pool = _Inline()
     pending = deque()  # (articles, hashes, future), oldest first
     try:
         articles = sources.read_articles(paths, strict=strict, on_problem=on_problem)
-        for batch in _batches(articles, DEFAULTS["BATCH_SIZE"]):
+        batches = _batches(articles, DEFAULTS["BATCH_SIZE"])
+        # Starting worker processes costs about a second: only worth it
+        # when there is more than one batch.
+        head = list(islice(batches, 2))
+        if len(head) > 1:
+            pool = _executor(jobs)
+        for batch in chain(head, batches):
             summary.read += len(batch)
             summary.bytes += sum(len(a.text.encode()) for a in batch)
             todo, hashes = _changed(con, batch, version, summary)

@@ -10,7 +10,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from conftest import drone_text
+from tests.conftest import drone_text
 from etl import warehouse
 from etl.cli import cli
 from etl.errors import DatabaseBusy, EtlError

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import SHARED, needs_shared
+from tests.conftest import SHARED, needs_shared
 from etl import evaluate
 from etl.errors import GoldFileError
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import drone_text
+from tests.conftest import drone_text
 from etl import ingest as ingest_module
 from etl import warehouse
 from etl.errors import DatabaseBusy, EtlError, SourceError, SqlFileError
