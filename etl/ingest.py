@@ -16,6 +16,7 @@ import os
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
@@ -269,8 +270,14 @@ def _changed(con, batch, version, summary):
 def _write(con, item, version, summary, strict, on_problem):
     """Write one extracted batch; extraction errors become problems."""
     articles, hashes, future = item
+    try:
+        results = future.result()
+    except BrokenProcessPool as e:
+        raise EtlError("a worker process died while extracting (out of memory, "
+                       "or killed?) — re-run with fewer --jobs; articles already "
+                       "loaded are skipped") from e
     good = []
-    for article, result in zip(articles, future.result()):
+    for article, result in zip(articles, results):
         if isinstance(result, str):
             error = extraction_error(article, result)
             if strict:

@@ -320,3 +320,21 @@ def test_sigkill_mid_run_then_rerun_finishes_the_work(pipeline, db_path, tmp_pat
     summary = warehouse.ingest([source], db_path, jobs=1, progress=False)
     assert (summary.stale_runs, summary.skipped, summary.loaded) == (1, 1, 2)
     assert count(db_path, "facts") == 6 and count(db_path, "runs", "status = 'running'") == 0
+
+
+def test_a_dead_worker_is_an_error_that_says_what_to_do(pipeline, db_path, monkeypatch):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class DeadPool:
+        def submit(self, *args):
+            future = Future()
+            future.set_exception(BrokenProcessPool("worker killed"))
+            return future
+
+        def shutdown(self, **kwargs):
+            pass
+    monkeypatch.setattr(ingest_module, "_Inline", DeadPool)
+    with pytest.raises(EtlError, match="worker process died.*fewer --jobs"):
+        warehouse.ingest([two_articles(pipeline)], db_path, jobs=1, progress=False)
+    assert count(db_path, "runs", "status = 'incomplete'") == 1
