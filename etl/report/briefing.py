@@ -26,15 +26,20 @@ _PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 _FORM = re.compile(r"(value|table|chart):([a-z0-9_]+)(?:\.([A-Za-z0-9_]+))?"
                    r"|filters")
 CITES = "__facts"
+MAX_TABLE_ROWS = 150
 SYNTAX = ("{{ value:QUERY }}, {{ value:QUERY.COLUMN }}, {{ table:QUERY }}, "
           "{{ chart:QUERY }} or {{ filters }}")
 
 
 class Citations:
-    """Footnote numbers per fact, in order of first citation (one per fact)."""
+    """Footnote numbers per fact, in order of first citation (one per fact).
 
-    def __init__(self, facts: dict[int, dict]):
-        self.facts, self.numbers = facts, {}
+    Only the cited facts are read back (query `citations`), so a large
+    warehouse is not loaded into memory for a few footnotes.
+    """
+
+    def __init__(self):
+        self.numbers: dict[int, int] = {}
 
     def marks(self, keys) -> str:
         if keys is None:
@@ -42,26 +47,30 @@ class Citations:
         keys = keys if isinstance(keys, (list, tuple)) else [keys]
         out = []
         for key in dict.fromkeys(k for k in keys if k is not None):
-            if key not in self.facts:
-                raise ReportError(f"fact_key {key} is not in scoped_facts — a "
-                                  "__facts column must list scoped_facts.fact_key")
-            n = self.numbers.setdefault(key, len(self.numbers) + 1)
+            n = self.numbers.setdefault(int(key), len(self.numbers) + 1)
             out.append(f"[^{n}]")
         return "".join(out)
 
-    def footnotes(self) -> str:
+    def footnotes(self, cols: list[str], rows: list) -> str:
+        facts = {r[0]: dict(zip(cols, r)) for r in rows}
         lines = []
         for key, n in self.numbers.items():
-            f = self.facts[key]
-            date = f["published"].isoformat() if f["published"] else "undated"
-            source = ", ".join(md_text(x) for x in (f["outlet"], date) if x)
-            if f["title"]:
-                source += f", “{md_text(f['title'])}”"
-            link = md_link("link", f["url"])
-            lines.append(f"[^{n}]: {source} (id {md_text(f['doc'])}, "
-                         f"figure {f['fact_no']}){' ' + link if link else ''}: "
-                         f"“{md_text(f['quote'])}”")
+            if key not in facts:
+                raise ReportError(f"fact_key {key} is not in scoped_facts — a "
+                                  "__facts column must list scoped_facts.fact_key")
+            lines.append(f"[^{n}]: {_cite(facts[key])}")
         return "\n".join(lines)
+
+
+def _cite(f: dict) -> str:
+    """outlet, date, “title” (id, figure n) [link]: “quote”; all escaped."""
+    date = f["published"].isoformat() if f["published"] else "undated"
+    source = ", ".join(md_text(x) for x in (f["outlet"], date) if x)
+    if f["title"]:
+        source += f", “{md_text(f['title'])}”"
+    link = md_link("link", f["url"])
+    return (f"{source} (id {md_text(f['doc'])}, figure {f['fact_no']})"
+            f"{' ' + link if link else ''}: “{md_text(f['quote'])}”")
 
 
 class Renderer:
@@ -72,10 +81,7 @@ class Renderer:
         self.con, self.folder, self.filters = con, folder, filters
         self.out_dir, self.template = out_dir, template
         self.results: dict[str, tuple[list, list]] = {}
-        cur = self.con.execute("select fact_key, doc, fact_no, outlet, "
-                               "published, title, url, quote from scoped_facts")
-        names = [d[0] for d in cur.description]
-        self.cite = Citations({r[0]: dict(zip(names, r)) for r in cur.fetchall()})
+        self.cite = Citations()
 
     def result(self, name: str):
         if name not in self.results:
@@ -86,7 +92,10 @@ class Renderer:
     def render(self) -> str:
         text = _COMMENT.sub("", self.template.read_text(encoding="utf-8"))
         body = _PLACEHOLDER.sub(self._fill, text)
-        notes = self.cite.footnotes()
+        cols, rows = queries.run_sql(
+            self.con, queries.query_path("citations", self.folder),
+            self.filters, keys=list(self.cite.numbers))
+        notes = self.cite.footnotes(cols, rows)
         return body.rstrip("\n") + "\n" + (f"\n{notes}\n" if notes else "")
 
     def _fill(self, m: re.Match) -> str:
@@ -125,12 +134,17 @@ class Renderer:
             return "_No figures in scope._"
         lines = ["| " + " | ".join(md_text(c) for c in shown) + " |",
                  "|" + "|".join("---" for _ in shown) + "|"]
-        for r in rows:
+        for r in rows[:MAX_TABLE_ROWS]:
             row = dict(zip(cols, r))
             cells = [format_cell(row[c]) + (self.cite.marks(row.get(c + CITES))
                                             if row[c] is not None else "")
                      for c in shown]
             lines.append("| " + " | ".join(cells) + " |")
+        if len(rows) > MAX_TABLE_ROWS:
+            # A briefing is read, not searched: past this, filters do better.
+            lines.append(f"\n_First {MAX_TABLE_ROWS:,} of {len(rows):,} rows of "
+                         f"query {name}; narrow with since, until, metric or "
+                         "side._")
         return "\n".join(lines)
 
     def _chart(self, name: str, _column) -> str:

@@ -26,6 +26,7 @@ from etl.report.safe import csv_text, path_inside  # noqa: E402
 
 LABEL_CHARS = 42   # longer labels are cut (in the picture only, not the CSV)
 DPI = 150
+MAX_X_LABELS = 16  # tick labels under vertical bars
 MIN_SLOTS = 4      # bar charts are laid out for at least this many categories
 
 
@@ -73,7 +74,10 @@ def _bars(ax, data: pd.DataFrame, kind: str, value_axis: str) -> None:
         ax.set_ylabel(str(data.columns[0]))
         ax.margins(x=0.12)
     else:
-        ax.set_xticks(pos, labels, rotation=30 if len(labels) > 4 else 0,
+        # Many categories (months): label every step-th one, never overlapping.
+        step = -(-len(labels) // MAX_X_LABELS)
+        ax.set_xticks(pos[::step], labels[::step],
+                      rotation=30 if len(labels) > 4 else 0,
                       ha="right" if len(labels) > 4 else "center")
         ax.set_xlim(*limits)
         ax.set_ylabel(value_axis)

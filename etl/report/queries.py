@@ -24,7 +24,8 @@ REPORTS_DIR = Path(__file__).resolve().parents[2] / "reports"
 # Built in this order: later scope queries read the earlier tables.
 SCOPE_TABLES = ("metric_vocabulary", "scoped_facts", "scoped_articles")
 _QUERY_NAME = re.compile(r"[a-z0-9_]+")
-_PARAM = re.compile(r"\$(since|until|metric|side)\b")
+_PARAM = re.compile(r"\$([a-z_]+)\b")
+_SQL_COMMENT = re.compile(r"--[^\n]*")
 _SIDE = re.compile(r"[a-z][a-z_]*")
 _FRONT_MATTER = re.compile(r"--\s*(title|value_axis|kind):\s*(.+)")
 
@@ -109,17 +110,20 @@ def front_matter(path: Path) -> dict[str, str]:
     return meta
 
 
-def _bind(path: Path, filters: Filters) -> tuple[str, dict]:
-    """The SQL of `path` and the filter values it uses, by name (DuckDB
+def _bind(path: Path, params: dict) -> tuple[str, dict]:
+    """The SQL of `path` and the parameters it uses, by name (DuckDB
     rejects parameters a statement does not use)."""
     sql = path.read_text(encoding="utf-8").strip().rstrip(";")
-    used = set(_PARAM.findall(sql))
-    return sql, {k: v for k, v in filters.params().items() if k in used}
+    used = set(_PARAM.findall(_SQL_COMMENT.sub("", sql)))
+    return sql, {k: v for k, v in params.items() if k in used}
 
 
-def run_sql(con, path: Path, filters: Filters):
-    """Run one query file; returns (column names, rows). Failures name it."""
-    sql, params = _bind(path, filters)
+def run_sql(con, path: Path, filters: Filters, **extra):
+    """Run one query file with the filters (and `extra` parameters) bound.
+
+    Returns (column names, rows). A failure names the file.
+    """
+    sql, params = _bind(path, filters.params() | extra)
     try:
         cur = con.execute(sql, params)
         return [d[0] for d in cur.description], cur.fetchall()
@@ -131,7 +135,7 @@ def build_scope(con, folder: Path, filters: Filters) -> None:
     """Store each scope query as a temp table the other queries read."""
     for name in SCOPE_TABLES:
         path = folder / "scope" / f"{name}.sql"
-        sql, params = _bind(path, filters)
+        sql, params = _bind(path, filters.params())
         try:
             # A new line, so a trailing comment in the file cannot eat SQL.
             con.execute(f"create or replace temp table {name} as\n{sql}\n",
