@@ -106,7 +106,7 @@ def extract_text(text: str, doc: str = "", published=None) -> Extraction:
 
 def _sentence_mentions(text, sent, earlier, out, doc):
     s = text[sent.start:sent.end]
-    found = []
+    found, pending = [], []
     for q in numbers.find_quantities(s):
         q = _shift(q, sent.start)
         reason = _not_a_fact(text, q, sent)
@@ -115,12 +115,35 @@ def _sentence_mentions(text, sent, earlier, out, doc):
             continue
         m = _classify(text, q, sent, earlier + found)
         if m.metric is None:
-            out.rejections.append(_reject(text, doc, q, sent, m.extra.get("reason", "no metric")))
+            pending.append(m)
             continue
         found.append(m)
         if "also" in m.extra:
             found.append(m.extra.pop("also"))
+    for m in pending:
+        if not _share_list_event(text, m, found):
+            out.rejections.append(_reject(text, doc, m.q, sent, m.extra.get("reason", "no metric")))
+    found.sort(key=lambda m: m.q.start)
     return found
+
+
+def _share_list_event(text, m, found) -> bool:
+    """'260 planes, 144 helicopters ... have been destroyed': members of one
+    list of figures share the event that one of them has."""
+    if m.item is None or not m.extra.get("reason", "").startswith("no event"):
+        return False
+    for other in sorted(found, key=lambda o: abs(o.q.start - m.q.start)):
+        a, b = sorted((m, other), key=lambda x: x.q.start)
+        gap = text[(a.head or (0, a.q.end))[1]:b.q.qual_start]
+        if len(gap) > 220 or not _LIST_GAP.fullmatch(gap) \
+                or _events_in(gap, 0, len(gap), [e for e, _ in lexicon.EVENTS]):
+            continue
+        metric = lexicon.METRICS.get((m.item, other.event))
+        if metric:
+            m.event, m.metric = other.event, metric
+            found.append(m)
+            return True
+    return False
 
 
 def _shift(q, offset):
@@ -157,7 +180,7 @@ def _item_after(text, pos, limit):
     """The item class and noun-phrase span right after a number, if any."""
     m = _NP_HEAD.match(text, pos, limit)
     cursor = m.end() if m else pos
-    for _ in range(5):
+    for n_words in range(8):
         hit = _ITEM_ANY.match(text, cursor, limit)
         if hit:
             # Compound nouns name the last word: "drone attacks" are attacks,
@@ -169,7 +192,9 @@ def _item_after(text, pos, limit):
                     return _combined(text, hit, limit), (pos, hit.end())
                 hit = later
         word = _WORD.match(text, cursor, limit)
-        if not word or _STOP.match(word.group()) or not re.match(r"[\w\"“'‘]", word.group()):
+        joiner = word and n_words > 0 and re.fullmatch(r"and|or|,|/", word.group())
+        if not word or (_STOP.match(word.group()) and not joiner) \
+                or not (joiner or re.match(r"[\w\"“'‘]", word.group())):
             return None, None
         if word.group()[:1].isdigit() and not re.search(r"[A-Za-z]", word.group()):
             return None, None
@@ -332,6 +357,7 @@ def _find_event(text, m, earlier):
 # Another member of a list of figures: ", 42 cruise missiles, and a ballistic missile".
 _LIST_MEMBER = re.compile(rf"(?:,|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\bplus\b)"
                           rf"\s+[^,;.]*?(?:{_ITEM_ANY.pattern})", _I)
+_LIST_GAP = re.compile(r"[^.;:!?()]*")     # one sentence part, no clause marks
 _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
     reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|others|
     respectively|subsequently|either|or|allegedly|confirmed|already|

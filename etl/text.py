@@ -27,7 +27,8 @@ def split_sentences(text: str) -> list[Sentence]:
     >>> t = "Russia launched 132 drones. Air defence downed 88.\\nHeadline here"
     >>> [t[s.start:s.end] for s in split_sentences(t)]
     ['Russia launched 132 drones.', 'Air defence downed 88.', 'Headline here']
-    >>> [t[s.start:s.end] for s in split_sentences("The U.S. sent 3 jets.")]
+    >>> u = "The U.S. sent 3 jets."
+    >>> [u[s.start:s.end] for s in split_sentences(u)]
     ['The U.S. sent 3 jets.']
     """
     out = []
