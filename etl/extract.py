@@ -186,13 +186,13 @@ def _item_after(text, pos, limit):
             # Compound nouns name the last word: "drone attacks" are attacks,
             # "rocket salvo fire systems" are systems; "dead soldiers" are dead.
             while True:
-                nxt = _COMPOUND.match(text, hit.end(), limit)
-                later = nxt and _ITEM_ANY.match(text, nxt.end(), limit)
+                later = _later_head(text, hit.end(), limit)
                 if not later or hit.lastgroup in ("dead", "wounded"):
                     return _combined(text, hit, limit), (pos, hit.end())
                 hit = later
         word = _WORD.match(text, cursor, limit)
-        joiner = word and n_words > 0 and re.fullmatch(r"and|or|,|/", word.group())
+        joiner = word and n_words > 0 and re.fullmatch(r"and|or|,|/", word.group()) \
+            and not _NOT_A_MODIFIER.match(text, word.end(), limit)
         if not word or (_STOP.match(word.group()) and not joiner) \
                 or not (joiner or re.match(r"[\w\"“'‘]", word.group())):
             return None, None
@@ -204,7 +204,22 @@ def _item_after(text, pos, limit):
     return None, None
 
 
-_COMPOUND = re.compile(r"(?:[\s-]+(?!(?:and|or|of|in|on|at|to|from|over|by|with|were|was|that|which)\b)[A-Za-z][\w'-]*){0,2}?[\s-]+")
+_COMPOUND = [re.compile(r"(?:[\s-]+(?!(?:and|or|of|in|on|at|to|from|over|by|with|were|was|"
+                        r"that|which)\b)[A-Za-z][\w'-]*){%d}[\s-]+" % n) for n in range(3)]
+# After "and" or a comma inside a noun phrase, these start something else.
+_NOT_A_MODIFIER = re.compile(rf"\s*(?:including|among|such|while|which|who|whom|that|"
+                             rf"the|a|an|\d|{numbers.WORD_NUMBER})", re.VERBOSE | _I)
+
+
+def _later_head(text, pos, limit):
+    """A head noun up to two words after another: "rocket launch systems"."""
+    for compound in _COMPOUND:
+        gap = compound.match(text, pos, limit)
+        later = gap and _ITEM_ANY.match(text, gap.end(), limit)
+        # "soldiers killed": a participle after the noun is not its head.
+        if later and later.lastgroup not in ("dead", "wounded"):
+            return later
+    return None
 _OTHER_AIR = {"drone": "missile", "missile": "drone"}
 
 

@@ -19,7 +19,7 @@ ITEMS = [
     ("prisoner", r"(?:prisoners?(?:\s+of\s+war)?(?!\s+(?:exchanges?|swaps?))|POWs?(?!\s+(?:exchanges?|swaps?))|captives?|detainees?|hostages?|servicem[ae]n\s+from\s+captivity)"),
     ("body", r"(?:bodies|remains)"),
     ("casualty", r"(?:casualties|losses)"),
-    ("dead", r"(?:dead|deaths?|fatalities|lives|killed|victims)"),
+    ("dead", r"(?:dead|deaths?|fatalities|lives|life|killed|victims)"),
     ("wounded", r"(?:wounded|injured|injuries|hurt)"),
     ("reservist", r"(?:reserv(?:ists?|es)|conscripts?|recruits?|draftees?)"),
     ("deserter", r"(?:deserters?|AWOL|criminal\s+cases?)"),
@@ -40,7 +40,7 @@ ITEMS = [
 # looks for these on both sides of a number within its clause.
 EVENTS = [
     # Not facts: hits and impacts are what got through, not a metric.
-    ("hit", r"(?:hit|hitting|struck|striking|reached\s+(?:their\s+)?targets?|found\s+(?:their\s+)?targets?|impacts?|landed|fell|crashed|crossed|entered|violated|penetrated|got\s+through|broke\s+through|unaccounted|rescued|remain(?:ed)?\s+in\s+the\s+air|still\s+(?:being\s+)?tracked|in\s+the\s+airspace)"),
+    ("hit", r"(?:hit|hitting|struck|striking|reached\s+(?:their\s+)?targets?|found\s+(?:their\s+)?targets?|impacts?|landed|fell|crashed|crossed|entered|violated|penetrated|got\s+through|broke\s+through|unaccounted|rescued|produc(?:e|ed|es|ing|tion)|manufactur(?:e|ed|es|ing)|remain(?:ed)?\s+in\s+the\s+air|still\s+(?:being\s+)?tracked|in\s+the\s+airspace)"),
     ("down", r"(?:shot\s+down|shoot(?:ing)?\s+down|shooting\s+down|downed|down(?:s|ing)?|intercept(?:ed|s|ing|ion)?|neutrali[sz](?:ed|ing|es)?|destroy(?:ed|s|ing)?|eliminat(?:ed|ing)|repell?(?:ed|ing)|taken\s+down|brought\s+down|were\s+(?:shot|brought)|suppressed|(?:was|were)\s+destroyed|successfully\s+(?:engaged|countered)|destruction\s+of)"),
     ("lost", r"(?:(?:locationally|locally|locatively)\s+lost|lost\s+(?:to|from|on|off|due|as|in)\b|lost\s+(?:locally|locationally)|went\s+(?:missing|astray|off\s+radar)|disappeared|vanished|jammed|failed\s+to\s+reach|did\s+not\s+reach|(?:suppressed|intercepted|neutralized|countered|diverted)\s+by\s+(?:electronic|EW)|electronic\s+warfare|(?:lost|gone)\s+from\s+radar|were\s+lost|went\s+off\s+radar|redirected)"),
     ("return", r"(?:(?:returned|flew|headed|went|turned)\s+(?:back\s+)?(?:to|toward|towards|into|in\s+the\s+direction\s+of)\s+(?:the\s+)?(?:Russia|Belarus|Russian|Belarusian|airspace|occupied)|(?:left|exited|headed\s+(?:back\s+)?(?:to|toward))\s+(?:for\s+)?(?:Russia|Belarus|the\s+airspace|Ukrainian\s+airspace))"),
