@@ -7,6 +7,7 @@ does not say. Rules follow ../shared/spec/FACTS.md, "Attributes".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from etl.claimants import find_claimants
 from etl.rules import lexicon
@@ -19,21 +20,28 @@ _I = re.IGNORECASE
 _PERIODS = [(name, re.compile(rf"\b(?:{rx})", _I)) for name, rx in lexicon.PERIODS]
 _AIR = ("drones_", "missiles_")
 # Who counts drones downed over Russia: Russian air defence reports them.
-_RUSSIAN_DEFENDER = re.compile(
-    r"Russian\s+(?:air\s+defen[cs]es?|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
-    r"MoD)|Russia'?s\s+(?:air\s+defen[cs]es?|"
-    r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military|MoD)|"
-    r"(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|MoD)\s+(?:of\s+Russia|in\s+Moscow)|"
-    r"Kiev\s+regime|over\s+(?:the\s+)?(?:Russian|Russia)|on\s+Russian\s+(?:soil|territory)|"
-    r"Sobyanin|TASS|RIA", _I)
-_RECIPIENT = re.compile(r"\b(?:to|for)\s+(Ukraine|Kyiv|Russia|Moscow|Taiwan|Israel|Poland)\b")
-_CUMULATIVE_ITEMS = ("equipment_destroyed", "casualties", "drones_downed")
-# Sides that are the subject of an action: "Russia launched", "Putin called up".
-_ACTOR_METRICS = ("attacks", "settlements_captured", "territory_captured",
-                  "troops_deployed", "troops_mobilized", "troops_deserted",
-                  "drones_launched", "missiles_launched", "bombs_dropped",
-                  "shells_fired", "casualties", "weapons_requested",
-                  "equipment_destroyed")
+# Who reports a figure tells whose losses it counts when the text does not:
+# Russia's defence ministry counts Ukrainian drones and equipment, Ukraine's
+# air force and General Staff count Russian ones.
+_RUSSIAN_SOURCE = re.compile(
+    r"\b(?:Russian\s+(?:air\s+defen[cs]es?|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD)"
+    r"|Russia'?s\s+(?:air\s+defen[cs]es?|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military|MoD)"
+    r"|(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|MoD)\s+(?:of\s+Russia|in\s+Moscow)"
+    r"|Konashenkov|special\s+military\s+operation|Kiev\s+regime|Sobyanin|TASS|RIA\s+Novosti"
+    r"|Ukrainian\s+(?:drones|UAVs|unmanned)|cross-border\s+attack)\b", _I)
+_UKRAINIAN_SOURCE = re.compile(
+    r"\b(?:Ukrain\w*\s+(?:Air\s+Force|air\s+defen[cs]es?|General\s+Staff|military)"
+    r"|Air\s+Force\s+of\s+(?:the\s+)?(?:Armed\s+Forces\s+of\s+)?Ukraine|Ihnat"
+    r"|Russian\s+(?:drones|UAVs|missiles|attack)|Shaheds?|occupiers|enemy)\b", _I)
+# A side word after one of these is a place or a target, not the actor.
+_PLACE_PREP = re.compile(r"\b(?:in|into|on|at|against|to|toward|towards|from|of|across|over|"
+                         r"near|inside|within|for|with)\s+(?:the\s+)?(?:eastern\s+|western\s+|"
+                         r"southern\s+|northern\s+|central\s+)?$", _I)
+_RECIPIENT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:its\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_PERSON_METRICS = ("people_evacuated", "people_without_power", "buildings_damaged")
+_RUSSIAN_LOSSES_DEFAULT = ("attacks", "bombs_dropped", "shells_fired", "equipment_destroyed",
+                           "troops_mobilized", "troops_deployed")
 
 
 def _np_text(text, m):
@@ -43,40 +51,72 @@ def _np_text(text, m):
 
 
 def side_for(text, m, mentions) -> str | None:
+    """Whose items or people a figure counts (FACTS.md, attribute side)."""
     metric = m.metric
     np_start, np_end = _np_text(text, m)
-    # A demonym inside the noun phrase says whose items are counted.
-    own = [s for s in find_sides(text[np_start:np_end])]
-    if own and metric not in ("weapons_supplied", "weapons_requested"):
-        if metric in ("people_killed", "people_injured") and m.item == "person":
-            return None
+    own = find_sides(text[np_start:np_end])
+    owner = _OWNER_AFTER.match(text, np_end, m.sent.end)   # "bodies of Russian soldiers"
+    if not own and owner:
+        own = find_sides(owner.group(1))
+    if metric in ("weapons_supplied", "weapons_requested"):
+        return _receiver(text, m)
+    if own:
         return own[0].side
-    cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
-    sentence = text[m.sent.start:m.sent.end]
+    if metric in _PERSON_METRICS:
+        return None
+    cstart, _ = clause_bounds(text, m.sent, m.q.qual_start)
+    window = text[max(0, m.sent.start - 300):m.sent.end]
     if metric.startswith(_AIR):
-        if _RUSSIAN_DEFENDER.search(sentence) or _russian_place(text, m):
-            return "ukraine"
         if metric.endswith("launched"):
             actor = _actor(text, cstart, m.q.qual_start)
-            if actor and actor != "ukraine":
+            if actor:
                 return actor
-        return "russia"
-    if metric == "weapons_supplied":
-        rec = _RECIPIENT.search(text, np_end, m.sent.end)
-        return _side_word(rec.group(1)) if rec else "ukraine"
-    if metric == "weapons_requested":
-        return _actor(text, m.sent.start, m.q.qual_start) or "ukraine"
-    if metric in ("people_killed", "people_injured", "people_evacuated",
-                  "people_without_power", "buildings_damaged"):
-        return None
-    if metric in _ACTOR_METRICS:
-        actor = _actor(text, cstart, m.q.qual_start) or _actor(text, m.sent.start, m.q.qual_start)
-        if actor:
-            return actor
-        if metric in ("attacks", "bombs_dropped", "shells_fired", "equipment_destroyed"):
+        if _RUSSIAN_SOURCE.search(text, m.sent.start, m.sent.end) or _russian_place(text, m):
+            return "ukraine"
+        if _UKRAINIAN_SOURCE.search(text, m.sent.start, m.sent.end):
             return "russia"
+        return _article_air_side(text)
+    if metric in ("people_killed", "people_injured"):
+        if m.item in ("soldier", "dead", "casualty"):
+            return _actor(text, m.sent.start, m.q.qual_start)
         return None
-    return None
+    if metric in ("equipment_destroyed", "casualties"):
+        if _RUSSIAN_SOURCE.search(window):
+            return "ukraine"
+        return _actor(text, cstart, m.q.qual_start) or (
+            "russia" if metric == "equipment_destroyed" else None)
+    if metric in ("prisoners_swapped", "bodies_repatriated"):
+        return _actor(text, cstart, m.q.qual_start) or _returned_to(text, m)
+    actor = _actor(text, cstart, m.q.qual_start) or _actor(text, m.sent.start, m.q.qual_start) \
+        or _actor(text, max(0, m.sent.start - 200), m.sent.start)
+    if actor:
+        return actor
+    return "russia" if metric in _RUSSIAN_LOSSES_DEFAULT else None
+
+
+def _receiver(text, m):
+    """Who receives or asks for weapons: "to Ukraine", else the asker."""
+    np_end = _np_text(text, m)[1]
+    if m.metric == "weapons_supplied":
+        to = _RECIPIENT.search(text, np_end, m.sent.end)
+        if to and find_sides(to.group(1)):
+            return find_sides(to.group(1))[0].side
+        return "ukraine"
+    return _actor(text, m.sent.start, m.q.qual_start) or "ukraine"
+
+
+def _returned_to(text, m):
+    to = re.search(r"\b(?:to|home\s+to)\s+(Ukraine|Russia)\b", text[m.q.end:m.sent.end])
+    return to.group(1).lower() if to else None
+
+
+@lru_cache(maxsize=8)
+def _article_air_side(text):
+    """Whose drones an article counts when a sentence does not say: the
+    side attacked is the one whose sources the article quotes most."""
+    russian = len(_RUSSIAN_SOURCE.findall(text))
+    ukrainian = len(_UKRAINIAN_SOURCE.findall(text))
+    return "ukraine" if russian > ukrainian else "russia"
 
 
 def _side_word(word):
@@ -85,9 +125,13 @@ def _side_word(word):
 
 
 def _actor(text, start, end):
-    """The side named nearest before the figure in its clause."""
-    hits = find_sides(text[start:end])
-    return hits[-1].side if hits else None
+    """The side named nearest before the figure, skipping places and
+    targets ("in eastern Ukraine", "on Moscow")."""
+    span = text[start:end]
+    for hit in reversed(find_sides(span)):
+        if not _PLACE_PREP.search(span[:hit.start]):
+            return hit.side
+    return None
 
 
 def _russian_place(text, m):
@@ -97,7 +141,8 @@ def _russian_place(text, m):
                and _OVER.search(after[:p.start]) for p in find_places(after))
 
 
-_OVER = re.compile(r"\b(?:over|above|in|across|on|near)\s+(?:the\s+)?(?:Russian\s+)?$", _I)
+_OVER = re.compile(r"\b(?:over|above|in|across|on|near|to|toward|towards|at|targeting)\s+"
+                   r"(?:the\s+)?(?:Russian\s+)?$", _I)
 
 
 def location_for(text, m) -> str | None:
