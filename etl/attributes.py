@@ -28,7 +28,7 @@ _RUSSIAN_SOURCE = re.compile(
     r"|Russia'?s\s+(?:air\s+defen[cs]es?|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military|MoD)"
     r"|(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|MoD)\s+(?:of\s+Russia|in\s+Moscow)"
     r"|Konashenkov|special\s+military\s+operation|Kiev\s+regime|Sobyanin|TASS|RIA\s+Novosti"
-    r"|Ukrainian\s+(?:drones|UAVs|unmanned)|cross-border\s+attack)\b", _I)
+    r"|Ukrainian\s+(?:drones?|UAVs?|unmanned)|cross-border\s+attack)\b", _I)
 _UKRAINIAN_SOURCE = re.compile(
     r"\b(?:Ukrain\w*\s+(?:Air\s+Force|air\s+defen[cs]es?|General\s+Staff|military)"
     r"|Air\s+Force\s+of\s+(?:the\s+)?(?:Armed\s+Forces\s+of\s+)?Ukraine|Ihnat"
@@ -88,7 +88,7 @@ def side_for(text, m, mentions) -> str | None:
     if metric in ("prisoners_swapped", "bodies_repatriated"):
         return _actor(text, cstart, m.q.qual_start) or _returned_to(text, m)
     actor = _actor(text, cstart, m.q.qual_start) or _actor(text, m.sent.start, m.q.qual_start) \
-        or _actor(text, max(0, m.sent.start - 200), m.sent.start)
+        or _actor(text, max(0, m.sent.start - 200), m.sent.start, first=True)
     if actor:
         return actor
     return "russia" if metric in _RUSSIAN_LOSSES_DEFAULT else None
@@ -124,11 +124,19 @@ def _side_word(word):
     return hits[0].side if hits else None
 
 
-def _actor(text, start, end):
-    """The side named nearest before the figure, skipping places and
-    targets ("in eastern Ukraine", "on Moscow")."""
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", _I)
+
+
+def _actor(text, start, end, first=False):
+    """The side named nearest before the figure (or the first, the subject
+    of an earlier sentence), skipping places and targets ("in eastern
+    Ukraine", "on Moscow"); an agent ("attacks by Russian forces") wins."""
     span = text[start:end]
-    for hit in reversed(find_sides(span)):
+    hits = find_sides(span)
+    for hit in hits:
+        if _BY.search(span[:hit.start]):
+            return hit.side
+    for hit in (hits if first else reversed(hits)):
         if not _PLACE_PREP.search(span[:hit.start]):
             return hit.side
     return None

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from etl.extract import extract_text
 from etl.rules import lexicon, patterns
-from tests.cases.extract_cases import KNOWN_MISSES, NEW, NO_FIGURE
+from cases.extract_cases import KNOWN_MISSES, NEW, NO_FIGURE
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
