@@ -100,14 +100,23 @@ def build_db(path: Path, articles, facts) -> Path:
     return path
 
 
-@pytest.fixture
-def db(tmp_path):
-    return build_db(tmp_path / "w.duckdb", ARTICLES, FACTS)
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """The hand-written warehouse; tests only read it."""
+    return build_db(tmp_path_factory.mktemp("db") / "w.duckdb", ARTICLES, FACTS)
+
+
+@pytest.fixture(scope="module")
+def built(db, tmp_path_factory):
+    """The unfiltered briefing's folder, rendered once (charts are slow)."""
+    out = tmp_path_factory.mktemp("briefing")
+    write_briefing(db, out)
+    return out
 
 
 @pytest.fixture
-def briefing(db, tmp_path):
-    return write_briefing(db, tmp_path / "out").read_text()
+def briefing(built):
+    return (built / "briefing.md").read_text()
 
 
 def run_query(db, name, **filters):
@@ -142,10 +151,8 @@ def table_rows(text: str):
 
 # -- the briefing and its charts ----------------------------------------------
 
-def test_briefing_is_written_with_headline_from_queries(db, tmp_path):
-    out = write_briefing(db, tmp_path / "out")
-    text = out.read_text()
-    assert out == tmp_path / "out" / "briefing.md"
+def test_briefing_is_written_with_headline_from_queries(db, built):
+    text = (built / "briefing.md").read_text()
     cols, rows = run_query(db, "fact_counts")
     counts = dict(zip(cols, rows[0]))
     assert f"**{counts['facts']}** figures extracted" in text
@@ -154,13 +161,12 @@ def test_briefing_is_written_with_headline_from_queries(db, tmp_path):
 
 
 @pytest.mark.parametrize("chart", CHARTS)
-def test_each_chart_has_png_svg_and_csv(db, tmp_path, chart):
-    write_briefing(db, tmp_path / "out")
-    stem = tmp_path / "out" / "charts" / chart
+def test_each_chart_has_png_svg_and_csv(built, chart):
+    stem = built / "charts" / chart
     for suffix in (".png", ".svg", ".csv"):
         assert stem.with_suffix(suffix).stat().st_size > 0
     assert stem.with_suffix(".png").read_bytes()[:4] == b"\x89PNG"
-    text = (tmp_path / "out" / "briefing.md").read_text()
+    text = (built / "briefing.md").read_text()
     assert f"](charts/{chart}.png)" in text
 
 
@@ -169,9 +175,8 @@ def test_at_least_three_charts():
 
 
 @pytest.mark.parametrize("chart", CHARTS)
-def test_chart_csv_equals_its_query(db, tmp_path, chart):
-    write_briefing(db, tmp_path / "out")
-    with open(tmp_path / "out" / "charts" / f"{chart}.csv", newline="") as fh:
+def test_chart_csv_equals_its_query(db, built, chart):
+    with open(built / "charts" / f"{chart}.csv", newline="") as fh:
         got = list(csv.reader(fh))
     cols, rows = run_query(db, chart)
     assert got[0] == cols
@@ -241,9 +246,9 @@ def test_each_figure_shown_cites_article_and_quote(briefing, f):
 
 # -- filters ------------------------------------------------------------------
 
-def test_since_drops_figures_before_it(db, tmp_path):
+def test_since_drops_figures_before_it(db, briefing, tmp_path):
     old = md_text("a wave of 20 drones in March")
-    assert old in write_briefing(db, tmp_path / "all").read_text()
+    assert old in briefing
     text = write_briefing(db, tmp_path / "since", since="2024-06-01").read_text()
     assert old not in text
     assert md_text("sent 64 attack drones overnight") in text
@@ -310,8 +315,8 @@ class Tags(HTMLParser):
         self.attrs += [(tag, k, v or "") for k, v in attrs]
 
 
-@pytest.fixture
-def injected(tmp_path):
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory):
     """One article per injection: in its id-free fields and its quote."""
     arts, facts = [], []
     for i, (name, bad) in enumerate(INJECTIONS.items()):
@@ -321,8 +326,9 @@ def injected(tmp_path):
         facts.append(fact(doc, "drones_launched", 10 + i, f"{name}: {bad}",
                           side="russia", period="overnight"))
         facts.append(fact(doc, "people_killed", 1 + i, bad, location=bad))
-    db = build_db(tmp_path / "bad.duckdb", arts, facts)
-    return write_briefing(db, tmp_path / "out").read_text()
+    tmp = tmp_path_factory.mktemp("injected")
+    db = build_db(tmp / "bad.duckdb", arts, facts)
+    return write_briefing(db, tmp / "out").read_text()
 
 
 def test_injected_text_is_escaped_in_markdown(injected):
