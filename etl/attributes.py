@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from etl import numbers
 from etl.claimants import find_claimants
 from etl.rules import lexicon
 from etl.rules.places import find_places
@@ -153,21 +154,68 @@ _OVER = re.compile(r"\b(?:over|above|in|across|on|near|to|toward|towards|at|targ
                    r"(?:the\s+)?(?:Russian\s+)?$", _I)
 
 
+_CAPITAL = re.compile(r"\bthe\s+(?:Ukrainian\s+|Russian\s+)?capital(?:\s+region)?\b", _I)
+# Figures of these metrics happen where the attack of the paragraph did.
+_LOCAL_METRICS = ("people_killed", "people_injured", "buildings_damaged",
+                  "people_without_power", "people_evacuated")
+
+
 def location_for(text, m) -> str | None:
-    """The one place named for the figure; None when several share it."""
+    """The one place named for the figure, read in its own stretch of text
+    (up to the neighbouring figures): "11 over Belgorod, 28 over Voronezh".
+    None when several places share the figure."""
     cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
-    after = _places(text, m.q.end, cend)
-    if after:
-        return _one(after)
-    before = _places(text, cstart, m.q.qual_start)
-    if before:
-        return _one(before)
+    prev_end, next_start = _neighbours(text, m, cstart, cend)
+    np_end = _np_text(text, m)[1]
+    for start, end in ((np_end, next_start), (prev_end, m.q.qual_start)):
+        place = _one(_places(text, start, end))
+        if place:
+            return place
+    in_clause = _places(text, cstart, cend)
+    if in_clause:
+        return _one(in_clause)            # None when several share the clause
+    if m.metric in _LOCAL_METRICS:
+        return _paragraph_place(text, m)
     return None
 
 
+def _neighbours(text, m, cstart, cend):
+    """End of the figure before and start of the figure after, in the clause."""
+    prev_end, next_start = cstart, cend
+    for q in numbers.QUANTITY_RE.finditer(text, cstart, cend):
+        if q.end() <= m.q.qual_start:
+            prev_end = q.end()
+        elif q.start() >= m.q.end and next_start == cend:
+            next_start = q.start()
+    return prev_end, next_start
+
+
 def _places(text, start, end):
-    return [p for p in find_places(text[start:end])
-            if not (p.kind == "country" and p.country in ("ukraine", "russia"))]
+    span = text[start:end]
+    found = [p for p in find_places(span)
+             if not (p.kind == "country" and p.country in ("ukraine", "russia"))]
+    capital = _CAPITAL.search(span)
+    if capital and not found:
+        city = _capital_city(text, start + capital.start())
+        if city:
+            found = [city]
+    return found
+
+
+def _capital_city(text, pos):
+    """'the capital': the nearest Kyiv or Moscow named before it."""
+    before = [p for p in find_places(text[max(0, pos - 3000):pos])
+              if (p.canonical or p.name) in ("Kyiv", "Moscow")]
+    return before[-1] if before else None
+
+
+def _paragraph_place(text, m):
+    """A casualty or damage figure with no place of its own: the one place
+    named in the sentences before it in its paragraph ("Five people were
+    injured in the strike" after "... hit Kharkiv")."""
+    para_start = text.rfind("\n", 0, m.sent.start) + 1
+    window_start = max(para_start, m.sent.start - 400)
+    return _one(_places(text, window_start, m.sent.start))
 
 
 def _one(places):
