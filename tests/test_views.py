@@ -95,6 +95,21 @@ def test_air_attacks_one_row_per_doc_period_weapon_class(fresh_db):
     ]
 
 
+def test_air_attacks_gives_no_rate_when_sides_mix(fresh_db):
+    given(fresh_db, facts=[
+        dict(doc="m", metric="drones_launched", value=168, side="russia"),
+        dict(doc="m", metric="drones_downed", value=47, side="russia"),
+        dict(doc="m", metric="drones_downed", value=193, side="ukraine"),
+        dict(doc="s", metric="missiles_launched", value=10, side="russia"),
+        dict(doc="s", metric="missiles_downed", value=9),  # unstated: no conflict
+    ])
+    rows = expect(fresh_db, "air_attacks",
+                  ["doc", "side", "is_mixed_sides", "launched", "downed",
+                   "interception_rate"], "doc")
+    assert rows == [("m", None, True, 168.0, 193.0, None),
+                    ("s", "russia", False, 10.0, 9.0, 0.9)]
+
+
 def test_air_attacks_has_no_rate_without_launches(fresh_db):
     given(fresh_db, facts=[dict(doc="z", metric="drones_launched", value=0),
                            dict(doc="z", metric="drones_downed", value=0)])

@@ -1,7 +1,10 @@
 -- One row per article x period x weapon class ('drone' / 'missile').
 -- Only whole figures (is_part = false) count, so parts are never added in;
 -- when an article states one metric twice for the same period, the largest
--- figure is kept.
+-- figure is kept. An article can report two attacks in one period (Russian
+-- drones downed over Ukraine, Ukrainian drones over Russia): such a row has
+-- is_mixed_sides = true, side null and no interception_rate, since its
+-- launched and downed may count different drones.
 with
 
 air_facts as (
@@ -10,6 +13,7 @@ air_facts as (
         published,
         outlet,
         period,
+        side,
         window_start,
         window_end,
         value,
@@ -33,6 +37,9 @@ per_group as (
         doc,
         period,
         weapon_class,
+        -- whose drones or missiles: null when unstated or mixed
+        case when count(distinct side) = 1 then min(side) end as side,
+        count(distinct side) > 1 as is_mixed_sides,
         -- article
         any_value(published) as published,
         any_value(outlet) as outlet,
@@ -52,7 +59,8 @@ final as (
     select
         *,
         case
-            when launched > 0 and downed is not null then downed / launched
+            when launched > 0 and downed is not null and not is_mixed_sides
+                then downed / launched
         end as interception_rate
     from per_group
 )
