@@ -225,25 +225,49 @@ def _one(places):
     return None
 
 
-def weapon_for(text, m) -> str | None:
+# Metrics whose weapon may be a plain type ("helicopter", "fighter jet").
+_TYPED_METRICS = ("equipment_destroyed", "weapons_supplied", "weapons_requested")
+
+
+def weapon_for(text, m, mentions=()) -> str | None:
+    """The model or type named for the counted items (FACTS.md canonical
+    names); figures that refer back ("43 of them") take their antecedent's,
+    and an article's drones are the one drone model it names."""
     start, end = _np_text(text, m)
     if m.extra.get("tally"):
         start = max(m.sent.start, start - 50)
-    found = {w.canonical for w in find_weapons(text[start:end])}
-    if len(found) == 1:
-        return found.pop()
-    if found:
-        return None
+    generic = m.metric in _TYPED_METRICS
+    found = find_weapons(text[start:end], generic=generic)
+    models = {w.canonical for w in found if not w.generic}
+    if len(models) == 1:
+        return models.pop()
+    if len(models) > 1:
+        heads = {w.head for w in found if w.head}
+        return heads.pop() if len(heads) == 1 else None
+    types = {w.canonical for w in found}
+    if len(types) == 1 and generic:
+        return types.pop()
     np = text[start:end].lower()
     if m.metric == "attacks":
         for kind in ("drone", "missile", "artillery"):
             if kind in np:
                 return kind
-    if m.metric == "missiles_launched" or m.metric == "missiles_downed":
-        for kind in ("ballistic", "cruise"):
-            if kind in np and "and" not in np:
-                return f"{kind} missile"
+    if m.metric.startswith("missiles_"):
+        kinds = [k for k in ("ballistic", "cruise") if k in np]
+        if len(kinds) == 1:
+            return f"{kinds[0]} missile"
+    if m.head is None and m.extra.get("antecedent") is not None:
+        return weapon_for(text, m.extra["antecedent"], mentions)
+    if m.metric.startswith("drones_"):
+        return _article_drone_model(text)
     return None
+
+
+@lru_cache(maxsize=8)
+def _article_drone_model(text):
+    """The drone model an article names, when it names exactly one."""
+    models = {w.canonical for w in find_weapons(text) if w.kind == "drone" and not w.generic}
+    return models.pop() if len(models) == 1 else None
 
 
 def period_for(text, m, mentions) -> str | None:

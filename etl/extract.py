@@ -425,6 +425,7 @@ def _resolve_bare(text, m, near_right, left, earlier):
     if antecedent is None:
         return
     m.item = antecedent.item
+    m.extra["antecedent"] = antecedent
     allowed = lexicon.ITEM_EVENTS.get(m.item, [])
     np_end = q.end
     _, cend = clause_bounds(text, sent, q.qual_start)
@@ -505,7 +506,7 @@ def _to_fact(text, doc, m, mentions, published) -> Fact:
         start=sent.start, end=sent.end, quote=text[sent.start:sent.end],
         surface=q.surface, surface_start=q.start, rule=_rule_id(m),
         side=side_for(text, m, mentions), location=location_for(text, m),
-        weapon=weapon_for(text, m), period=period_for(text, m, mentions),
+        weapon=weapon_for(text, m, mentions), period=period_for(text, m, mentions),
         is_part=is_part_of(text, m, mentions), claimant=claimant,
         claimant_raw=claimant_raw,
     )
