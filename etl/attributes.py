@@ -286,7 +286,15 @@ def period_for(text, m, mentions) -> str | None:
                  for period in [_nearest_period(text, p)] if period]
         if timed:
             return min(timed)[1]
+        return _article_night(text)
     return None
+
+
+@lru_cache(maxsize=8)
+def _article_night(text):
+    """An article about one night's attack: its figures are overnight."""
+    overnight = dict((name, rx) for name, rx in _PERIODS)["overnight"]
+    return "overnight" if overnight.search(text) else None
 
 
 def _nearest_period(text, m):
