@@ -155,7 +155,7 @@ def test_briefing_is_written_with_headline_from_queries(db, built):
     text = (built / "briefing.md").read_text()
     cols, rows = run_query(db, "fact_counts")
     counts = dict(zip(cols, rows[0]))
-    assert f"**{counts['facts']}** figures extracted" in text
+    assert f"Figures extracted: **{counts['facts']}**" in text
     assert counts["facts"] == len(FACTS)
     assert "{{" not in text and "{#" not in text
 
@@ -254,7 +254,7 @@ def test_since_drops_figures_before_it(db, briefing, tmp_path):
     assert md_text("sent 64 attack drones overnight") in text
     assert md_text("seven soldiers died") not in text  # undated: out of range
     cols, rows = run_query(db, "fact_counts", since="2024-06-01")
-    assert f"**{rows[0][0]}** figures extracted" in text
+    assert f"Figures extracted: **{rows[0][0]}**" in text
 
 
 def test_until_and_fact_window(db, tmp_path):
@@ -302,6 +302,8 @@ INJECTIONS = {
     "autolink": "<javascript:alert(1)> <https://evil.example>",
     "entity": "&lt;script&gt; &#60;script&#62;",
     "template": "{{ value:n_articles }} {# x #}",
+    "controls": "\u202eevil\u202c\x00\x1b[31m red",
+    "reference": "[x]: javascript:alert(1)\n[y][x]",
 }
 
 
@@ -320,9 +322,10 @@ def injected(tmp_path_factory):
     """One article per injection: in its id-free fields and its quote."""
     arts, facts = [], []
     for i, (name, bad) in enumerate(INJECTIONS.items()):
-        doc = f"bad-{i}"
-        arts.append(article(doc, date(2024, 9, 1), outlet=bad, title=bad,
-                            url="javascript:alert(1)"))
+        # the id is untrusted too: shown as the source when there is no outlet
+        doc = f"bad-{i}" if i % 2 else f"{bad}-{i}"
+        arts.append(article(doc, date(2024, 9, 1), outlet=bad if i % 2 else None,
+                            title=bad, url="javascript:alert(1)"))
         facts.append(fact(doc, "drones_launched", 10 + i, f"{name}: {bad}",
                           side="russia", period="overnight"))
         facts.append(fact(doc, "people_killed", 1 + i, bad, location=bad))
@@ -340,6 +343,7 @@ def test_injected_text_is_escaped_in_markdown(injected):
     for header, cells in table_rows(injected):
         assert len(cells) == len(header)
     assert "{{" not in injected and "{#" not in injected
+    assert "\u202e" not in injected and "\x00" not in injected
 
 
 def test_injected_text_is_inert_in_html(injected):
@@ -349,7 +353,7 @@ def test_injected_text_is_inert_in_html(injected):
     parser.feed(html)
     allowed = {"h1", "h2", "p", "ul", "li", "strong", "em", "table", "thead",
                "tbody", "tr", "th", "td", "a", "img", "sup", "div", "ol",
-               "hr", "code"}
+               "hr"}
     assert set(parser.tags) <= allowed, set(parser.tags) - allowed
     assert "<script" not in html.lower()
     for tag, name, value in parser.attrs:

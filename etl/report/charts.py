@@ -22,7 +22,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter  # noqa: E402
 
-from etl.report.safe import csv_text, path_inside  # noqa: E402
+from etl.report.safe import csv_text, path_inside, plain_text  # noqa: E402
 
 LABEL_CHARS = 42   # longer labels are cut (in the picture only, not the CSV)
 DPI = 150
@@ -31,7 +31,7 @@ MIN_SLOTS = 4      # bar charts are laid out for at least this many categories
 
 
 def _short(label: object) -> str:
-    text = " ".join(str(label).split())
+    text = plain_text(label)  # no control characters: fonts have no glyph
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
 

@@ -28,6 +28,17 @@ _SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`\\]+", re.IGNORECASE)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def plain_text(value: object) -> str:
+    """`value` on one line, without control or bidi characters.
+
+    >>> plain_text('a\\n\\u202eb\\x00  c')
+    'a b c'
+    """
+    if value is None:
+        return ""
+    return _SPACES.sub(" ", _CONTROLS.sub("", str(value))).strip()
+
+
 def md_text(value: object) -> str:
     r"""Inline markdown that shows `value` as plain text, on one line.
 
@@ -38,10 +49,7 @@ def md_text(value: object) -> str:
     >>> md_text(None)
     ''
     """
-    if value is None:
-        return ""
-    text = _CONTROLS.sub("", str(value))
-    text = _SPACES.sub(" ", text).strip()
+    text = plain_text(value)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_PUNCT.sub(r"\\\1", text)
 
