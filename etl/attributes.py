@@ -7,6 +7,7 @@ does not say. Rules follow ../shared/spec/FACTS.md, "Attributes".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from etl import numbers
@@ -167,16 +168,36 @@ def location_for(text, m) -> str | None:
     cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
     prev_end, next_start = _neighbours(text, m, cstart, cend)
     np_end = _np_text(text, m)[1]
-    for start, end in ((np_end, next_start), (prev_end, m.q.qual_start)):
-        place = _one(_places(text, start, end))
-        if place:
-            return place
+    after = _places(text, np_end, next_start)
+    if after:
+        return _first_unless_listed(text, after)
+    place = _one(_places(text, prev_end, m.q.qual_start))
+    if place:
+        return place
     in_clause = _places(text, cstart, cend)
     if in_clause:
         return _one(in_clause)            # None when several share the clause
     if m.metric in _LOCAL_METRICS:
         return _paragraph_place(text, m)
     return None
+
+
+def _first_unless_listed(text, places):
+    """The first place after a figure, unless it opens a list of places
+    ("striking Kyiv and Odesa"), which leaves the figure without one."""
+    first = places[0]
+    if len(places) > 1 and _LIST_JOIN.fullmatch(text[first.end:places[1].start]):
+        return None
+    return first.name
+
+
+_LIST_JOIN = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as|,)\s+(?:the\s+|in\s+|over\s+)?", _I)
+# Places that are not where a figure happened: actors and attributions
+# ("Moscow's soldiers", "authorities in Kyiv said", "the Kiev regime").
+_NOT_WHERE_BEFORE = re.compile(r"(?:authorities|officials|sources|governor|mayor)\s+(?:in|of)\s+$", _I)
+_NOT_WHERE_AFTER = re.compile(r"^(?:['’]s\s+(?:soldiers|forces|troops|army|military|officials|authorities)|\s+regime)", _I)
+_PARENT = re.compile(r"^\s+of\s+(?:the\s+)?$", _I)
+_THE_REGION = re.compile(r"\bthe\s+region\b", _I)
 
 
 def _neighbours(text, m, cstart, cend):
@@ -191,31 +212,42 @@ def _neighbours(text, m, cstart, cend):
 
 
 def _places(text, start, end):
-    span = text[start:end]
-    found = [p for p in find_places(span)
-             if not (p.kind == "country" and p.country in ("ukraine", "russia"))]
-    capital = _CAPITAL.search(span)
-    if capital and not found:
-        city = _capital_city(text, start + capital.start())
-        if city:
-            found = [city]
+    """Places named in text[start:end] where something happened, as spans
+    of the whole text; "the capital" and "the region" resolve to the last
+    capital or region named before."""
+    found = []
+    for p in find_places(text[start:end]):
+        a, b = start + p.start, start + p.end
+        if p.kind == "country" and p.country in ("ukraine", "russia"):
+            continue
+        if _NOT_WHERE_BEFORE.search(text[max(0, a - 30):a]) or _NOT_WHERE_AFTER.match(text[b:b + 20]):
+            continue
+        if found and _PARENT.match(text[found[-1].end:a]):
+            continue                      # "Zvenihorod district of Cherkasy region"
+        found.append(replace(p, start=a, end=b))
+    if not found:
+        for rx, kinds in ((_CAPITAL, ("Kyiv", "Moscow")), (_THE_REGION, None)):
+            hit = rx.search(text, start, end)
+            named = hit and _named_before(text, hit.start(), kinds)
+            if named:
+                return [named]
     return found
 
 
-def _capital_city(text, pos):
-    """'the capital': the nearest Kyiv or Moscow named before it."""
-    before = [p for p in find_places(text[max(0, pos - 3000):pos])
-              if (p.canonical or p.name) in ("Kyiv", "Moscow")]
-    return before[-1] if before else None
+def _named_before(text, pos, names=None):
+    """The last capital (names) or region named in the 1,500 characters before pos."""
+    base = max(0, pos - 1500)
+    for p in reversed(find_places(text[base:pos])):
+        if (names and (p.canonical or p.name) in names) or (not names and p.kind == "region"):
+            return replace(p, start=base + p.start, end=base + p.end)
+    return None
 
 
 def _paragraph_place(text, m):
     """A casualty or damage figure with no place of its own: the one place
-    named in the sentences before it in its paragraph ("Five people were
-    injured in the strike" after "... hit Kharkiv")."""
-    para_start = text.rfind("\n", 0, m.sent.start) + 1
-    window_start = max(para_start, m.sent.start - 400)
-    return _one(_places(text, window_start, m.sent.start))
+    named in the sentences just before it ("Five people were injured in the
+    strike" after "... hit Kharkiv")."""
+    return _one(_places(text, max(0, m.sent.start - 600), m.sent.start))
 
 
 def _one(places):
