@@ -392,7 +392,7 @@ def _template(tmp_path, body: str) -> Path:
     ("x\n{{ value:no_such_query }}", "query 'no_such_query' not found"),
     ("{{ value:fact_counts.nope }}", "has no column 'nope'"),
     ("{{ value:metric_counts }}", "must return one row"),
-    ("{{ graph:fact_counts }}", "briefing.md:1"),
+    ("{# a\ncomment #}\n\n{{ graph:fact_counts }}", "briefing.md:4"),
 ])
 def test_bad_placeholders_fail_naming_them(db, tmp_path, body, says):
     with pytest.raises(ReportError, match=re.escape(says)):

@@ -45,5 +45,7 @@ def write_briefing(db, out_dir, *, since=None, until=None, metric=None,
     finally:
         con.close()
     out = out_dir / "briefing.md"
-    out.write_text(text, encoding="utf-8")
+    partial = out.with_suffix(".md.partial")  # readers never see half a file
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(out)
     return out

@@ -21,8 +21,9 @@ from etl.report.charts import render_chart
 from etl.report.queries import Filters, ReportError
 from etl.report.safe import format_cell, md_link, md_text
 
-_COMMENT = re.compile(r"\{#.*?#\}\n?", re.DOTALL)
-_PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+# One pass over the template, so line numbers in errors are the file's own
+# and nothing a query returns is ever read as a placeholder.
+_TOKEN = re.compile(r"(?P<comment>\{#.*?#\}\n?)|\{\{(?P<spec>.*?)\}\}", re.DOTALL)
 _FORM = re.compile(r"(value|table|chart):([a-z0-9_]+)(?:\.([A-Za-z0-9_]+))?"
                    r"|filters")
 CITES = "__facts"
@@ -90,8 +91,8 @@ class Renderer:
         return self.results[name]
 
     def render(self) -> str:
-        text = _COMMENT.sub("", self.template.read_text(encoding="utf-8"))
-        body = _PLACEHOLDER.sub(self._fill, text)
+        text = self.template.read_text(encoding="utf-8")
+        body = _TOKEN.sub(self._fill, text)
         cols, rows = queries.run_sql(
             self.con, queries.query_path("citations", self.folder),
             self.filters, keys=list(self.cite.numbers))
@@ -99,7 +100,9 @@ class Renderer:
         return body.rstrip("\n") + "\n" + (f"\n{notes}\n" if notes else "")
 
     def _fill(self, m: re.Match) -> str:
-        spec = m[1].strip()
+        if m["comment"]:
+            return ""
+        spec = m["spec"].strip()
         form = _FORM.fullmatch(spec)
         line = m.string.count("\n", 0, m.start()) + 1
         where = f"{self.template}:{line}: {{{{ {spec} }}}}"
@@ -156,6 +159,7 @@ class Renderer:
         if any(v is not None for v in self.filters.params().values()):
             source += f"; filters: {self.filters.describe()}"
         data = pd.DataFrame(rows, columns=cols)
+        data = data[[c for c in cols if not c.endswith(CITES)]]  # drawn: values
         files = render_chart(data, self.out_dir, name, meta, source,
                              self.folder.parent / "style.mplstyle")
         title = md_text(meta.get("title", name))
