@@ -178,6 +178,9 @@ def _not_a_fact(text, q, sent) -> str | None:
 
 def _item_after(text, pos, limit):
     """The item class and noun-phrase span right after a number, if any."""
+    glued = _GLUED_AREA.match(text, pos, limit)       # "235sqkm"
+    if glued:
+        return "territory", (pos, glued.end())
     m = _NP_HEAD.match(text, pos, limit)
     cursor = m.end() if m else pos
     for n_words in range(8):
@@ -191,8 +194,12 @@ def _item_after(text, pos, limit):
                     return _combined(text, hit, limit), (pos, hit.end())
                 hit = later
         word = _WORD.match(text, cursor, limit)
-        joiner = word and n_words > 0 and re.fullmatch(r"and|or|,|/", word.group()) \
-            and not _NOT_A_MODIFIER.match(text, word.end(), limit)
+        joiner = word and n_words > 0 and re.fullmatch(r"and|or|,|/", word.group())
+        if joiner and _NOT_A_MODIFIER.match(text, word.end(), limit):
+            # "eight ballistic and six cruise missiles": both count missiles
+            other = numbers.QUANTITY_RE.match(text, word.end() + 1, limit) if word.group() == "and" else None
+            item, span = _item_after(text, other.end(), limit) if other else (None, None)
+            return (item, (pos, span[1])) if item else (None, None)
         if not word or (_STOP.match(word.group()) and not joiner) \
                 or not (joiner or re.match(r"[\w\"“'‘]", word.group())):
             return None, None
@@ -207,8 +214,8 @@ def _item_after(text, pos, limit):
 _COMPOUND = [re.compile(r"(?:[\s-]+(?!(?:and|or|of|in|on|at|to|from|over|by|with|were|was|"
                         r"that|which)\b)[A-Za-z][\w'-]*){%d}[\s-]+" % n) for n in range(3)]
 # After "and" or a comma inside a noun phrase, these start something else.
-_NOT_A_MODIFIER = re.compile(rf"\s*(?:including|among|such|while|which|who|whom|that|"
-                             rf"the|a|an|\d|{numbers.WORD_NUMBER})", re.VERBOSE | _I)
+_NOT_A_MODIFIER = re.compile(rf"\s*(?:(?:including|among|such|while|which|who|whom|that|"
+                             rf"the|a|an)\b|\d|{numbers.WORD_NUMBER})", re.VERBOSE | _I)
 
 
 def _later_head(text, pos, limit):
@@ -217,9 +224,11 @@ def _later_head(text, pos, limit):
         gap = compound.match(text, pos, limit)
         later = gap and _ITEM_ANY.match(text, gap.end(), limit)
         # "soldiers killed": a participle after the noun is not its head.
-        if later and later.lastgroup not in ("dead", "wounded"):
+        if later and not _PARTICIPLE.fullmatch(later.group()):
             return later
     return None
+_GLUED_AREA = re.compile(r"(?:sq\.?\s*km|km2|km²)\b", _I)
+_PARTICIPLE = re.compile(r"killed|dead|wounded|injured|hurt", _I)
 _OTHER_AIR = {"drone": "missile", "missile": "drone"}
 
 
@@ -474,7 +483,10 @@ def _out_of_total(text, m, earlier):
     """'shot down 718 of the 728 drones': the 728 are the launched total."""
     q = m.q
     before = text[max(m.sent.start, q.qual_start - 25):q.qual_start]
+    prev_end = earlier[-1].q.end if earlier else 0
     if _OF_TOTAL.search(before) and earlier and earlier[-1].sent is m.sent \
+            and re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}?(?:out\s+)?of\s+(?:the\s+|all\s+(?:the\s+)?|a\s+total\s+of\s+)?",
+                             text[prev_end:q.qual_start], _I) \
             and earlier[-1].item in (m.item, None) and m.item in ("drone", "missile") \
             and earlier[-1].event in ("down", "lost", "destroy", None):
         m.metric = f"{m.item}s_launched"
@@ -526,11 +538,17 @@ def _unit(metric):
 
 def _territory(text, m):
     from etl.units import to_km2
-    unit_text = text[m.head[0]:m.head[1]] if m.head else "km2"
+    unit_text = _AREA_UNIT.search(text[m.q.end:m.head[1]] if m.head else "")
+    unit_text = _AREA_UNITS[unit_text.lastgroup] if unit_text else "km**2"
     value = to_km2(m.q.value, unit_text)
     low = to_km2(m.q.low, unit_text) if m.q.low is not None else None
     high = to_km2(m.q.high, unit_text) if m.q.high is not None else None
     return value, low, high
+
+
+# The area unit a territory figure is written in -> its pint spelling.
+_AREA_UNIT = re.compile(r"(?P<mile>mi(?:les?)?\b)|(?P<hectare>hectares?)|(?P<km>k(?:ilo)?m)", _I)
+_AREA_UNITS = {"mile": "square_mile", "hectare": "hectare", "km": "km**2"}
 
 
 def _window(text, fact, published):

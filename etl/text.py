@@ -56,7 +56,7 @@ def _add(out, text, start, end, para):
 
 
 # Clause boundaries inside a sentence: a new clause starts after these.
-_CLAUSE = re.compile(r"""(?:;|:\s|\s[–—]\s(?!including|among)|,\s+(?:while|whereas|but|and\s+(?=(?:the|a|an|another|[A-Z]\w+)\s)|
+_CLAUSE = re.compile(r"""(?:;|:\s|\s[–—]\s(?!including|among)|,\s+(?:while|whereas|but|and\s+(?=(?:the|another|[A-Z]\w+)\s)|
     which|although|though|as\s+(?=\w+\s+(?:said|reported)))\b|\bwhile\b|\bwhereas\b|\bbut\b)""",
                      re.VERBOSE)
 

@@ -141,5 +141,5 @@ PERIODS = [
 
 # Wording that makes a figure hypothetical, planned or negated.
 # ("could send", "expected to", "if", "no casualties").
-HYPOTHETICAL = r"\b(?:could|might|may|if|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|aims?\s+to|intends?\s+to|going\s+to|threaten(?:s|ed)?\s+to|capable\s+of|capacity|potential(?:ly)?|forecast|predict(?:s|ed)?|project(?:s|ed)|estimate(?:s)?\s+that\s+.*\s+could|unless|hope(?:s)?\s+to|want(?:s)?\s+to|seeks?\s+to|ready\s+to|able\s+to|enough\s+to|aim\s+of|target\s+of|goal\s+of|will\s+be\s+able)\b"
+HYPOTHETICAL = r"\b(?:could|might|(?-i:may)|if|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|aims?\s+to|intends?\s+to|going\s+to|threaten(?:s|ed)?\s+to|capable\s+of|capacity|potential(?:ly)?|forecast|predict(?:s|ed)?|project(?:s|ed)|estimate(?:s)?\s+that\s+.*\s+could|unless|hope(?:s)?\s+to|want(?:s)?\s+to|seeks?\s+to|ready\s+to|able\s+to|enough\s+to|aim\s+of|target\s+of|goal\s+of|will\s+be\s+able)\b"
 NEGATION = r"\b(?:no|not|none|never|without|zero)\b"
