@@ -60,6 +60,8 @@ _TALLY = re.compile(r"(?P<head>[A-Za-z][\w\s/-]{1,40}?)\s*[–—:-]+\s*(?:about
 _TALLY_EVENTS = {"system": "destroy", "drone": "down", "missile": "down",
                  "soldier": "casualty", "person": "casualty"}
 _SWAP_CONTEXT = re.compile(r"exchang|swap|captiv|prisoner|POW|repatriat|released|freed|brought\s+(?:back|home)", _I)
+# "announcing plans to call up 300,000": an announced decision is a fact.
+_ANNOUNCED = re.compile(r"\b(?:announc\w+|unveil\w+|approv\w+|sign\w+)\s+(?:\w+\s+)?$", _I)
 _MAJORITY_OF = re.compile(r"\b(?:majority|most|bulk|rest)\s+of\s+(?:the\s+)?$", _I)
 _MORE_AFTER = re.compile(r"^\s*(?:more|others?)\b", _I)
 _AIR_METRICS = ("drones_", "missiles_")
@@ -171,7 +173,8 @@ def _not_a_fact(text, q, sent) -> str | None:
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if re.fullmatch(r"[\s\d.,/|•·-]*", line):
         return "page furniture"
-    if _HYPOTHETICAL.search(_clause_left(text, q, sent)[-70:]):
+    hypothetical = _HYPOTHETICAL.search(_clause_left(text, q, sent)[-70:])
+    if hypothetical and not _ANNOUNCED.search(hypothetical.string[:hypothetical.start()]):
         return "hypothetical or plan"
     return None
 
@@ -383,7 +386,7 @@ _LIST_MEMBER = re.compile(rf"(?:,|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\b
                           rf"\s+[^,;.]*?(?:{_ITEM_ANY.pattern})", _I)
 _LIST_GAP = re.compile(r"[^.;:!?()]*")     # one sentence part, no clause marks
 _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
-    reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|others|
+    reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|others|already|
     respectively|subsequently|either|or|allegedly|confirmed|already|
     \(\w+\)|—|–|-)*$""", re.VERBOSE | _I)
 
