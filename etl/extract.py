@@ -215,7 +215,9 @@ def _item_after(text, pos, limit):
 
 
 _COMPOUND = [re.compile(r"(?:[\s-]+(?!(?:and|or|of|in|on|at|to|from|over|by|with|were|was|"
-                        r"that|which)\b)[A-Za-z][\w'-]*){%d}[\s-]+" % n) for n in range(3)]
+                        r"that|which|during|after|before|across|into|since|for|per|while|"
+                        r"the|a|an|its|their|as|than|are|is|have|has|had)\b)[A-Za-z][\w'-]*){%d}[\s-]+" % n)
+             for n in range(3)]
 # After "and" or a comma inside a noun phrase, these start something else.
 _NOT_A_MODIFIER = re.compile(rf"\s*(?:(?:including|among|such|while|which|who|whom|that|"
                              rf"the|a|an)\b|\d|{numbers.WORD_NUMBER})", re.VERBOSE | _I)
@@ -392,8 +394,8 @@ _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
 
 
 _ASIDE = re.compile(r"(?:,|\s[–—-])\s*(?:including|among\s+them|of\s+whom|mostly|mainly)\b[^,–—;]*(?:,|[–—]|\s-\s)", _I)
-_OWN_VERB = re.compile(r"^\s*(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got)\s+"
-                       r"(?:\w+ly\s+|still\s+|also\s+)?\w+(?:ed|en)\b", _I)
+_OWN_VERB = re.compile(r"^\s*(?:were|was|have|has|had|are|is|got)\s+"
+                       r"(?:\w+ly\s+|still\s+|also\s+|been\s+)?(?:\w+(?:ed|en)|said|thought|known)\b", _I)
 _HAS_AUX = re.compile(r"\b(?:were|was|have|has|had|are|is|been|be)\b", _I)
 # Another member of a list of figures: ", 42 cruise missiles, and a ballistic missile".
 _LIST_MEMBER = re.compile(rf"(?:,|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\bplus\b)"
