@@ -155,7 +155,6 @@ _OVER = re.compile(r"\b(?:over|above|in|across|on|near|to|toward|towards|at|targ
                    r"(?:the\s+)?(?:Russian\s+)?$", _I)
 
 
-_CAPITAL = re.compile(r"\bthe\s+(?:Ukrainian\s+|Russian\s+)?capital(?:\s+region)?\b", _I)
 # Figures of these metrics happen where the attack of the paragraph did.
 _LOCAL_METRICS = ("people_killed", "people_injured", "buildings_damaged",
                   "people_without_power", "people_evacuated")
@@ -197,7 +196,6 @@ _LIST_JOIN = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as|,)\s+(?:the\s+|in\s+|ov
 _NOT_WHERE_BEFORE = re.compile(r"(?:authorities|officials|sources|governor|mayor)\s+(?:in|of)\s+$", _I)
 _NOT_WHERE_AFTER = re.compile(r"^(?:['’]s\s+(?:soldiers|forces|troops|army|military|officials|authorities)|\s+regime)", _I)
 _PARENT = re.compile(r"^\s+of\s+(?:the\s+)?$", _I)
-_THE_REGION = re.compile(r"\bthe\s+region\b", _I)
 
 
 def _neighbours(text, m, cstart, cend):
@@ -213,8 +211,8 @@ def _neighbours(text, m, cstart, cend):
 
 def _places(text, start, end):
     """Places named in text[start:end] where something happened, as spans
-    of the whole text; "the capital" and "the region" resolve to the last
-    capital or region named before."""
+    of the whole text, in order. "The capital", "the region", "the city"
+    and "this direction" stand for the last such place named before."""
     found = []
     for p in find_places(text[start:end]):
         a, b = start + p.start, start + p.end
@@ -225,20 +223,27 @@ def _places(text, start, end):
         if found and _PARENT.match(text[found[-1].end:a]):
             continue                      # "Zvenihorod district of Cherkasy region"
         found.append(replace(p, start=a, end=b))
-    if not found:
-        for rx, kinds in ((_CAPITAL, ("Kyiv", "Moscow")), (_THE_REGION, None)):
-            hit = rx.search(text, start, end)
-            named = hit and _named_before(text, hit.start(), kinds)
-            if named:
-                return [named]
-    return found
+    for hit in _STAND_IN.finditer(text, start, end):
+        named = _named_before(text, hit.start(), _STAND_IN_KINDS[hit.lastgroup])
+        if named:
+            found.append(replace(named, start=hit.start(), end=hit.end()))
+    return sorted(found, key=lambda p: p.start)
 
 
-def _named_before(text, pos, names=None):
-    """The last capital (names) or region named in the 1,500 characters before pos."""
+# Words that stand for a place named earlier -> the kind of place they mean.
+_STAND_IN = re.compile(r"\b(?:(?P<capital>the\s+(?:Ukrainian\s+|Russian\s+)?capital(?:\s+region)?)|"
+                       r"(?P<region>the\s+region)|(?P<city>the\s+city)|"
+                       r"(?P<direction>(?:this|that|the\s+same)\s+direction))\b", _I)
+_STAND_IN_KINDS = {"capital": ("city", ("Kyiv", "Moscow")), "region": ("region", None),
+                   "city": ("city", None), "direction": ("direction", None)}
+
+
+def _named_before(text, pos, kind_and_names):
+    """The last place of a kind (and name) named in the 1,500 characters before pos."""
+    kind, names = kind_and_names
     base = max(0, pos - 1500)
     for p in reversed(find_places(text[base:pos])):
-        if (names and (p.canonical or p.name) in names) or (not names and p.kind == "region"):
+        if p.kind == kind and (names is None or (p.canonical or p.name) in names):
             return replace(p, start=base + p.start, end=base + p.end)
     return None
 
@@ -246,8 +251,21 @@ def _named_before(text, pos, names=None):
 def _paragraph_place(text, m):
     """A casualty or damage figure with no place of its own: the one place
     named in the sentences just before it ("Five people were injured in the
-    strike" after "... hit Kharkiv")."""
-    return _one(_places(text, max(0, m.sent.start - 600), m.sent.start))
+    strike" after "... hit Kharkiv"), else the place the article is about."""
+    return _one(_places(text, max(0, m.sent.start - 600), m.sent.start)) or _article_place(text)
+
+
+@lru_cache(maxsize=8)
+def _article_place(text):
+    """The place an article names most often (twice or more), if one leads."""
+    counts = {}
+    for p in _places(text, 0, len(text)):
+        if p.kind != "country":
+            counts[p.canonical or p.name] = counts.get(p.canonical or p.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return next(p.name for p in _places(text, 0, len(text)) if (p.canonical or p.name) == ranked[0][0])
+    return None
 
 
 def _one(places):
