@@ -399,6 +399,14 @@ def test_bad_placeholders_fail_naming_them(db, tmp_path, body, says):
         write_briefing(db, tmp_path / "out", template=_template(tmp_path, body))
 
 
+def test_unknown_chart_kind_names_the_query(db, tmp_path):
+    template = _template(tmp_path, "{{ chart:pie }}")
+    (template.parent / "queries" / "pie.sql").write_text(
+        "-- kind: pie\nselect metric, count(*) from scoped_facts group by 1")
+    with pytest.raises(ReportError, match=r"pie\.sql: '-- kind: pie'"):
+        write_briefing(db, tmp_path / "out", template=template)
+
+
 def test_failing_query_names_its_file(db, tmp_path):
     template = _template(tmp_path, "{{ value:broken }}")
     (template.parent / "queries" / "broken.sql").write_text(
@@ -413,3 +421,14 @@ def test_every_placeholder_in_the_template_names_a_query():
     assert names
     for name in names:
         assert queries.query_path(name, folder).is_file()
+
+
+def test_every_query_file_is_used_and_states_its_grain():
+    folder = TEMPLATE.parent / "queries"
+    used = set(re.findall(r"\{\{\s*\w+:(\w+)", BODY)) | {"citations"}
+    used |= set(queries.SCOPE_TABLES)
+    for path in sorted(folder.glob("**/*.sql")):
+        assert path.stem in used, f"{path} is not used by {TEMPLATE}"
+        text = path.read_text()
+        assert re.search(r"^-- One row\b", text, re.MULTILINE), \
+            f"{path}: open with a '-- One row per ...' grain comment"

@@ -28,6 +28,7 @@ _FORM = re.compile(r"(value|table|chart):([a-z0-9_]+)(?:\.([A-Za-z0-9_]+))?"
                    r"|filters")
 CITES = "__facts"
 MAX_TABLE_ROWS = 150
+CHART_KINDS = ("barh", "bar")  # NOTE: keep in sync with charts._bars
 SYNTAX = ("{{ value:QUERY }}, {{ value:QUERY.COLUMN }}, {{ table:QUERY }}, "
           "{{ chart:QUERY }} or {{ filters }}")
 
@@ -153,6 +154,9 @@ class Renderer:
     def _chart(self, name: str, _column) -> str:
         cols, rows = self.result(name)
         meta = queries.front_matter(queries.query_path(name, self.folder))
+        if meta.setdefault("kind", "barh") not in CHART_KINDS:
+            raise ReportError(f"{name}.sql: '-- kind: {meta['kind']}' is not a "
+                              f"chart kind — use one of {', '.join(CHART_KINDS)}")
         n_articles = self.result("n_articles")[1][0][0]
         source = (f"Source: warstats extraction of {n_articles:,} articles; "
                   f"query {name}")

@@ -82,7 +82,7 @@ def parse_filters(since=None, until=None, metric=None, side=None) -> Filters:
             raise ReportError(f"side={side!r} is not a side — use a lower-case "
                               "country name such as russia, ukraine, north_korea")
     if metric is not None:
-        metric = str(metric).strip()
+        metric = str(metric).strip().lower()
     return Filters(lo, hi, metric or None, side or None)
 
 
