@@ -123,10 +123,31 @@ def _sentence_mentions(text, sent, earlier, out, doc):
         if "also" in m.extra:
             found.append(m.extra.pop("also"))
     for m in pending:
-        if not _share_list_event(text, m, found):
+        if _elliptical(text, m, earlier):
+            found.append(m)
+        elif not _share_list_event(text, m, found):
             out.rejections.append(_reject(text, doc, m.q, sent, m.extra.get("reason", "no metric")))
     found.sort(key=lambda m: m.q.start)
     return found
+
+
+def _elliptical(text, m, earlier) -> bool:
+    """A sentence with no verb of its own ("Since January – 1,500 people, of
+    which 140 are children.") continues the event of the sentence before."""
+    if m.item is None or not m.extra.get("reason", "").startswith("no event"):
+        return False
+    s = text[m.sent.start:m.sent.end]
+    if _events_in(s, 0, len(s), [e for e, _ in lexicon.EVENTS]) or _HAS_VERB.search(s):
+        return False
+    prev = [p for p in earlier if p.item == m.item and p.sent.end <= m.sent.start
+            and m.sent.start - p.sent.end < 200]
+    if not prev:
+        return False
+    m.event, m.metric = prev[-1].event, prev[-1].metric
+    return True
+
+
+_HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|said|says)\b(?!\s+children)", _I)
 
 
 def _share_list_event(text, m, found) -> bool:
@@ -371,7 +392,8 @@ def _find_event(text, m, earlier):
         # "shot down all 14 drones fired overnight": the participle after
         # the noun describes it; the verb before is the event.
         near_right = None
-    chosen = near_right or (left[0] if left else None) or (right[0] if right else None)
+    chosen = near_right or (left[0] if left else None) or (right[0] if right else None) \
+        or _passive_after_list(text, np_end, cend, allowed)
     if chosen and _negated(text, chosen[0]):
         m.extra["reason"] = "negated"
         m.item = None
@@ -401,6 +423,22 @@ _HAS_AUX = re.compile(r"\b(?:were|was|have|has|had|are|is|been|be)\b", _I)
 _LIST_MEMBER = re.compile(rf"(?:,|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\bplus\b)"
                           rf"\s+[^,;.]*?(?:{_ITEM_ANY.pattern})", _I)
 _NEGATED = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", _I)
+
+
+_PASSIVE_TAIL = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?$", _I)
+
+
+def _passive_after_list(text, np_end, cend, allowed):
+    """'Three houses, the premises of a school and a shop were damaged': the
+    verb after a list of subjects, however long, when nothing else acts."""
+    events = sorted(_events_in(text, np_end, cend, allowed), key=lambda h: (h[0], -h[1]))
+    if not events:
+        return None
+    gap = text[np_end:events[0][0]]
+    if _PASSIVE_TAIL.search(gap) and not _HAS_AUX.search(_PASSIVE_TAIL.sub("", gap)) \
+            and not _events_in(gap, 0, len(gap), [e for e, _ in lexicon.EVENTS]):
+        return events[0]
+    return None
 
 
 def _strip_asides(gap: str) -> str:

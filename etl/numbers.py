@@ -31,6 +31,7 @@ WORD_NUMBER = rf"""
     (?:\b(?:a|one)\s+(?:dozen|hundred|thousand|million)\b      # "a hundred"
        (?:[\s-]+(?:and\s+)?(?:{_WORD})\b)*
      | \bhalf\s+a\s+(?:million|thousand)\b                      # "half a million"
+     | \b(?:{_WORD})\s+and\s+a\s+half\s+(?:thousand|million)\b   # "one and a half thousand"
      | \b(?:{_WORD})\b(?:[\s-]+(?:and\s+)?(?:{_WORD})\b)*       # "eighty-eight"
        (?:\s+dozens?\b)?                                        # "two dozen"
     )"""
@@ -70,6 +71,8 @@ def words_to_number(words: str) -> float | None:
     500000
     >>> words_to_number("two dozen")
     24
+    >>> words_to_number("one and a half thousand")
+    1500
     >>> words_to_number("a")
     """
     tokens = re.findall(r"[a-z]+", words.lower())
@@ -77,6 +80,9 @@ def words_to_number(words: str) -> float | None:
         return 500_000
     if tokens[:3] == ["half", "a", "thousand"]:
         return 500
+    if tokens[-4:-1] == ["and", "a", "half"] and tokens[-1] in SCALES:
+        whole = words_to_number(" ".join(tokens[:-4]))
+        return None if whole is None else int((whole + 0.5) * SCALES[tokens[-1]])
     total, current, seen = 0, 0, False
     for tok in tokens:
         if tok in ("and",):
