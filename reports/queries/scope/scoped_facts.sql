@@ -30,8 +30,11 @@ final as (
             when 'approx' then '~' || value_text
             when 'at_least' then '≥' || value_text
             when 'at_most' then '≤' || value_text
-            when 'range' then low_text || '–' || high_text
-            when 'vague' then low_text || '–' || high_text || ' (vague)'
+            -- a bound the extractor left null shows as ?, not as no figure
+            when 'range' then coalesce(low_text, value_text) || '–'
+                || coalesce(high_text, '?')
+            when 'vague' then coalesce(low_text, value_text) || '–'
+                || coalesce(high_text, '?') || ' (vague)'
             else value_text
         end as figure,
         coalesce(strftime(date_from, '%Y-%m-%d'), 'undated') as date_label
