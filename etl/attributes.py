@@ -175,7 +175,9 @@ def location_for(text, m) -> str | None:
         return place
     in_clause = _places(text, cstart, cend)
     if in_clause:
-        return _one(in_clause)            # None when several share the clause
+        # Several places: the one the clause puts the event at, if one.
+        return _one(in_clause) or _one([p for p in in_clause
+                                        if _LOCATIVE.search(text[max(0, p.start - 40):p.start])])
     if m.metric in _LOCAL_METRICS:
         return _paragraph_place(text, m)
     return None
@@ -193,8 +195,11 @@ def _first_unless_listed(text, places):
 _LIST_JOIN = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as|,)\s+(?:the\s+|in\s+|over\s+)?", _I)
 # Places that are not where a figure happened: actors and attributions
 # ("Moscow's soldiers", "authorities in Kyiv said", "the Kiev regime").
-_NOT_WHERE_BEFORE = re.compile(r"(?:authorities|officials|sources|governor|mayor)\s+(?:in|of)\s+$", _I)
+_NOT_WHERE_BEFORE = re.compile(r"(?:(?:authorities|officials|sources|governor|mayor)\s+(?:in|of)|"
+                               r"bordering|borders?\s+with|border\s+with)\s+(?:the\s+)?$", _I)
 _NOT_WHERE_AFTER = re.compile(r"^(?:['’]s\s+(?:soldiers|forces|troops|army|military|officials|authorities)|\s+regime)", _I)
+_LOCATIVE = re.compile(r"\b(?:in|over|on|at|near|across|around|into|towards?|targeting)\s+"
+                       r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:of\s+)?$", _I)
 _PARENT = re.compile(r"^\s+of\s+(?:the\s+)?$", _I)
 
 
@@ -232,7 +237,7 @@ def _places(text, start, end):
 
 # Words that stand for a place named earlier -> the kind of place they mean.
 _STAND_IN = re.compile(r"\b(?:(?P<capital>the\s+(?:Ukrainian\s+|Russian\s+)?capital(?:\s+region)?)|"
-                       r"(?P<region>the\s+region)|(?P<city>the\s+city)|"
+                       r"(?P<region>the\s+(?:[a-z]+ern\s+)?region)|(?P<city>the\s+city)|"
                        r"(?P<direction>(?:this|that|the\s+same)\s+direction))\b", _I)
 _STAND_IN_KINDS = {"capital": ("city", ("Kyiv", "Moscow")), "region": ("region", None),
                    "city": ("city", None), "direction": ("direction", None)}
