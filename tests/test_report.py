@@ -67,6 +67,7 @@ FACTS = [
     fact("undated-1", "troops_deployed", 8000, "up to 8,000 soldiers massed",
          qualifier="at_most", high=8000, side="north_korea"),
     fact("undated-1", "people_killed", 7, "seven soldiers died", side="russia"),
+    fact("undated-1", "prisoners_swapped", 40, "forty captives were freed"),
     fact("old-spring", "drones_launched", 20, "a wave of 20 drones in March",
          side="russia", period="overnight"),
     fact("old-spring", "casualties", 1000, "between 1,000 and 1,200 losses",

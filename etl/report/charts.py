@@ -27,6 +27,7 @@ from etl.report.safe import csv_text, path_inside, plain_text  # noqa: E402
 LABEL_CHARS = 42   # longer labels are cut (in the picture only, not the CSV)
 DPI = 150
 MAX_X_LABELS = 16  # tick labels under vertical bars
+MAX_BAR_LABELS = 30  # value labels on bars
 MIN_SLOTS = 4      # bar charts are laid out for at least this many categories
 
 
@@ -54,10 +55,14 @@ def _bars(ax, data: pd.DataFrame, kind: str, value_axis: str) -> None:
         values = pd.to_numeric(data[name], errors="coerce")
         offset = pos + (i - (len(series) - 1) / 2) * width
         draw = ax.barh if kind == "barh" else ax.bar
-        bars = draw(offset, values.fillna(0), width, label=str(name))
+        # A series with no figure at all stays out of the legend.
+        label = str(name) if values.notna().any() else "_nolegend_"
+        bars = draw(offset, values.fillna(0), width, label=label)
         # Not reported is not zero: no bar and no label for a missing figure.
-        ax.bar_label(bars, labels=["" if pd.isna(v) else f"{v:,.0f}"
-                                   for v in values], padding=2, fontsize="small")
+        if len(labels) * len(series) <= MAX_BAR_LABELS:  # else they collide
+            ax.bar_label(bars, labels=["" if pd.isna(v) else f"{v:,.0f}"
+                                       for v in values],
+                         padding=2, fontsize="small")
     # With one or two categories, keep bars from filling the whole plot.
     pad = max(0.0, (MIN_SLOTS - len(labels)) / 2)
     limits = (-0.5 - pad, len(labels) - 0.5 + pad)
