@@ -163,7 +163,10 @@ _LOCAL_METRICS = ("people_killed", "people_injured", "buildings_damaged",
 def location_for(text, m) -> str | None:
     """The one place named for the figure, read in its own stretch of text
     (up to the neighbouring figures): "11 over Belgorod, 28 over Voronezh".
-    None when several places share the figure."""
+    None when several places share the figure, and for weapons supplied or
+    requested, which are transfers between states, not events at a place."""
+    if m.metric in ("weapons_supplied", "weapons_requested"):
+        return None
     cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
     prev_end, next_start = _neighbours(text, m, cstart, cend)
     np_end = _np_text(text, m)[1]
@@ -197,7 +200,7 @@ _LIST_JOIN = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as|,)\s+(?:the\s+|in\s+|ov
 # ("Moscow's soldiers", "authorities in Kyiv said", "the Kiev regime").
 _NOT_WHERE_BEFORE = re.compile(r"(?:(?:authorities|officials|sources|governor|mayor)\s+(?:in|of)|"
                                r"bordering|borders?\s+with|border\s+with)\s+(?:the\s+)?$", _I)
-_NOT_WHERE_AFTER = re.compile(r"^(?:['’]s\s+(?:soldiers|forces|troops|army|military|officials|authorities)|\s+regime)", _I)
+_NOT_WHERE_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|district|city|town|village|port|capital)\b)|\s+regime)", _I)
 _LOCATIVE = re.compile(r"\b(?:in|over|on|at|near|across|around|into|towards?|targeting)\s+"
                        r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:of\s+)?$", _I)
 _PARENT = re.compile(r"^\s+of\s+(?:the\s+)?$", _I)
