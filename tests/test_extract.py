@@ -1,6 +1,7 @@
 """The extractor against golden cases (tests/cases/extract_cases.py), the
 seeds gold set, and properties every extraction must hold."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,15 @@ def test_known_misses(case):
 def test_every_metric_has_a_case():
     covered = {e["metric"] for c in NEW for e in c.facts}
     assert set(lexicon.METRICS.values()) - covered == set()
+
+
+def test_every_item_and_event_class_has_a_case():
+    """Each row of lexicon.ITEMS and lexicon.EVENTS fires in some NEW case
+    (read from the fact's rule id, "item+event:how"); "hit" only rejects."""
+    fired = {part for c in NEW for f in extract_text(c.text).facts
+             for part in re.split(r"[+:]", f.rule)}
+    assert {n for n, _ in lexicon.ITEMS} - fired == set()
+    assert {n for n, _ in lexicon.EVENTS} - fired == {"hit"}
 
 
 def test_every_rejection_reason_has_a_case():

@@ -106,6 +106,11 @@ NEW = [
          [F("people_evacuated", 2300)]),
     Case("The blast damaged 17 apartment buildings in Odesa.",
          [F("buildings_damaged", 17, location="Odesa")]),
+    Case("The number of injured has risen to 57.", [F("people_injured", 57)]),
+    Case("Prosecutors opened 1,400 criminal cases for desertion.",
+         [F("troops_deserted", 1400)]),
+    Case("Officials counted some 30,000 refugees in the region.",
+         [F("people_evacuated", 30000, qualifier="approx")]),
     # -- weapons supplied and requested ------------------------------------
     Case("Norway will deliver 6 F-16 jets to Ukraine.",
          [F("weapons_supplied", 6, side="ukraine", weapon="F-16")]),
