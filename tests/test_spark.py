@@ -139,6 +139,26 @@ def test_dev_set_gives_the_same_facts(spark, tmp_path):
     same_rows(parquet_rows(f"{tmp_path}/out/facts/*/*.parquet", "doc, fact_no"), want)
 
 
+def test_run_spark_ingest_takes_folders_and_jsonl_together(spark, tmp_path):
+    from etl.spark import run_spark_ingest
+
+    jsonl = tmp_path / "more.jsonl"
+    jsonl.write_text(
+        '{"id": "x1", "text": "Russia launched 132 drones overnight; air defence '
+        'downed 88 of them.", "published": "2024-11-26"}\n'
+        '{"id": 7, "text": "Kyiv, 3 March 2024. Shelling killed three people."}\n')
+    summary = run_spark_ingest([SEEDS, jsonl], tmp_path / "w.duckdb", spark=spark)
+    assert (summary.status, summary.loaded, summary.failed) == ("complete", 7, 0)
+    want = local_facts(read_articles([SEEDS, jsonl]))
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        rel = con.sql("select * exclude (run_id) from facts order by doc, fact_no")
+        got = [dict(zip(rel.columns, row)) for row in rel.fetchall()]
+        dates = dict(con.execute("select id, published from articles").fetchall())
+    same_rows(got, want)
+    assert dates == {a.id: a.published for a in read_articles([SEEDS, jsonl])}
+    assert str(dates["x1"]) == "2024-11-26"
+
+
 def test_without_pyspark_the_error_says_how_to_install(monkeypatch):
     from etl.spark import NO_PYSPARK, _pyspark
 
