@@ -24,7 +24,7 @@ from matplotlib.ticker import MaxNLocator, StrMethodFormatter  # noqa: E402
 
 from etl.report.safe import csv_text, path_inside, plain_text  # noqa: E402
 
-LABEL_CHARS = 42   # longer labels are cut (in the picture only, not the CSV)
+LABEL_CHARS = 52   # longer labels are cut (in the picture only, not the CSV)
 DPI = 150
 MAX_X_LABELS = 16  # tick labels under vertical bars
 MAX_BAR_LABELS = 30  # value labels on bars

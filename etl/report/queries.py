@@ -2,9 +2,12 @@
 
 The briefing's filters are applied once, in the scope queries under
 `reports/queries/scope/`: each is stored as a temp table of the same name
-(`metric_vocabulary`, `scoped_facts`, `scoped_articles`) and every other
-query reads those tables, so a filter reaches every section. Temp tables
-live in memory, so this works on a read-only connection.
+(`metric_vocabulary`, `scoped_facts`, `scoped_articles`, and the events
+layer: `scoped_events`, `scoped_disputes`, `scoped_tallies`,
+`scoped_undated`) and every other query reads those tables, so a filter
+reaches every section. Events and disputes are in scope when one of their
+claims is in `scoped_facts`. Temp tables live in memory, so this works on a
+read-only connection.
 
 Filter values are only ever bound as parameters (`$since`, `$until`,
 `$metric`, `$side`), never pasted into SQL text.
@@ -22,7 +25,9 @@ from etl.errors import EtlError, SqlFileError
 
 REPORTS_DIR = Path(__file__).resolve().parents[2] / "reports"
 # Built in this order: later scope queries read the earlier tables.
-SCOPE_TABLES = ("metric_vocabulary", "scoped_facts", "scoped_articles")
+SCOPE_TABLES = ("metric_vocabulary", "scoped_facts", "scoped_articles",
+                "scoped_events", "scoped_disputes", "scoped_tallies",
+                "scoped_undated")
 _QUERY_NAME = re.compile(r"[a-z0-9_]+")
 _PARAM = re.compile(r"\$([a-z_]+)\b")
 _SQL_COMMENT = re.compile(r"--[^\n]*")

@@ -1,50 +1,56 @@
--- One row per article x period x weapon class (drone / missile) in scope:
--- launched, downed, lost and returned, and the share downed. A cell holds
--- the article's largest figure for that metric that is not a stated part
--- of another (is_part), so a breakdown by region is not added to its total.
+-- One row per window (a night, a day, a span) x side x weapon x place with
+-- a drone or missile event in scope: launched, downed, lost and returned,
+-- each one event (a figure repeated by several articles counts once), and
+-- how many sources carry them. Stated parts are left out; where sources
+-- disagree the cell holds the chart's figure (`is_counted`) and Disputed
+-- names the measures listed under Disputed figures.
 with air as (
-    select * from scoped_facts
-    where metric_group = 'air' and not is_part
-),
-
-picked as (
     select
-        doc,
-        period,
-        weapon_class,
-        split_part(metric, '_', 2) as measure,  -- launched, downed, ...
-        max(value) as value,
-        arg_max(fact_key, value) as fact_key,
-        any_value(outlet) as outlet,
-        min(date_from) as date_from
-    from air
-    group by doc, period, weapon_class, metric
+        scoped_events.*,
+        vocabulary.weapon_class,
+        split_part(scoped_events.metric, '_', 2) as measure  -- launched, ...
+    from scoped_events
+    inner join metric_vocabulary as vocabulary
+        on vocabulary.metric = scoped_events.metric
+    where vocabulary.metric_group = 'air' and scoped_events.is_counted
 ),
 
 cells as (
     select
-        doc,
-        period,
+        window_start,
+        window_end,
+        date_label,
+        side,
         weapon_class,
-        coalesce(any_value(outlet), doc) as source,
-        coalesce(strftime(min(date_from), '%Y-%m-%d'), 'undated') as day,
+        weapon,
+        location,
+        mode(period) as period,
         max(value) filter (where measure = 'launched') as launched,
-        list(fact_key) filter (where measure = 'launched') as launched__facts,
+        flatten(list(fact_keys) filter (where measure = 'launched'))
+            as launched__facts,
         max(value) filter (where measure = 'downed') as downed,
-        list(fact_key) filter (where measure = 'downed') as downed__facts,
+        flatten(list(fact_keys) filter (where measure = 'downed'))
+            as downed__facts,
         max(value) filter (where measure = 'lost') as lost,
-        list(fact_key) filter (where measure = 'lost') as lost__facts,
+        flatten(list(fact_keys) filter (where measure = 'lost'))
+            as lost__facts,
         max(value) filter (where measure = 'returned') as returned,
-        list(fact_key) filter (where measure = 'returned') as returned__facts
-    from picked
-    group by doc, period, weapon_class
+        flatten(list(fact_keys) filter (where measure = 'returned'))
+            as returned__facts,
+        list_sort(list_distinct(flatten(list(doc_ids)))) as doc_ids,
+        list_sort(list_distinct(flatten(list(outlets)))) as outlets,
+        string_agg(distinct measure, ', ' order by measure)
+            filter (where dispute_id is not null) as disputed
+    from air
+    group by all
 )
 
 select
-    day as "Date",
-    source as "Source",
-    period as "Period",
-    weapon_class as "Weapon",
+    date_label as "Date",
+    coalesce(side, '') as "Side",
+    weapon_class || coalesce(' (' || weapon || ')', '') as "Weapon",
+    coalesce(location, '') as "Location",
+    coalesce(period, '') as "Period",
     launched as "Launched",
     launched__facts as "Launched__facts",
     downed as "Downed",
@@ -55,6 +61,20 @@ select
     returned__facts as "Returned__facts",
     round(100.0 * downed / nullif(launched, 0), 1) as "Downed (% of launched)",
     list_concat(launched__facts, downed__facts)
-        as "Downed (% of launched)__facts"
+        as "Downed (% of launched)__facts",
+    len(doc_ids) || case when len(doc_ids) = 1 then ' source' else ' sources'
+    end || case
+        when len(outlets) = 0 then ''
+        else ' ('
+            || case when len(outlets) < len(doc_ids)
+                then len(outlets) || case when len(outlets) = 1
+                    then ' outlet: ' else ' outlets: ' end
+                else '' end
+            || array_to_string(outlets[1:5], ', ')
+            || case when len(outlets) > 5
+                then ', ' || (len(outlets) - 5) || ' more' else '' end
+            || ')'
+    end as "Reported by",
+    coalesce(disputed, '') as "Disputed"
 from cells
-order by day, source, weapon_class, period
+order by window_start nulls last, window_end, "Side", "Weapon", "Location"

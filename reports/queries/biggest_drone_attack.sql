@@ -1,19 +1,26 @@
 -- One row: the largest number of drones reported launched in one attack
 -- (overnight, in a day, or a single event; not weekly or running totals),
--- and when and by whom it was reported.
+-- counted as an event (one figure, however many articles repeat it), when
+-- it was, and how many sources (outlets) report it.
 with attacks as (
     select *
-    from scoped_facts
+    from scoped_events
     where
         metric = 'drones_launched'
+        and is_counted
         and coalesce(period, 'event') in ('overnight', 'day', 'event')
+),
+
+largest as (
+    select * from attacks
+    order by value desc, n_sources desc, event_id
+    limit 1
 )
 
 select
-    max(value) as drones,
-    [arg_max(fact_key, value)] as drones__facts,
+    (select max(value) from attacks) as drones,
+    (select fact_keys from largest) as drones__facts,
     coalesce(
-        arg_max(date_label || ', ' || coalesce(outlet, doc), value),
+        (select date_label || ', reported by ' || sources_text from largest),
         'no drone attack in scope'
     ) as reported
-from attacks

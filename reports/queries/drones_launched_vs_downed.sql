@@ -1,32 +1,46 @@
--- title: Drones launched and downed: the largest attacks reported
--- value_axis: Drones (count)
+-- title: Drones launched and downed per attack: events, not articles
+-- value_axis: Drones (if disputed: the defender's figure)
 -- kind: barh
--- One row per article x period (overnight, day or one event) with a drone
--- figure in scope, largest launched first, at most 25 (a chart, not a
--- list): the largest launched and downed figures that are not stated parts
--- of another (null: not reported). Weekly and running totals are left out:
--- they would dwarf single attacks.
+-- One row per attack (window x side x weapon x place: overnight, a day or
+-- one event) with a drone event in scope, largest launched first, at most
+-- 25 (a chart, not a list): launched and downed, each one event however
+-- many articles repeat it (null: not reported), and how many sources carry
+-- them. Disputed figures show the chart's figure (`chart_value`: the
+-- defending side's, else the most reported). Weekly and running totals are
+-- left out: they would dwarf single attacks.
 with drones as (
-    select * from scoped_facts
+    select * from scoped_events
     where
         metric in ('drones_launched', 'drones_downed')
-        and not is_part
+        and is_counted
         and coalesce(period, 'event') in ('overnight', 'day', 'event')
 ),
 
 attacks as (
     select
-        coalesce(strftime(min(date_from), '%Y-%m-%d'), 'undated')
-        || ' · ' || coalesce(any_value(outlet), doc)
-        || coalesce(' (' || period || ')', '') as label,
+        case
+            when window_start is null then 'undated'
+            when window_end - window_start = 1
+                then strftime(window_start, '%Y-%m-%d') || '/'
+                    || strftime(window_end, '%d')
+            when window_start = window_end
+                then strftime(window_start, '%Y-%m-%d')
+            else strftime(window_start, '%m-%d') || ' to '
+                || strftime(window_end, '%Y-%m-%d')
+        end
+        || coalesce(' · ' || side, '')
+        || coalesce(' · ' || weapon, '')
+        || coalesce(' · ' || location, '')
+        || ' (' || len(list_distinct(flatten(list(doc_ids)))) || ' src)'
+            as label,
         max(value) filter (where metric = 'drones_launched') as launched,
         max(value) filter (where metric = 'drones_downed') as downed
     from drones
-    group by doc, period
+    group by window_start, window_end, side, weapon, location
 )
 
 select
-    label as "Article and attack",
+    label as "Attack (sources)",
     launched as "Launched",
     downed as "Downed"
 from attacks

@@ -1,18 +1,24 @@
--- title: Prisoners swapped and bodies repatriated, by month
--- value_axis: People (sum of reported figures)
+-- title: Prisoners swapped and bodies repatriated, by month (events)
+-- value_axis: People (sum of events)
 -- kind: bar
 -- One row per month from the first to the last with a prisoner or body
--- figure in scope (month of the figure's window, else of its article;
--- undated figures last), summed over figures that are not stated parts of
--- another. Months without a report are kept, empty, so time is not
--- squeezed. Sums of reports: an exchange reported twice counts twice.
+-- event in scope (month of the event's first date; undated events last),
+-- summed over the events totals count (`is_counted`: an exchange repeated
+-- by several articles counts once; no stated parts; one figure per
+-- dispute), running totals left out. Months without a report are kept,
+-- empty, so time is not squeezed.
 with figures as (
     select
-        date_trunc('month', date_from)::date as month,
-        metric,
-        value
-    from scoped_facts
-    where metric_group = 'prisoners' and not is_part
+        date_trunc('month', scoped_events.window_start)::date as month,
+        scoped_events.metric,
+        scoped_events.value
+    from scoped_events
+    inner join metric_vocabulary as vocabulary
+        on vocabulary.metric = scoped_events.metric
+    where
+        vocabulary.metric_group = 'prisoners'
+        and scoped_events.is_counted
+        and coalesce(scoped_events.period, '') <> 'cumulative'
 ),
 
 months as (

@@ -152,6 +152,7 @@ disputes as (
         count(distinct doc) as n_sources,
         count(distinct value) as n_values,
         count(distinct claimant) as n_claimants,
+        list(claim_id order by claim_id) as claim_ids,
         coalesce(
             list(distinct claimant order by claimant)
                 filter (where claimant is not null),
@@ -178,6 +179,7 @@ final as (
         disputes.n_values,
         disputes.n_claimants,
         disputes.n_sources,
+        disputes.claim_ids,
         pairs.is_contested,
         -- policies
         disputes.defending_side,

@@ -21,6 +21,7 @@ tallies as (
         -- sources
         count(distinct doc) as n_sources,
         list(distinct doc order by doc) as doc_ids,
+        list(claim_id order by claim_id) as claim_ids,
         min(published) as earliest_report
     from claims
     where

@@ -1,0 +1,43 @@
+-- One row per article with no publication date (view `undated_articles`),
+-- listed so that it stays visible: its "overnight" or "on Sunday" cannot be
+-- placed, so its figures have no window and are never guessed into one.
+-- $metric and $side (null = no filter) keep the articles with a figure of
+-- that metric / side. $since and $until are not applied: an undated
+-- article cannot be shown to fall inside or outside them. Stored as the
+-- temp table `scoped_undated`; `fact_keys` cites its figures in scope,
+-- `undated_fact_keys` those of them with no window.
+with
+
+matching as (
+    select distinct doc as article_id
+    from fact_details
+    where
+        ($metric is null or metric = $metric)
+        and ($side is null or side = $side)
+),
+
+keys as (
+    select
+        doc as article_id,
+        list(fact_key order by fact_key) as fact_keys,
+        list(fact_key order by fact_key) filter (
+            where window_end is null   -- as in undated_articles
+        ) as undated_fact_keys
+    from scoped_facts
+    group by doc
+),
+
+final as (
+    select
+        undated_articles.*,
+        keys.fact_keys,
+        keys.undated_fact_keys
+    from undated_articles
+    left join keys
+        on keys.article_id = undated_articles.article_id
+    where
+        ($metric is null and $side is null)
+        or undated_articles.article_id in (select article_id from matching)
+)
+
+select * from final
