@@ -45,7 +45,9 @@ def source_arguments(command):
 
 
 def echo_problem(problem):
-    click.echo(f"problem: {problem}", err=True)
+    """One problem on stderr as it happens: `problem: PATH:LINE: ... — fix`
+    (`warning: ...` when the article still loaded)."""
+    click.echo(f"{'warning' if is_warning(problem) else 'problem'}: {problem}", err=True)
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -79,16 +81,17 @@ def cli(ctx, db):
 def ingest(db, sources, jobs, strict, quiet):
     """Read, extract and load articles from SOURCES (files or folders).
 
-    Unchanged articles are skipped; changed ones replace their facts. Exits
-    with 3 when some inputs could not be read or extracted (the rest are
-    loaded), or when --strict stopped at one.
+    Unchanged articles are skipped; changed ones replace their facts. Each
+    bad input is named on stderr as it is met; a summary with the counts
+    ends the run. Exits with 3 when some inputs could not be read or
+    extracted (the rest are loaded), or when --strict stopped at one.
 
     \b
     Example:
         warstats --db war.duckdb ingest seeds/ more/articles.jsonl --jobs 4
     """
     summary = warehouse.ingest(list(sources), db, jobs=jobs, strict=strict,
-                               progress=not quiet)
+                               progress=not quiet, on_problem=echo_problem)
     click.echo(summary.describe())
     if summary.exit_code:
         raise SystemExit(summary.exit_code)

@@ -4,7 +4,9 @@ One run is one `runs` row. Each batch of articles is one transaction that
 deletes the batch's old rows and inserts the new ones, so an article has all
 its facts or none. A run killed mid-way stays `running`; the next ingest
 marks it `incomplete` and, since finished articles are skipped by hash,
-picks up where it stopped.
+picks up where it stopped. Worker processes exit when the ingest process
+dies, however it dies. tests/test_kill.py kills real runs at the
+`tables.KILL_POINTS`.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import importlib
 import json
 import multiprocessing
 import os
+import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -103,6 +106,19 @@ def extract_batch(spec: str, articles: list[Article]) -> list[Extraction | str]:
     return out
 
 
+def oversized(article: Article) -> SourceError | None:
+    """The problem with an article too long to extract in reasonable time
+    (one file holding a whole feed, say), or None."""
+    limit = DEFAULTS["MAX_ARTICLE_CHARS"]
+    if len(article.text) <= limit:
+        return None
+    where = f"{article.origin} (article {article.id})" if article.origin else article.id
+    return SourceError(where, f"is {len(article.text):,} characters long, more than "
+                       f"one article may be ({limit:,}; MAX_ARTICLE_CHARS)",
+                       "split it into its articles (a .txt file or a JSONL line "
+                       "each); it is skipped")
+
+
 def extract_sources(paths, *, strict=False, on_problem=None):
     """Yield (Article, Extraction) for each article under `paths`, in-process.
 
@@ -114,6 +130,12 @@ def extract_sources(paths, *, strict=False, on_problem=None):
     sources = importlib.import_module("etl.sources")
     extract, _ = load_extractor(DEFAULTS["EXTRACTOR"])
     for article in sources.read_articles(paths, strict=strict, on_problem=on_problem):
+        if too_long := oversized(article):
+            if strict or on_problem is None:
+                raise too_long
+            on_problem(too_long)
+            yield article, Extraction()
+            continue
         try:
             yield article, extract(article)
         except Exception as e:
@@ -147,7 +169,22 @@ def _executor(jobs: int):
     if jobs == 1:
         return _Inline()
     # spawn, not fork: the parent holds a multi-threaded DuckDB connection.
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Worker initializer: exit once the ingest process is gone.
+
+    A worker waits for tasks on a pipe it holds both ends of, so when the
+    parent is SIGKILLed (OOM killer, kill -9) it would wait forever, holding
+    its memory. A daemon thread notices the new parent and ends it.
+    """
+    def watch():
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 class Progress:
@@ -177,7 +214,8 @@ def _batches(iterable, size):
         yield batch
 
 
-def ingest(paths, db=None, *, jobs=None, strict=False, progress=True) -> RunSummary:
+def ingest(paths, db=None, *, jobs=None, strict=False, progress=True,
+           on_problem=None) -> RunSummary:
     """Load the articles under `paths` into `db`; returns the run's summary.
 
     Unchanged articles (same content hash and extractor version) are skipped;
@@ -185,7 +223,9 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True) -> RunSumm
     errors are counted as `failed` and the run goes on, unless `strict`: then
     the first one is raised (a SourceError) and the run is left `incomplete`.
     An id seen twice in one batch: the last copy wins, the other is skipped.
-    `progress`: True for lines on stderr, False for none.
+    `progress`: True for lines on stderr, False for none. `on_problem` is
+    also given each problem (a SourceError) as it happens: the summary keeps
+    only the first MAX_PROBLEMS_KEPT.
     """
     # By name, so that tests can stand in a module under sys.modules.
     sources = importlib.import_module("etl.sources")
@@ -199,9 +239,12 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True) -> RunSumm
         apply_sql(con)
         summary = RunSummary(run_id=0, db=str(db or DEFAULTS["DB"]))
         summary.stale_runs = tables.close_stale_runs(con)
+        tables.kill_point("before-run-row")
         summary.run_id = tables.start_run(con, [str(p) for p in paths], version)
+        tables.kill_point("after-run-row")
         _run(con, summary, sources, paths, spec, version, jobs, strict,
-             Progress(progress))
+             Progress(progress), on_problem)
+        tables.kill_point("after-finish")
         return summary
     finally:
         con.close()
@@ -214,13 +257,16 @@ def is_warning(problem: SourceError) -> bool:
     return isinstance(problem, getattr(sources, "SourceWarning", ()))
 
 
-def _run(con, summary, sources, paths, spec, version, jobs, strict, progress):
+def _run(con, summary, sources, paths, spec, version, jobs, strict, progress,
+         tell=None):
     def on_problem(error: SourceError):
         warning = is_warning(error)
         summary.warnings += warning
         summary.failed += not warning
         if len(summary.problems) < DEFAULTS["MAX_PROBLEMS_KEPT"]:
             summary.problems.append(("warning: " if warning else "") + str(error))
+        if tell:
+            tell(error)
 
     started = time.monotonic()
     pool = _Inline()
@@ -236,6 +282,7 @@ def _run(con, summary, sources, paths, spec, version, jobs, strict, progress):
         for batch in chain(head, batches):
             summary.read += len(batch)
             summary.bytes += sum(len(a.text.encode()) for a in batch)
+            batch = _drop_oversized(batch, strict, on_problem)
             todo, hashes = _changed(con, batch, version, summary)
             if todo:
                 pending.append((todo, hashes, pool.submit(extract_batch, spec, todo)))
@@ -252,8 +299,22 @@ def _run(con, summary, sources, paths, spec, version, jobs, strict, progress):
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         summary.seconds = time.monotonic() - started
+        tables.kill_point("before-finish")
         tables.finish_run(con, summary)
         progress.tick(summary, force=True)
+
+
+def _drop_oversized(batch, strict, on_problem):
+    """`batch` without the articles too long to extract, each reported."""
+    kept = []
+    for article in batch:
+        if problem := oversized(article):
+            if strict:
+                raise problem
+            on_problem(problem)
+        else:
+            kept.append(article)
+    return kept
 
 
 def _changed(con, batch, version, summary):

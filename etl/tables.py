@@ -3,9 +3,17 @@
 Rows go in as Arrow tables with explicit types (never row by row), so an
 empty batch or an all-null column still has the table's type.
 NOTE: keep the schemas below in sync with sql/schema.sql and etl/model.py.
+
+Test hook: with WARSTATS_KILL_AT="<point>[:<n>]" in the environment, the
+process SIGKILLs itself the n-th time (default: the first) it reaches
+`kill_point(<point>)`, so tests/test_kill.py can stop a real ingest at an
+exact moment. The points are KILL_POINTS. Unset, it is one lookup a call.
 """
 from __future__ import annotations
 
+import os
+import signal
+from collections import Counter
 from datetime import datetime
 
 import pyarrow as pa
@@ -31,6 +39,29 @@ REJECTIONS = pa.schema([
     ("doc", _str), ("surface", _str), ("surface_start", _int),
     ("surface_end", _int), ("reason", _str), ("quote", _str), ("run_id", _int),
 ])
+
+
+KILL_POINTS = {
+    "before-run-row": "schema applied, stale runs closed, no runs row yet",
+    "after-run-row": "runs row committed as running, no batch written",
+    "in-transaction": "a batch's rows deleted and inserted, not committed",
+    "after-commit": "a batch committed",
+    "before-finish": "every batch written, runs row still running",
+    "after-finish": "runs row written, connection not closed (no checkpoint)",
+}
+_reached: Counter = Counter()
+
+
+def kill_point(name: str) -> None:
+    """SIGKILL this process here if WARSTATS_KILL_AT names this point."""
+    spec = os.environ.get("WARSTATS_KILL_AT")
+    if not spec:
+        return
+    point, _, nth = spec.partition(":")
+    if point == name:
+        _reached[name] += 1
+        if _reached[name] == int(nth or 1):
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 def close_stale_runs(con) -> int:
@@ -92,10 +123,12 @@ def replace_articles(con, extracted, hashes, version, run_id) -> None:
             con.register(name, rows)
             con.execute(f"insert into {name[4:]} by name select * from {name}")
             con.unregister(name)
+        kill_point("in-transaction")
         con.commit()
     except BaseException:
         con.rollback()
         raise
+    kill_point("after-commit")
 
 
 def _table(schema, rows):

@@ -100,8 +100,34 @@ def apply_sql(con, sql_dir: Path = SQL_DIR) -> list[str]:
     return views
 
 
+# Statements `query` runs. A read-only connection already refuses writes to
+# the database, but not COPY ... TO, EXPORT, ATTACH, INSTALL or SET, which
+# write files or change the session. (show / describe / summarize are SELECTs.)
+READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+
+
+def check_read_only(db, sql: str) -> None:
+    """Raise QueryError unless every statement in `sql` only reads."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as e:
+        raise QueryError(f"{db}: query failed: {e} — check the query's syntax") from e
+    for statement in statements:
+        if statement.type not in READ_STATEMENTS:
+            raise QueryError(
+                f"{db}: refused {statement.type.name}: queries here are read-only "
+                "(select, with, show, describe, summarize, explain) — write with "
+                "`warstats ingest`; to save rows, use --format csv > file.csv")
+
+
 def query(db, sql: str, params=None) -> pd.DataFrame:
-    """Run one read-only query against `db` and return the rows."""
+    """Run one read-only query against `db` and return the rows.
+
+    Only SELECT-like statements run (READ_STATEMENTS); others raise
+    QueryError before the database is opened. `params` are bound, never
+    pasted into the SQL.
+    """
+    check_read_only(db, sql)
     con = connect(db, read_only=True)
     try:
         return con.execute(sql, params).df()

@@ -1,8 +1,9 @@
 """Bytes to text without crashing: BOMs, UTF-8, then the legacy fallbacks.
 
-Order: a BOM decides (UTF-8, UTF-16, UTF-32); else UTF-8; else cp1252 (what
-"Save as text" on Windows writes); else latin-1, which never fails. So only
-binary content, or a BOM file that breaks its own encoding, is a problem.
+Order: a BOM decides (UTF-8, UTF-16, UTF-32); else UTF-8, with each byte
+that is not UTF-8 read as cp1252 (what "Save as text" on Windows writes),
+else latin-1, which never fails. So only binary content, or a BOM file that
+breaks its own encoding, is a problem.
 Lines are decoded one at a time, so one stray cp1252 byte spoils nothing
 else and a huge file is never held whole.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import codecs
 import io
 import logging
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -68,8 +70,25 @@ def looks_binary(sample: bytes) -> bool:
     return controls > 0.05 * len(sample)
 
 
+def _legacy_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8, read as cp1252 byte by
+    byte, or latin-1 for the five bytes cp1252 leaves undefined."""
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in bad), error.end
+
+
+codecs.register_error("etl.sources.legacy", _legacy_bytes)
+_CP1252_UNDEFINED = "\x81\x8d\x8f\x90\x9d"
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
 def decode_bytes(raw: bytes) -> tuple[str, str]:
     """(text, encoding) for bytes with no BOM: UTF-8, else cp1252, else latin-1.
+
+    Valid UTF-8 sequences are kept even when other bytes are not UTF-8, so
+    a UTF-8 file with one stray byte keeps its "Київ" and only that byte
+    is read as cp1252; decoding the whole file as cp1252 would garble every
+    non-ASCII letter in it.
 
     >>> decode_bytes("Kyiv \u2014 drones".encode())
     ('Kyiv — drones', 'utf-8')
@@ -77,13 +96,21 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     ('Kyiv — drones', 'cp1252')
     >>> decode_bytes(b"\\x81")
     ('\\x81', 'latin-1')
+    >>> decode_bytes("Київ".encode() + b" \\x97 caf\\xe9")
+    ('Київ — café', 'cp1252')
     """
-    for encoding in ("utf-8", "cp1252"):
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _UTF8_MULTIBYTE.search(raw):   # some UTF-8: keep it, byte by byte
+        text = raw.decode("utf-8", "etl.sources.legacy")
+    else:                             # none: all legacy, at C speed
         try:
-            return raw.decode(encoding), encoding
+            return raw.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
-            pass
-    return raw.decode("latin-1"), "latin-1"
+            return raw.decode("latin-1"), "latin-1"
+    return text, "latin-1" if any(c in text for c in _CP1252_UNDEFINED) else "cp1252"
 
 
 def _not_text() -> Undecodable:
