@@ -16,10 +16,12 @@ from etl.rules import lexicon
 from etl.rules.places import find_places
 from etl.rules.sides import find_sides
 from etl.rules.weapons import find_weapons
+from etl.scan import Scanner, ScannerSet, TextIndex
 from etl.text import clause_bounds
 
 _I = re.IGNORECASE
 _PERIODS = [(name, re.compile(rf"\b(?:{rx})", _I)) for name, rx in lexicon.PERIODS]
+_PERIOD_SCAN = ScannerSet(dict(_PERIODS))
 _AIR = ("drones_", "missiles_")
 # Who counts drones downed over Russia: Russian air defence reports them.
 # Who reports a figure tells whose losses it counts when the text does not:
@@ -35,6 +37,8 @@ _UKRAINIAN_SOURCE = re.compile(
     r"\b(?:Ukrain\w*\s+(?:Air\s+Force|air\s+defen[cs]es?|General\s+Staff|military)"
     r"|Air\s+Force\s+of\s+(?:the\s+)?(?:Armed\s+Forces\s+of\s+)?Ukraine|Ihnat"
     r"|Russian\s+(?:drones|UAVs|missiles|attack)|Shaheds?|occupiers|enemy)\b", _I)
+_RUSSIAN_SOURCE_SCAN = Scanner(_RUSSIAN_SOURCE)
+_UKRAINIAN_SOURCE_SCAN = Scanner(_UKRAINIAN_SOURCE)
 # A side word after one of these is a place or a target, not the actor.
 _PLACE_PREP = re.compile(r"\b(?:in|into|on|at|against|to|toward|towards|from|of|across|over|"
                          r"near|inside|within|for|with)\s+(?:the\s+)?(?:eastern\s+|western\s+|"
@@ -56,10 +60,10 @@ def side_for(text, m, mentions) -> str | None:
     """Whose items or people a figure counts (FACTS.md, attribute side)."""
     metric = m.metric
     np_start, np_end = _np_text(text, m)
-    own = find_sides(text[np_start:np_end])
+    own = _sides(text, np_start, np_end)
     owner = _OWNER_AFTER.match(text, np_end, m.sent.end)   # "bodies of Russian soldiers"
     if not own and owner:
-        own = find_sides(owner.group(1))
+        own = _sides(text, *owner.span(1))
     if metric in ("weapons_supplied", "weapons_requested"):
         return _receiver(text, m)
     if own:
@@ -67,15 +71,17 @@ def side_for(text, m, mentions) -> str | None:
     if metric in _PERSON_METRICS:
         return None
     cstart, _ = clause_bounds(text, m.sent, m.q.qual_start)
-    window = text[max(0, m.sent.start - 300):m.sent.end]
+    window_start = max(0, m.sent.start - 300)
+    window = text[window_start:m.sent.end]
     if metric.startswith(_AIR):
         if metric.endswith("launched"):
             actor = _actor(text, cstart, m.q.qual_start)
             if actor:
                 return actor
-        if _RUSSIAN_SOURCE.search(text, m.sent.start, m.sent.end) or _russian_place(text, m):
+        if _RUSSIAN_SOURCE_SCAN.search(text, m.sent.start, m.sent.end, index=TextIndex.of(text)) \
+                or _russian_place(text, m):
             return "ukraine"
-        if _UKRAINIAN_SOURCE.search(text, m.sent.start, m.sent.end):
+        if _UKRAINIAN_SOURCE_SCAN.search(text, m.sent.start, m.sent.end, index=TextIndex.of(text)):
             return "russia"
         return _article_air_side(text)
     if metric in ("people_killed", "people_injured"):
@@ -83,7 +89,7 @@ def side_for(text, m, mentions) -> str | None:
             return _actor(text, m.sent.start, m.q.qual_start)
         return None
     if metric in ("equipment_destroyed", "casualties"):
-        if _RUSSIAN_SOURCE.search(window):
+        if _RUSSIAN_SOURCE_SCAN.search(window, index=TextIndex.of(text), offset=window_start):
             return "ukraine"
         return _actor(text, cstart, m.q.qual_start) or (
             "russia" if metric == "equipment_destroyed" else None)
@@ -101,8 +107,8 @@ def _receiver(text, m):
     np_end = _np_text(text, m)[1]
     if m.metric == "weapons_supplied":
         to = _RECIPIENT.search(text, np_end, m.sent.end)
-        if to and find_sides(to.group(1)):
-            return find_sides(to.group(1))[0].side
+        if to and _sides(text, *to.span(1)):
+            return _sides(text, *to.span(1))[0].side
         return "ukraine"
     return _actor(text, m.sent.start, m.q.qual_start) or "ukraine"
 
@@ -116,14 +122,15 @@ def _returned_to(text, m):
 def _article_air_side(text):
     """Whose drones an article counts when a sentence does not say: the
     side attacked is the one whose sources the article quotes most."""
-    russian = len(_RUSSIAN_SOURCE.findall(text))
-    ukrainian = len(_UKRAINIAN_SOURCE.findall(text))
+    index = TextIndex.of(text)
+    russian = sum(1 for _ in _RUSSIAN_SOURCE_SCAN.finditer(text, index=index))
+    ukrainian = sum(1 for _ in _UKRAINIAN_SOURCE_SCAN.finditer(text, index=index))
     return "ukraine" if russian > ukrainian else "russia"
 
 
-def _side_word(word):
-    hits = find_sides(word)
-    return hits[0].side if hits else None
+def _sides(text, start, end):
+    """find_sides of text[start:end], with the article's index."""
+    return find_sides(text[start:end], index=TextIndex.of(text), offset=start)
 
 
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", _I)
@@ -134,7 +141,7 @@ def _actor(text, start, end, first=False):
     of an earlier sentence), skipping places and targets ("in eastern
     Ukraine", "on Moscow"); an agent ("attacks by Russian forces") wins."""
     span = text[start:end]
-    hits = find_sides(span)
+    hits = _sides(text, start, end)
     for hit in hits:
         if _BY.search(span[:hit.start]):
             return hit.side
@@ -148,7 +155,8 @@ def _russian_place(text, m):
     cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
     after = text[m.q.end:cend]
     return any(p.country == "russia" and p.kind != "country"
-               and _OVER.search(after[:p.start]) for p in find_places(after))
+               and _OVER.search(after[:p.start])
+               for p in find_places(after, index=TextIndex.of(text), offset=m.q.end))
 
 
 _OVER = re.compile(r"\b(?:over|above|in|across|on|near|to|toward|towards|at|targeting)\s+"
@@ -209,7 +217,7 @@ _PARENT = re.compile(r"^\s+of\s+(?:the\s+)?$", _I)
 def _neighbours(text, m, cstart, cend):
     """End of the figure before and start of the figure after, in the clause."""
     prev_end, next_start = cstart, cend
-    for q in numbers.QUANTITY_RE.finditer(text, cstart, cend):
+    for q in numbers.QUANTITY_SCAN.finditer(text, cstart, cend, index=TextIndex.of(text)):
         if q.end() <= m.q.qual_start:
             prev_end = q.end()
         elif q.start() >= m.q.end and next_start == cend:
@@ -222,7 +230,7 @@ def _places(text, start, end):
     of the whole text, in order. "The capital", "the region", "the city"
     and "this direction" stand for the last such place named before."""
     found = []
-    for p in find_places(text[start:end]):
+    for p in find_places(text[start:end], index=TextIndex.of(text), offset=start):
         a, b = start + p.start, start + p.end
         if p.kind == "country" and p.country in ("ukraine", "russia"):
             continue
@@ -231,7 +239,7 @@ def _places(text, start, end):
         if found and _PARENT.match(text[found[-1].end:a]):
             continue                      # "Zvenihorod district of Cherkasy region"
         found.append(replace(p, start=a, end=b))
-    for hit in _STAND_IN.finditer(text, start, end):
+    for hit in _STAND_IN_SCAN.finditer(text, start, end, index=TextIndex.of(text)):
         named = _named_before(text, hit.start(), _STAND_IN_KINDS[hit.lastgroup])
         if named:
             found.append(replace(named, start=hit.start(), end=hit.end()))
@@ -242,6 +250,7 @@ def _places(text, start, end):
 _STAND_IN = re.compile(r"\b(?:(?P<capital>the\s+(?:Ukrainian\s+|Russian\s+)?capital(?:\s+region)?)|"
                        r"(?P<region>the\s+(?:[a-z]+ern\s+)?region)|(?P<city>the\s+city)|"
                        r"(?P<direction>(?:this|that|the\s+same)\s+direction))\b", _I)
+_STAND_IN_SCAN = Scanner(_STAND_IN)
 _STAND_IN_KINDS = {"capital": ("city", ("Kyiv", "Moscow")), "region": ("region", None),
                    "city": ("city", None), "direction": ("direction", None)}
 
@@ -250,7 +259,7 @@ def _named_before(text, pos, kind_and_names):
     """The last place of a kind (and name) named in the 1,500 characters before pos."""
     kind, names = kind_and_names
     base = max(0, pos - 1500)
-    for p in reversed(find_places(text[base:pos])):
+    for p in reversed(find_places(text[base:pos], index=TextIndex.of(text), offset=base)):
         if p.kind == kind and (names is None or (p.canonical or p.name) in names):
             return replace(p, start=base + p.start, end=base + p.end)
     return None
@@ -295,7 +304,8 @@ def weapon_for(text, m, mentions=()) -> str | None:
     if m.extra.get("tally"):
         start = max(m.sent.start, start - 50)
     generic = m.metric in _TYPED_METRICS
-    found = find_weapons(text[start:end], generic=generic)
+    found = find_weapons(text[start:end], generic=generic, index=TextIndex.of(text),
+                         offset=start)
     models = {w.canonical for w in found if not w.generic}
     if len(models) == 1:
         return models.pop()
@@ -324,7 +334,8 @@ def weapon_for(text, m, mentions=()) -> str | None:
 @lru_cache(maxsize=8)
 def _article_drone_model(text):
     """The drone model an article names, when it names exactly one."""
-    models = {w.canonical for w in find_weapons(text) if w.kind == "drone" and not w.generic}
+    models = {w.canonical for w in find_weapons(text, index=TextIndex.of(text))
+              if w.kind == "drone" and not w.generic}
     return models.pop() if len(models) == 1 else None
 
 
@@ -351,15 +362,16 @@ def period_for(text, m, mentions) -> str | None:
 @lru_cache(maxsize=8)
 def _article_night(text):
     """An article about one night's attack: its figures are overnight."""
-    overnight = dict((name, rx) for name, rx in _PERIODS)["overnight"]
-    return "overnight" if overnight.search(text) else None
+    overnight = _PERIOD_SCAN.scanners["overnight"]
+    return "overnight" if overnight.search(text, index=TextIndex.of(text)) else None
 
 
 def _nearest_period(text, m):
     s, e = m.sent.start, m.sent.end
     best = None
-    for name, rx in _PERIODS:
-        for hit in rx.finditer(text, s, e):
+    found = _PERIOD_SCAN.find(text, s, e, index=TextIndex.of(text))
+    for name, _ in _PERIODS:
+        for hit in found[name]:
             dist = min(abs(hit.start() - m.q.end), abs(m.q.qual_start - hit.end()))
             if best is None or dist < best[0]:
                 best = (dist, name)
@@ -387,7 +399,8 @@ def is_part_of(text, m, mentions) -> bool:
 
 
 def claimant_for(text, m) -> tuple[str | None, str | None]:
-    hits = find_claimants(text[m.sent.start:m.sent.end])
+    hits = find_claimants(text[m.sent.start:m.sent.end], index=TextIndex.of(text),
+                           offset=m.sent.start)
     if not hits:
         return None, None
     return hits[0].claimant, hits[0].raw

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.scan import Scanner, TextIndex
 from etl.rules.claimants import CLAIMANTS, CUES_AFTER, CUES_AFTER_QUOTE, CUES_BEFORE
 
 
@@ -56,6 +57,7 @@ _CLAIMANT_RE = re.compile(
                for a in _ALIASES)
     + r")(?!\w)"
 )
+_CLAIMANT_SCAN = Scanner(_CLAIMANT_RE)
 # A cue, then up to four words ("the", "Kharkiv", "regional"), then the name.
 _CUE_BEFORE_RE = re.compile(
     rf"(?i:\b(?:{_alternation(CUES_BEFORE)})|[,\"”]\s*(?:{_alternation(CUES_AFTER_QUOTE)}))"
@@ -76,9 +78,11 @@ def _lookup(surface: str) -> str:
     return _CLAIMANT_OF.get(key) or _CLAIMANT_OF[key.lower()]
 
 
-def find_claimants(text: str) -> list[ClaimantMention]:
+def find_claimants(text: str, *, index: TextIndex | None = None,
+                   offset: int = 0) -> list[ClaimantMention]:
     """Every claimant named in `text`, in order, each marked `framed` when an
-    attribution cue stands next to it; [] when none.
+    attribution cue stands next to it; [] when none. `index`, of an article
+    that holds `text` at `offset`, only saves time (folding keeps spans).
 
     >>> [(c.claimant, c.framed) for c in find_claimants(
     ...     "The governor said the air force downed 20 drones, according to the SBU.")]
@@ -86,7 +90,7 @@ def find_claimants(text: str) -> list[ClaimantMention]:
     """
     folded = _fold(text)
     out = []
-    for m in _CLAIMANT_RE.finditer(folded):
+    for m in _CLAIMANT_SCAN.finditer(folded, index=index, offset=offset):
         framed = bool(_CUE_BEFORE_RE.search(folded, max(0, m.start() - 80), m.start())
                       or _CUE_AFTER_RE.match(folded[m.end():m.end() + 120]))
         out.append(ClaimantMention(_lookup(m.group()), text[m.start():m.end()],

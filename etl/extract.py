@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from etl import numbers
 from etl.model import Article, Extraction, Fact, Rejection
 from etl.rules import lexicon, patterns
+from etl.scan import ScannerSet, TextIndex
 from etl.text import Sentence, clause_bounds, split_sentences
 
 # Bump when rules change: re-ingest re-extracts articles of older versions.
@@ -26,6 +27,8 @@ _ITEMS = [(name, re.compile(rf"\b{rx}\b", _I)) for name, rx in lexicon.ITEMS]
 _ITEM_ANY = re.compile(
     "|".join(rf"(?P<{name}>\b{rx}\b)" for name, rx in lexicon.ITEMS), _I)
 _EVENTS = {name: re.compile(rf"\b{rx}\b", _I) for name, rx in lexicon.EVENTS}
+_EVENT_SCAN = ScannerSet(_EVENTS)
+_ALL_EVENTS = [e for e, _ in lexicon.EVENTS]
 _PERIODS = [(name, re.compile(rf"\b(?:{rx})", _I)) for name, rx in lexicon.PERIODS]
 _HYPOTHETICAL = re.compile(lexicon.HYPOTHETICAL, _I)
 _OUTSIDE = re.compile(rf"\s*(?:[\w'’-]+\s+){{0,2}}?{patterns.OUTSIDE_VOCABULARY}\b",
@@ -109,7 +112,7 @@ def extract_text(text: str, doc: str = "", published=None) -> Extraction:
 def _sentence_mentions(text, sent, earlier, out, doc):
     s = text[sent.start:sent.end]
     found, pending = [], []
-    for q in numbers.find_quantities(s):
+    for q in numbers.find_quantities(s, index=TextIndex.of(text), offset=sent.start):
         q = _shift(q, sent.start)
         reason = _not_a_fact(text, q, sent)
         if reason:
@@ -137,7 +140,7 @@ def _elliptical(text, m, earlier) -> bool:
     if m.item is None or not m.extra.get("reason", "").startswith("no event"):
         return False
     s = text[m.sent.start:m.sent.end]
-    if _events_in(s, 0, len(s), [e for e, _ in lexicon.EVENTS]) or _HAS_VERB.search(s):
+    if _events_in(text, m.sent.start, m.sent.end, _ALL_EVENTS, sub=True) or _HAS_VERB.search(s):
         return False
     prev = [p for p in earlier if p.item == m.item and p.sent.end <= m.sent.start
             and m.sent.start - p.sent.end < 200]
@@ -157,9 +160,10 @@ def _share_list_event(text, m, found) -> bool:
         return False
     for other in sorted(found, key=lambda o: abs(o.q.start - m.q.start)):
         a, b = sorted((m, other), key=lambda x: x.q.start)
-        gap = text[(a.head or (0, a.q.end))[1]:b.q.qual_start]
+        gap_start = (a.head or (0, a.q.end))[1]
+        gap = text[gap_start:b.q.qual_start]
         if len(gap) > 220 or not _LIST_GAP.fullmatch(gap) \
-                or _events_in(gap, 0, len(gap), [e for e, _ in lexicon.EVENTS]):
+                or _events_in(text, gap_start, b.q.qual_start, _ALL_EVENTS, sub=True):
             continue
         metric = lexicon.METRICS.get((m.item, other.event))
         if metric:
@@ -352,13 +356,14 @@ def _no_item_reason(text, q, sent):
     return "no counted item"
 
 
-def _events_in(text, start, end, allowed):
-    """(distance-sorted) event matches of allowed classes within [start, end)."""
-    hits = []
-    for name in allowed:
-        for m in _EVENTS[name].finditer(text, start, end):
-            hits.append((m.start(), m.end(), name))
-    return hits
+def _events_in(text, start, end, allowed, sub=False):
+    """Event matches (start, end, class) within [start, end) of the article
+    text, class by class in the order of `allowed`, each in text order.
+    With `sub`, as read in the substring text[start:end] alone."""
+    found = _EVENT_SCAN.find(text, start, end, index=TextIndex.of(text), sub=sub)
+    shift = start if sub else 0
+    return [(m.start() + shift, m.end() + shift, name)
+            for name in allowed for m in found[name]]
 
 
 def _find_event(text, m, earlier):
@@ -436,7 +441,7 @@ def _passive_after_list(text, np_end, cend, allowed):
         return None
     gap = text[np_end:events[0][0]]
     if _PASSIVE_TAIL.search(gap) and not _HAS_AUX.search(_PASSIVE_TAIL.sub("", gap)) \
-            and not _events_in(gap, 0, len(gap), [e for e, _ in lexicon.EVENTS]):
+            and not _events_in(text, np_end, events[0][0], _ALL_EVENTS, sub=True):
         return events[0]
     return None
 

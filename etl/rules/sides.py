@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.scan import Scanner, TextIndex
+
 # side -> words that name it outright (demonyms, the state, its forces).
 SIDE_WORDS = {
     "russia": ("Russia", "Russian", "Russians", "Russian Federation",
@@ -137,13 +139,15 @@ _SIDE_RE = re.compile(
     re.VERBOSE,
 )
 
+_SIDE_SCAN = Scanner(_SIDE_RE)
 
 _WEAPON_NEXT_RE = re.compile(
     rf"(?:\s+[a-z-]+){{0,2}}\s+(?:{_alternation(WEAPON_NOUNS)})(?!\w)")
 
 
-def find_sides(text: str) -> list[SideMention]:
+def find_sides(text: str, *, index: TextIndex | None = None, offset: int = 0) -> list[SideMention]:
     """Every word that names a side in `text`, in order; [] when none.
+    `index`, of an article that holds `text` at `offset`, only saves time.
 
     >>> [m.side for m in find_sides("Russian drones hit Ukrainian cities")]
     ['russia', 'ukraine']
@@ -155,7 +159,7 @@ def find_sides(text: str) -> list[SideMention]:
     ['iran']
     """
     out = []
-    for m in _SIDE_RE.finditer(text):
+    for m in _SIDE_SCAN.finditer(text, index=index, offset=offset):
         side = _SIDE_OF[" ".join((m["word"] or m["capital"]).split())]
         if side in BELLIGERENTS or not _WEAPON_NEXT_RE.match(text, m.end()):
             out.append(SideMention(side, m.start(), m.end()))

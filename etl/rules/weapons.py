@@ -24,6 +24,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import is_not
+
+from etl.scan import Scanner, TextIndex
 
 # The kinds the engine reads to tell drones from missiles, and so on.
 KINDS = ("drone", "missile", "bomb", "shell", "air_defence", "aircraft",
@@ -279,6 +282,8 @@ _WEAPON_RE = re.compile(
     # "Shahed-136/131", "Kh-59/69": a number after a slash names a sibling.
     + r"(?P<tail>(?:/\d+[A-Z]?(?!\w))*)"
 )
+_WEAPON_SCAN = Scanner(_WEAPON_RE)
+_NONES = [None] * len(_ORDERED)
 
 
 def _siblings(alias: str, tail: str, pos: int) -> list[WeaponMention]:
@@ -294,11 +299,12 @@ def _siblings(alias: str, tail: str, pos: int) -> list[WeaponMention]:
     return out
 
 
-def _mentions(text: str) -> list[WeaponMention]:
+def _mentions(text: str, index: TextIndex | None, offset: int) -> list[WeaponMention]:
     """Every alias match, models and type words alike, in order."""
     out = []
-    for m in _WEAPON_RE.finditer(text):
-        alias = next(a for a, g in zip(_ORDERED, m.groups()) if g is not None)
+    for m in _WEAPON_SCAN.finditer(text, index=index, offset=offset):
+        # The one alias group that took part (index() runs in C).
+        alias = _ORDERED[list(map(is_not, m.groups(), _NONES)).index(True)]
         canon, kind, generic = _ALIASES[alias]
         # A sibling of another model ends this mention before the slash;
         # "/131" after "Shahed-136" is the same weapon and stays inside it.
@@ -310,10 +316,12 @@ def _mentions(text: str) -> list[WeaponMention]:
     return out
 
 
-def find_weapons(text: str, *, generic: bool = False) -> list[WeaponMention]:
+def find_weapons(text: str, *, generic: bool = False, index: TextIndex | None = None,
+                 offset: int = 0) -> list[WeaponMention]:
     """Every weapon named in `text`, in order; [] when none. Plain type
     words ("drones", "helicopters") are included only when `generic`,
-    except the FACTS.md types "tank" and "artillery shell".
+    except the FACTS.md types "tank" and "artillery shell". `index`, of an
+    article that holds `text` at `offset`, only saves time.
 
     >>> [w.canonical for w in find_weapons("17 Shahed-136/131 UAVs and 3 tanks")]
     ['Shahed', 'tank']
@@ -325,7 +333,7 @@ def find_weapons(text: str, *, generic: bool = False) -> list[WeaponMention]:
     []
     """
     out: list[WeaponMention] = []
-    for w in _mentions(text):
+    for w in _mentions(text, index, offset):
         prev = out[-1] if out else None
         if w.generic and prev and not prev.generic \
                 and HEAD_NOUN_GAP.fullmatch(text, prev.end, w.start):

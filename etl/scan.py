@@ -1,0 +1,364 @@
+"""Exact, faster `finditer` for the big word alternations of the rules.
+
+Python's `re` tries every alternative of a pattern at every position of the
+text, so a pattern of 600 place names scans at ~1 MB/s. Yet a match can
+only start where the text starts with one of a few hundred short prefixes
+("kyi", "kha", "sha", ...). `Scanner` reads those prefixes off the parsed
+pattern once, finds the positions of the text that start with one of them,
+and tries the pattern only there (`rx.match(text, p, endpos)`, which sees
+the same lookbehinds and word boundaries as a search does). The matches are
+the ones `rx.finditer` gives, in the same order: the positions tried are a
+superset of the positions where a match can start.
+
+Where a match can start:
+
+- at a token start (`_TOKEN`: the first character of a word, or a
+  character that is neither a word character nor a space) when the
+  pattern guards its start with `\\b` or a lookbehind such as `(?<![\\w-])`;
+- anywhere else only for paths of the pattern that have no such guard (or
+  that start with a space); those prefixes are looked for at every
+  character, with a character-class scan that `re` runs in C.
+
+Prefixes are compared in ASCII lower case, `SCANNER_PREFIX` characters
+long; a position whose prefix has a non-ASCII character is always tried,
+so case folding beyond ASCII ("K" for "k" under IGNORECASE) cannot drop a
+match. A pattern this module cannot read (back-references, a possible
+empty match, too many prefixes) is scanned with plain `finditer`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from re import _compiler as sre_compile          # noqa: the parsed-pattern API
+from re import _constants as C
+from re import _parser as sre_parse
+
+SCANNER_PREFIX = 3
+_MAX_PREFIXES = 60_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_ALPHABET = [chr(i) for i in range(128)]
+_SPACES = [chr(i) for i in range(0x3001) if chr(i).isspace() and i >= 128]
+_IS_WORD = re.compile(r"\w").fullmatch
+_IS_SPACE = re.compile(r"\s").fullmatch
+_ZERO_WIDTH = (C.AT, C.ASSERT)
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+
+
+class Unreadable(Exception):
+    """A pattern whose match starts cannot be listed; scanned plainly."""
+
+
+def fold(s: str) -> str | None:
+    """The key of a prefix: ASCII lower case, None if not all ASCII.
+
+    >>> fold("Kyi"), fold("Київ")
+    ('kyi', None)
+    """
+    return s.lower() if s.isascii() else None
+
+
+class Scanner:
+    """`rx.finditer`, trying `rx` only where a match can start.
+
+    >>> s = Scanner(re.compile(r"(?<![\\w-])(?:Kyiv|Kharkiv)(?!\\w)"))
+    >>> [m.group() for m in s.finditer("Kyiv, Kharkivs and Kharkiv")]
+    ['Kyiv', 'Kharkiv']
+    >>> s.fast
+    True
+    """
+
+    def __init__(self, rx: re.Pattern, k: int = SCANNER_PREFIX):
+        self.rx, self.k = rx, k
+        try:
+            at_token, anywhere = _prefixes(rx, k)
+        except Unreadable:
+            self.fast = False
+            return
+        self.fast = True
+        self.at_token = frozenset(at_token)
+        self.anywhere = frozenset(anywhere)
+        # Shorter prefixes: the whole match is that short.
+        self.short = {n: frozenset(p for p in at_token | anywhere if len(p) == n)
+                      for n in range(1, k)}
+        self.short_any = {n: frozenset(p for p in anywhere if len(p) == n) for n in range(1, k)}
+        firsts = sorted({p[0] for p in anywhere} - {_NON_ASCII})
+        # Anywhere paths try every non-ASCII character too: IGNORECASE
+        # folds some of them ("K" for "k") onto ASCII letters.
+        self.first_scan = re.compile(
+            "[" + "".join(re.escape(c) for c in firsts) + r"]|[^\x00-\x7f]", re.IGNORECASE) if anywhere else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None,
+                 *, index: "TextIndex | None" = None, offset: int = 0):
+        """The matches of `self.rx.finditer(text, pos, endpos)`.
+
+        `index` (of a text that holds `text` at `offset`) saves finding the
+        token starts again for each window of one article.
+        """
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if not self.fast:
+            yield from self.rx.finditer(text, pos, end)
+            return
+        if index is None:
+            index, offset = TextIndex(text), 0
+        match = self.rx.match
+        last = pos
+        for p in index.starts(self, pos + offset, end + offset):
+            p -= offset
+            if p < last:
+                continue
+            m = match(text, p, end)
+            if m:
+                yield m
+                last = m.end()
+
+    def search(self, text, pos=0, endpos=None, *, index=None, offset=0):
+        return next(self.finditer(text, pos, endpos, index=index, offset=offset), None)
+
+    def _candidates(self, index: "TextIndex") -> list[int]:
+        """Every position of the index's text where a match can start."""
+        found = set()
+        for n, keys in ((self.k, self.at_token), *self.short.items()):
+            table = index.tokens(n)
+            for key in table:
+                if key in keys:
+                    found.update(table[key])
+        found.update(index.tokens_non_ascii)
+        if self.first_scan is not None:
+            text, k = index.text, self.k
+            for m in self.first_scan.finditer(text):
+                p = m.start()
+                key = fold(text[p:p + k])
+                if key is None or key in self.anywhere or any(
+                        key[:n] in keys for n, keys in self.short_any.items()):
+                    found.add(p)
+        return sorted(found)
+
+
+class ScannerSet:
+    """Several patterns over the same windows: what `finditer` of each
+    would give, from one pass over their merged start positions.
+
+    >>> events = ScannerSet({"down": re.compile(r"\\bdowned\\b"),
+    ...                      "launch": re.compile(r"\\blaunch(?:ed)?\\b")})
+    >>> t = "Russia launched 40 drones; 30 were downed."
+    >>> hits = events.find(t, 0, len(t), index=TextIndex.of(t))
+    >>> [(name, t[m.start():m.end()]) for name, ms in hits.items() for m in ms]
+    [('down', 'downed'), ('launch', 'launched')]
+    """
+
+    def __init__(self, patterns: dict[str, re.Pattern]):
+        self.scanners = {name: Scanner(rx) for name, rx in patterns.items()}
+        self.fast = {n: s for n, s in self.scanners.items() if s.fast}
+
+    def find(self, text: str, start: int, end: int, *, index: "TextIndex",
+             sub: bool = False) -> dict[str, list[re.Match]]:
+        """Matches of each pattern in text[start:end], by name, in order:
+        `finditer(text, start, end)` of each, or with `sub`, `finditer` of
+        the substring text[start:end] (no look before `start`)."""
+        if sub:
+            s, off, lo, hi = text[start:end], start, 0, end - start
+        else:
+            s, off, lo, hi = text, 0, start, end
+        out = {name: list(sc.rx.finditer(s, lo, hi))
+               for name, sc in self.scanners.items() if not sc.fast}
+        if start >= end:
+            return {name: out.get(name, []) for name in self.scanners}
+        positions, names = index.merged(self)
+        i, j = bisect_left(positions, start), bisect_left(positions, end)
+        last = {}
+        # The window's first position is a start of its own in a substring.
+        tries = [(start, name) for name in self.fast] if sub else []
+        for p, name in (*tries, *zip(positions[i:j], names[i:j])):
+            if p - off < last.get(name, lo):
+                continue
+            m = self.fast[name].rx.match(s, p - off, hi)
+            if m:
+                out.setdefault(name, []).append(m)
+                last[name] = m.end()
+        return {name: out.get(name, []) for name in self.scanners}
+
+
+class TextIndex:
+    """Token starts of one text by prefix, shared by every `Scanner` run
+    over it (one per article). `TextIndex.of(text)` keeps the last one."""
+
+    def __init__(self, text: str, k: int = SCANNER_PREFIX):
+        self.text, self.k = text, k
+        self._tokens: dict[int, dict[str, list[int]]] = {}
+        self._starts: dict[Scanner, list[int]] = {}
+        low = text.lower()
+        if len(low) != len(text):          # a character that lowers to two
+            low = "".join(c if c.isascii() else "\x80" for c in text).lower()
+        full, non_ascii = {}, []
+        for m in _TOKEN.finditer(text):
+            p = m.start()
+            key = low[p:p + k]
+            if key.isascii():
+                table = full.get(key)
+                if table is None:
+                    full[key] = [p]
+                else:
+                    table.append(p)
+            else:
+                non_ascii.append(p)
+        self._tokens[k] = full
+        self.tokens_non_ascii = non_ascii
+
+    @classmethod
+    def of(cls, text: str) -> "TextIndex":
+        """The index of `text`, built once for the article being read
+        (the last text asked for; found by identity, not by hashing)."""
+        last = _LAST[0]
+        if last is None or last.text is not text:
+            last = _LAST[0] = cls(text)
+        return last
+
+    def merged(self, scanners: ScannerSet) -> tuple[list[int], list[str]]:
+        """Start positions of all fast patterns of a set, sorted, with the
+        name of the pattern each is for."""
+        found = self._starts.get(scanners)
+        if found is None:
+            pairs = sorted((p, name) for name, sc in scanners.fast.items()
+                           for p in self.starts(sc, 0, len(self.text)))
+            found = self._starts[scanners] = ([p for p, _ in pairs], [n for _, n in pairs])
+        return found
+
+    def tokens(self, n: int) -> dict[str, list[int]]:
+        """Token starts by their first n characters (n <= k)."""
+        table = self._tokens.get(n)
+        if table is None:
+            table = {}
+            for key, ps in self._tokens[self.k].items():
+                table.setdefault(key[:n], []).extend(ps)
+            self._tokens[n] = table
+        return table
+
+    def starts(self, scanner: Scanner, lo: int, hi: int) -> list[int]:
+        """Positions in [lo, hi) to try, plus lo itself (the start of a
+        window is a token start when the window is a substring)."""
+        found = self._starts.get(scanner)
+        if found is None:
+            found = self._starts[scanner] = scanner._candidates(self)
+        i, j = bisect_left(found, lo), bisect_left(found, hi)
+        if i < len(found) and found[i] == lo:
+            return found[i:j]
+        return [lo, *found[i:j]] if lo < hi else []
+
+
+_LAST: list[TextIndex | None] = [None]
+
+
+# -- reading the prefixes off a parsed pattern -------------------------------
+
+def _prefixes(rx: re.Pattern, k: int) -> tuple[set[str], set[str]]:
+    """(prefixes at token starts, prefixes anywhere) of the pattern's
+    matches: strings of k folded characters, or fewer when a match can be
+    that short."""
+    parsed = sre_parse.parse(rx.pattern, rx.flags)
+    # A path is (prefix so far, start is guarded against a word before it).
+    paths = _walk(list(parsed), {("", False)}, rx.flags, k)
+    at_token, anywhere = set(), set()
+    for prefix, where in paths:
+        if prefix == "":
+            raise Unreadable("may match the empty string")
+        (at_token if where == "token" else anywhere).add(prefix)
+    if len(at_token) + len(anywhere) > _MAX_PREFIXES:
+        raise Unreadable("too many prefixes")
+    return at_token, anywhere
+
+
+def _walk(items, paths, flags, k):
+    """Extend each path by the items of a sequence. Paths that reached k
+    characters are kept unchanged. A path's second field is False/True
+    (guarded) until its first character is read, then 'token'/'anywhere'."""
+    for item in items:
+        growing = {p for p in paths if len(p[0]) < k}
+        if not growing:
+            break
+        done = paths - growing
+        paths = done | _step(item, growing, flags, k)
+        if len(paths) > _MAX_PREFIXES:
+            raise Unreadable("too many prefixes")
+    return paths
+
+
+def _step(item, paths, flags, k):
+    op, av = item
+    if op is C.AT:
+        guard = av is C.AT_BOUNDARY
+        return {(p, g or guard) if p == "" else (p, g) for p, g in paths}
+    if op is C.ASSERT_NOT:
+        direction, sub = av
+        guard = direction < 0 and _excludes_words(sub)
+        return {(p, g or guard) if p == "" else (p, g) for p, g in paths}
+    if op is C.ASSERT:
+        return paths
+    if op is C.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _walk(list(sub), paths, (flags | add) & ~remove, k)
+    if op is C.ATOMIC_GROUP:
+        return _walk(list(av), paths, flags, k)
+    if op is C.BRANCH:
+        out = set()
+        for alternative in av[1]:
+            out |= _walk(list(alternative), paths, flags, k)
+        return out
+    if op in _REPEATS:
+        low, high, sub = av
+        out, current = set(), paths
+        for n in range(min(high, low + k + 1) + 1):
+            if n >= low:
+                out |= current
+            if n == high:
+                break
+            current = _walk(list(sub), current, flags, k)
+        return out
+    if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
+        return _read_char(item, paths, flags)
+    raise Unreadable(f"unsupported {op}")
+
+
+def _excludes_words(sub) -> bool:
+    """True for a lookbehind body like [\\w-] or \\w: no word character before."""
+    items = list(sub)
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    return op is C.IN and (C.CATEGORY, C.CATEGORY_WORD) in av \
+        and (C.NEGATE, None) not in av
+
+
+def _read_char(item, paths, flags):
+    """Extend paths by one character. Only ASCII characters make keys: a
+    text prefix with any other character is always tried (see `fold`)."""
+    chars = _members(item, flags)
+    ascii_chars = [c for c in chars if c.isascii()]
+    out = set()
+    for prefix, state in paths:
+        if prefix != "":
+            out.update((prefix + c.lower(), state) for c in ascii_chars)
+            continue
+        for c in ascii_chars:
+            # A start not at a token start: a space, or a letter with no
+            # guard against a letter before it.
+            anywhere = c in _SPACE_SET or (c in _WORD_SET and not state)
+            out.add((c.lower(), "anywhere" if anywhere else "token"))
+        if len(ascii_chars) < len(chars) or not state:
+            # A non-ASCII space, or a non-ASCII letter with no guard.
+            out.add((_NON_ASCII, "anywhere"))
+    return out
+
+
+_NON_ASCII = "\x80"   # a prefix that stands for "starts with a non-ASCII character"
+
+
+_WORD_SET = frozenset(c for c in _ALPHABET + _SPACES if _IS_WORD(c))
+_SPACE_SET = frozenset(c for c in _ALPHABET + _SPACES if _IS_SPACE(c))
+
+
+def _members(item, flags) -> list[str]:
+    """The characters (ASCII and non-ASCII spaces) one pattern item matches."""
+    state = sre_parse.State()
+    state.flags = flags
+    one = sre_compile.compile(sre_parse.SubPattern(state, [item]), flags)
+    return [c for c in _ALPHABET + _SPACES if one.fullmatch(c)]
