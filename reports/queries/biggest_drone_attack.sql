@@ -1,5 +1,6 @@
 -- One row: the largest number of drones reported launched in one attack
--- (overnight, in a day, or a single event; not weekly or running totals),
+-- (overnight, in a day, or a single event whose window is at most a night;
+-- not weekly or running totals),
 -- counted as an event (one figure, however many articles repeat it), when
 -- it was, and how many sources (outlets) report it.
 with attacks as (
@@ -9,6 +10,8 @@ with attacks as (
         metric = 'drones_launched'
         and is_counted
         and coalesce(period, 'event') in ('overnight', 'day', 'event')
+        -- one attack: a night or a day, not a span since some date
+        and coalesce(window_end - window_start, 0) <= 1
 ),
 
 largest as (

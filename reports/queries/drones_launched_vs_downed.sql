@@ -6,14 +6,17 @@
 -- 25 (a chart, not a list): launched and downed, each one event however
 -- many articles repeat it (null: not reported), and how many sources carry
 -- them. Disputed figures show the chart's figure (`chart_value`: the
--- defending side's, else the most reported). Weekly and running totals are
--- left out: they would dwarf single attacks.
+-- defending side's, else the most reported). Weekly and running totals,
+-- and figures whose window spans more than a night, are left out: they
+-- would dwarf single attacks.
 with drones as (
     select * from scoped_events
     where
         metric in ('drones_launched', 'drones_downed')
         and is_counted
         and coalesce(period, 'event') in ('overnight', 'day', 'event')
+        -- one attack: a night or a day, not a span since some date
+        and coalesce(window_end - window_start, 0) <= 1
 ),
 
 attacks as (
@@ -22,10 +25,12 @@ attacks as (
             when window_start is null then 'undated'
             when window_end - window_start = 1
                 then strftime(window_start, '%Y-%m-%d') || '/'
-                    || strftime(window_end, '%d')
+                    || case when month(window_start) = month(window_end)
+                        then strftime(window_end, '%d')
+                        else strftime(window_end, '%m-%d') end
             when window_start = window_end
                 then strftime(window_start, '%Y-%m-%d')
-            else strftime(window_start, '%m-%d') || ' to '
+            else strftime(window_start, '%Y-%m-%d') || ' to '
                 || strftime(window_end, '%Y-%m-%d')
         end
         || coalesce(' · ' || side, '')
