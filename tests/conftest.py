@@ -24,12 +24,13 @@ from etl.errors import SourceError
 from etl.model import Article
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} is absent")
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes seconds (a 50 MB file, killed "
                             "subprocesses); `pytest -m 'not slow'` leaves them out")
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} is absent")
+
 
 # Written to a file so that spawned worker processes can import it too.
 FAKE_EXTRACTOR = textwrap.dedent('''

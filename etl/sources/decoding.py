@@ -149,7 +149,7 @@ def iter_lines(path: Path, on_bad_line: Callable[[int, Undecodable], None]
     """
     with open_binary(path) as f:
         head = f.read(SNIFF_BYTES)
-        f.seek(0)
+        f = _from_the_start(f, head)
         encoding = bom_encoding(head[:4])
         if encoding:
             yield from _iter_bom_lines(f, encoding, on_bad_line)
@@ -163,6 +163,32 @@ def iter_lines(path: Path, on_bad_line: Callable[[int, Undecodable], None]
                 log.info("%s: not all UTF-8; such lines read as %s", path, used)
                 noted = True
             yield line
+
+
+class _Replay(io.RawIOBase):
+    """A stream that cannot seek back (a named pipe), read again from its
+    start: the bytes already read, then the rest."""
+
+    def __init__(self, head: bytes, rest):
+        self.head, self.rest = memoryview(head), rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if not self.head:
+            return self.rest.readinto(buffer)
+        n = min(len(buffer), len(self.head))
+        buffer[:n], self.head = self.head[:n], self.head[n:]
+        return n
+
+
+def _from_the_start(f, head: bytes):
+    """`f` positioned at its start again, after `head` was read from it."""
+    if f.seekable():
+        f.seek(0)
+        return f
+    return io.BufferedReader(_Replay(head, f))
 
 
 # Stands in for bytes that break a BOM file's encoding, so the bad line can
