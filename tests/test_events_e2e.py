@@ -1,4 +1,4 @@
-"""Events, not articles, end to end: article text -> ingest -> views -> briefing.
+"""Events, not articles, end to end: text -> ingest -> views -> briefing.
 
 tests/test_events.py checks the views on hand-written fact rows; here the
 facts come from the real extractor reading small corpora written for these
