@@ -75,12 +75,14 @@ class Scanner:
             self.fast = False
             return
         self.fast = True
-        self.at_token = frozenset(at_token)
         self.anywhere = frozenset(anywhere)
-        # Shorter prefixes: the whole match is that short.
-        self.short = {n: frozenset(p for p in at_token | anywhere if len(p) == n)
-                      for n in range(1, k)}
         self.short_any = {n: frozenset(p for p in anywhere if len(p) == n) for n in range(1, k)}
+        # Every scanner's token-start prefixes in one table, so that one
+        # pass over an article's tokens serves them all. A prefix shorter
+        # than k: the whole match is that short.
+        for prefix in at_token | anywhere:
+            _WANTED.setdefault(prefix, []).append(self)
+        _WANTED_BY.append(self)
         firsts = sorted({p[0] for p in anywhere} - {_NON_ASCII})
         # Anywhere paths try every non-ASCII character too: IGNORECASE
         # folds some of them ("K" for "k") onto ASCII letters.
@@ -116,13 +118,9 @@ class Scanner:
 
     def _candidates(self, index: "TextIndex") -> list[int]:
         """Every position of the index's text where a match can start."""
-        found = set()
-        for n, keys in ((self.k, self.at_token), *self.short.items()):
-            table = index.tokens(n)
-            for key in table:
-                if key in keys:
-                    found.update(table[key])
-        found.update(index.tokens_non_ascii)
+        found = set(index.tokens_non_ascii)
+        for positions in index.wanted().get(self, ()):
+            found.update(positions)
         if self.first_scan is not None:
             text, k = index.text, self.k
             for m in self.first_scan.finditer(text):
@@ -184,8 +182,8 @@ class TextIndex:
 
     def __init__(self, text: str, k: int = SCANNER_PREFIX):
         self.text, self.k = text, k
-        self._tokens: dict[int, dict[str, list[int]]] = {}
         self._starts: dict[Scanner, list[int]] = {}
+        self._wanted: dict[Scanner, list[list[int]]] | None = None
         low = text.lower()
         if len(low) != len(text):          # a character that lowers to two
             low = "".join(c if c.isascii() else "\x80" for c in text).lower()
@@ -201,7 +199,7 @@ class TextIndex:
                     table.append(p)
             else:
                 non_ascii.append(p)
-        self._tokens[k] = full
+        self.tokens = full
         self.tokens_non_ascii = non_ascii
 
     @classmethod
@@ -223,15 +221,16 @@ class TextIndex:
             found = self._starts[scanners] = ([p for p, _ in pairs], [n for _, n in pairs])
         return found
 
-    def tokens(self, n: int) -> dict[str, list[int]]:
-        """Token starts by their first n characters (n <= k)."""
-        table = self._tokens.get(n)
-        if table is None:
-            table = {}
-            for key, ps in self._tokens[self.k].items():
-                table.setdefault(key[:n], []).extend(ps)
-            self._tokens[n] = table
-        return table
+    def wanted(self) -> dict[Scanner, list[list[int]]]:
+        """Token starts by the scanners whose prefixes they begin with."""
+        if self._wanted is None or self._wanted_size != len(_WANTED_BY):
+            # (again when a scanner was made after the first look)
+            self._wanted, self._wanted_size = {}, len(_WANTED_BY)
+            for key, positions in self.tokens.items():
+                for n in range(1, len(key) + 1):
+                    for scanner in _WANTED.get(key[:n], ()):
+                        self._wanted.setdefault(scanner, []).append(positions)
+        return self._wanted
 
     def starts(self, scanner: Scanner, lo: int, hi: int) -> list[int]:
         """Positions in [lo, hi) to try, plus lo itself (the start of a
@@ -246,6 +245,8 @@ class TextIndex:
 
 
 _LAST: list[TextIndex | None] = [None]
+_WANTED: dict[str, list[Scanner]] = {}     # prefix -> scanners it may start
+_WANTED_BY: list[Scanner] = []             # the scanners in _WANTED
 
 
 # -- reading the prefixes off a parsed pattern -------------------------------

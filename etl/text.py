@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.scan import Scanner, TextIndex
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -18,6 +20,7 @@ _END = re.compile(r"""(?<!\b[A-Z])(?<!\bU\.S)(?<!\bSt)(?<!\bMr)(?<!\bDr)
     (?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bSep)(?<!\bOct)(?<!\bNov)
     (?<!\bDec)(?<!\bNo)(?<!\bvs)(?<!\ba\.m)(?<!\bp\.m)
     [.!?]["”’»)]*\s+(?=["“‘«(]?[A-Z0-9])""", re.VERBOSE)
+_END_SCAN = Scanner(_END)
 _PARAGRAPH = re.compile(r"\n")
 
 
@@ -32,6 +35,7 @@ def split_sentences(text: str) -> list[Sentence]:
     ['The U.S. sent 3 jets.']
     """
     out = []
+    index = TextIndex.of(text)
     pos, para = 0, 0
     for line in text.split("\n"):
         line_start = pos
@@ -39,7 +43,7 @@ def split_sentences(text: str) -> list[Sentence]:
         if line.strip():
             para += 1
         start = line_start
-        for m in _END.finditer(line):
+        for m in _END_SCAN.finditer(line, index=index, offset=line_start):
             _add(out, text, start, line_start + m.start() + len(m.group().rstrip()), para)
             start = line_start + m.end()
         _add(out, text, start, line_start + len(line), para)

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
+from etl.scan import Scanner, ScannerSet, TextIndex
+
 INVASION = date(2022, 2, 24)
 WINDOW = tuple[date | None, date | None, str]
 
@@ -70,6 +72,7 @@ _DATE_PARTS = re.compile(
 _YEAR = re.compile(YEAR)
 _MONTH = re.compile(MONTH)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
+_SENTENCE_END_SCAN = Scanner(_SENTENCE_END)
 
 
 class Unresolved(Exception):
@@ -396,6 +399,8 @@ RULES = [
     _rule("date", "point", rf"(?P<d>{DATE})", _date),
 ]
 
+_RULE_SCAN = ScannerSet({rule.id: rule.pattern for rule in RULES})
+
 # Which kinds of expression fit a figure's period, best first. With a
 # period, a fitting kind beats a nearer expression of another kind; with
 # none, the nearest expression wins.
@@ -432,7 +437,7 @@ def _regions(text: str, start: int, end: int) -> tuple[int, int, int]:
     """Where the quote's sentence(s) start and end, and where the two
     sentences before it start (never before its paragraph)."""
     lo, hi = max(0, start - 700), min(len(text), end + 300)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    cuts = [m.end() for m in _SENTENCE_END_SCAN.finditer(text, lo, hi, index=TextIndex.of(text))]
     sentence_start = max([c for c in cuts if c <= start], default=lo)
     sentence_end = min([c for c in cuts if c >= end], default=hi)
     paragraph = max(lo, text.rfind("\n", lo, sentence_start) + 1)
@@ -444,8 +449,9 @@ def _regions(text: str, start: int, end: int) -> tuple[int, int, int]:
 def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
     """Matches in a region; where two overlap the earlier rule wins."""
     found, taken = [], []
+    matches = _RULE_SCAN.find(text, *region, index=TextIndex.of(text))
     for rule in RULES:
-        for m in rule.pattern.finditer(text, *region):
+        for m in matches[rule.id]:
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 found.append((rule, m))
                 taken.append(m.span())
