@@ -220,6 +220,13 @@ CASES = {
     "csv bad row counted after a quoted newline": Case(
         {"wire.csv": f'id,text\nw1,"{DRONES}\nMore."\nw2\n'},
         "wire.csv:4", "has 1 fields", "this row is skipped", loads={"w1": DRONES + "\nMore."}),
+    "csv with old-Mac line ends (CR only)": Case(
+        {"wire.csv": f'id,text\rw1,"{DRONES}"\rw2,"{KILLED}"\r'}, None, status=0,
+        loads={"w1": DRONES, "w2": KILLED}),
+    "jsonl with old-Mac line ends (CR only)": Case(
+        {"feed.jsonl": jsonl({"id": "f1", "text": DRONES}).replace("\n", "\r")
+         + jsonl({"id": "f2", "text": KILLED}).replace("\n", "\r")},
+        None, status=0, loads={"f1": DRONES, "f2": KILLED}),
     "csv without a text column": Case(
         {"wire.csv": f'id,body\nw1,"{DRONES}"\n'},
         "wire.csv", "has no text column", "name the columns in the first row"),

@@ -162,7 +162,15 @@ def iter_lines(path: Path, on_bad_line: Callable[[int, Undecodable], None]
             if used != "utf-8" and not noted:
                 log.info("%s: not all UTF-8; such lines read as %s", path, used)
                 noted = True
-            yield line
+            if "\r" in line:          # old-Mac "\r" line ends, as a BOM file's
+                yield from filter(None, _LONE_CR.split(line))
+            else:
+                yield line
+
+
+# A "\r" that is not part of "\r\n" ends a line (old-Mac and some Excel
+# exports), as it does for text mode and for the csv module.
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
 
 
 class _Replay(io.RawIOBase):

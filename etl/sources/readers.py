@@ -150,7 +150,13 @@ def csv_rows(path: Path, reading: Reading, required: tuple[str, ...]
 
     try:
         rows = csv.reader(iter_lines(path, bad_line))
-        header = [name.strip().lower() for name in next(rows, [])]
+        try:
+            header = [name.strip().lower() for name in next(rows, [])]
+        except csv.Error as e:
+            reading.report(f"{path}:1", f"has a header row that is not valid CSV ({e})",
+                           "check the quotes and line ends of the first row; "
+                           "the file is skipped")
+            return
         if not header:
             reading.report(path, "is empty", "add a header row and one row an article, or remove the file")
             return
