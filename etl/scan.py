@@ -75,6 +75,7 @@ class Scanner:
             self.fast = False
             return
         self.fast = True
+        anywhere, firsts = {p for p, _ in anywhere}, {c for _, c in anywhere}
         self.anywhere = frozenset(anywhere)
         self.short_any = {n: frozenset(p for p in anywhere if len(p) == n) for n in range(1, k)}
         # Every scanner's token-start prefixes in one table, so that one
@@ -83,11 +84,12 @@ class Scanner:
         for prefix in at_token | anywhere:
             _WANTED.setdefault(prefix, []).append(self)
         _WANTED_BY.append(self)
-        firsts = sorted({p[0] for p in anywhere} - {_NON_ASCII})
-        # Anywhere paths try every non-ASCII character too: IGNORECASE
-        # folds some of them ("K" for "k") onto ASCII letters.
-        self.first_scan = re.compile(
-            "[" + "".join(re.escape(c) for c in firsts) + r"]|[^\x00-\x7f]", re.IGNORECASE) if anywhere else None
+        # The characters anywhere paths start with, as written (None: any
+        # non-ASCII character), are found with one class scan in C.
+        self.first_scan = re.compile("|".join(
+            ([f"[{''.join(re.escape(c) for c in sorted(firsts - {None}))}]"]
+             if firsts - {None} else []) + ([r"[^\x00-\x7f]"] if None in firsts else []))
+        ) if firsts else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None,
                  *, index: "TextIndex | None" = None, offset: int = 0):
@@ -122,12 +124,13 @@ class Scanner:
         for positions in index.wanted().get(self, ()):
             found.update(positions)
         if self.first_scan is not None:
-            text, k = index.text, self.k
-            for m in self.first_scan.finditer(text):
+            low, k, anywhere = index.low, self.k, self.anywhere
+            shorts = [(n, keys) for n, keys in self.short_any.items() if keys]
+            for m in self.first_scan.finditer(index.text):
                 p = m.start()
-                key = fold(text[p:p + k])
-                if key is None or key in self.anywhere or any(
-                        key[:n] in keys for n, keys in self.short_any.items()):
+                key = low[p:p + k]
+                if key in anywhere or not key.isascii() or any(
+                        key[:n] in keys for n, keys in shorts):
                     found.add(p)
         return sorted(found)
 
@@ -185,8 +188,9 @@ class TextIndex:
         self._starts: dict[Scanner, list[int]] = {}
         self._wanted: dict[Scanner, list[list[int]]] | None = None
         low = text.lower()
-        if len(low) != len(text):          # a character that lowers to two
+        if "\u0130" in text or "\u212a" in text:   # the two that lower into ASCII
             low = "".join(c if c.isascii() else "\x80" for c in text).lower()
+        self.low = low
         full, non_ascii = {}, []
         for m in _TOKEN.finditer(text):
             p = m.start()
@@ -262,7 +266,10 @@ def _prefixes(rx: re.Pattern, k: int) -> tuple[set[str], set[str]]:
     for prefix, where in paths:
         if prefix == "":
             raise Unreadable("may match the empty string")
-        (at_token if where == "token" else anywhere).add(prefix)
+        if where == "token":
+            at_token.add(prefix)
+        else:
+            anywhere.add((prefix, where[1]))     # with its first character
     if len(at_token) + len(anywhere) > _MAX_PREFIXES:
         raise Unreadable("too many prefixes")
     return at_token, anywhere
@@ -331,7 +338,9 @@ def _excludes_words(sub) -> bool:
 
 def _read_char(item, paths, flags):
     """Extend paths by one character. Only ASCII characters make keys: a
-    text prefix with any other character is always tried (see `fold`)."""
+    text prefix with any other character is always tried (see `fold`).
+    A path that starts away from token starts records its first character
+    as written (None: some non-ASCII character)."""
     chars = _members(item, flags)
     ascii_chars = [c for c in chars if c.isascii()]
     out = set()
@@ -343,14 +352,27 @@ def _read_char(item, paths, flags):
             # A start not at a token start: a space, or a letter with no
             # guard against a letter before it.
             anywhere = c in _SPACE_SET or (c in _WORD_SET and not state)
-            out.add((c.lower(), "anywhere" if anywhere else "token"))
-        if len(ascii_chars) < len(chars) or not state:
+            out.add((c.lower(), ("anywhere", c) if anywhere else "token"))
+        if len(ascii_chars) < len(chars) or (not state and _may_be_non_ascii(item, flags)):
             # A non-ASCII space, or a non-ASCII letter with no guard.
-            out.add((_NON_ASCII, "anywhere"))
+            out.add((_NON_ASCII, ("anywhere", None)))
     return out
 
 
 _NON_ASCII = "\x80"   # a prefix that stands for "starts with a non-ASCII character"
+
+
+def _may_be_non_ascii(item, flags) -> bool:
+    """False only for an item of listed ASCII characters that no case
+    folding can take outside ASCII (no letter under IGNORECASE)."""
+    op, av = item
+    if op is C.LITERAL:
+        codes = [av]
+    elif op is C.IN and all(o in (C.LITERAL, C.RANGE) for o, _ in av):
+        codes = [c for o, a in av for c in ([a] if o is C.LITERAL else range(a[0], a[1] + 1))]
+    else:
+        return True
+    return any(c >= 128 or (flags & re.IGNORECASE and chr(c).isalpha()) for c in codes)
 
 
 _WORD_SET = frozenset(c for c in _ALPHABET + _SPACES if _IS_WORD(c))
