@@ -1,6 +1,7 @@
 """`make bench`: how fast warstats is, measured against a bare digit scan.
 
     .venv/bin/python -m bench.run --mb 200 --runs 3 --out bench/out/bench.json
+    .venv/bin/python -m bench.run --mb 20 --spark     # also the Spark path
 
 Every figure is the median of `--runs` runs. The reference is the cheapest
 pass any extractor must make: `re.finditer(r"\\d[\\d,.]*")` over the same
@@ -127,7 +128,14 @@ def corpus_texts(path: Path) -> list[str]:
     return [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
 
 
-def one_run(corpus: Path, small: Path, sample, scratch: Path) -> dict:
+def spark_ingest(corpus: Path, db: Path) -> list[str]:
+    """The Spark path end to end (local[2]): extract to Parquet, load into db."""
+    code = ("import sys; from etl.spark import run_spark_ingest; "
+            "s = run_spark_ingest([sys.argv[1]], sys.argv[2]); sys.exit(s.exit_code)")
+    return [sys.executable, "-c", code, str(corpus), str(db)]
+
+
+def one_run(corpus: Path, small: Path, sample, scratch: Path, spark: bool = False) -> dict:
     """One round of every figure; the rounds are interleaved so drift in
     machine load spreads over all figures alike."""
     texts = corpus_texts(corpus)
@@ -150,6 +158,9 @@ def one_run(corpus: Path, small: Path, sample, scratch: Path) -> dict:
     m = run_measured(warstats("--db", str(_fresh(scratch / "small.duckdb")), "ingest",
                               "--quiet", "--jobs", "2", str(small)))
     out.update({f"small_{k}": v for k, v in m.items()})
+    if spark:
+        m = run_measured(spark_ingest(corpus, _fresh(scratch / "spark.duckdb")))
+        out.update({f"spark_{k}": v for k, v in m.items()})
     return out
 
 
@@ -190,6 +201,10 @@ def summarise(runs: list[dict], corpus: Path, small: Path, sample) -> dict:
         "peak RSS ratio, full : small": {
             "value": med["ingest_j2_peak_tree_rss"] / med["small_peak_tree_rss"],
             "unit": f"x ({size / small_size:.0f}x the bytes)"},
+        **({"Spark local[2] ingest + load": rate(med["spark_seconds"], size),
+            "peak RSS, Spark (JVM + workers)": {"value": med["spark_peak_tree_rss"] / 2**20,
+                                                "unit": "MiB"}}
+           if "spark_seconds" in med else {}),
         "re-ingest unchanged": {"value": med["reingest_seconds"], "unit": "s",
                                 "x_scan": med["reingest_seconds"] / scan_s(size),
                                 "pct_of_first": 100 * med["reingest_seconds"]
@@ -237,6 +252,8 @@ def main(argv=None) -> dict:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=OUT_DIR / "bench.json")
+    parser.add_argument("--spark", action="store_true",
+                        help="also time the Spark path (needs pyspark and Java)")
     args = parser.parse_args(argv)
     small_mb = args.small_mb or args.mb / 4
     extract_mb = min(args.extract_mb, args.mb)
@@ -250,7 +267,7 @@ def main(argv=None) -> dict:
     started = machine()
     runs = []
     for i in range(args.runs):
-        runs.append(one_run(corpus, small, sample, scratch))
+        runs.append(one_run(corpus, small, sample, scratch, args.spark))
         print(f"run {i + 1}/{args.runs}: ingest --jobs 2 "
               f"{runs[-1]['ingest_j2_seconds']:.1f}s", file=sys.stderr)
     result = {"params": {"corpus_mb": args.mb, "small_mb": small_mb, "extract_mb": extract_mb,

@@ -57,7 +57,6 @@ COMMON_CONF = {
     # Extraction costs ~1000x a scan per byte: split files small (default
     # 128m) so one JSONL file still spreads over every core.
     "spark.sql.files.maxPartitionBytes": "8m",
-    "spark.sql.sources.partitionOverwriteMode": "static",
 }
 
 
@@ -96,8 +95,10 @@ _SPARK_TYPES = {pa.string(): "string", pa.int32(): "int", pa.float64(): "double"
                 pa.date32(): "date", pa.bool_(): "boolean"}
 
 
-def _fields(schema: pa.Schema) -> list[str]:
-    return [f"`{f.name}` {_SPARK_TYPES[f.type]}" for f in schema if f.name != "run_id"]
+def _fields(schema: pa.Schema, sep: str = " ") -> str:
+    """"`doc` string, ..." (a table) or with sep=": " (a struct's fields)."""
+    return ", ".join(f"`{f.name}`{sep}{_SPARK_TYPES[f.type]}"
+                     for f in schema if f.name != "run_id")
 
 
 def _columns(schema: pa.Schema) -> list[str]:
@@ -105,15 +106,11 @@ def _columns(schema: pa.Schema) -> list[str]:
 
 
 ARTICLE_COLUMNS = _columns(tables.ARTICLES)
-FACT_COLUMNS = _columns(tables.FACTS)
-REJECTION_COLUMNS = _columns(tables.REJECTIONS)
 # One row per article, its facts and rejections nested: one extraction pass
 # feeds all three outputs.
-EXTRACTED_DDL = ", ".join([
-    *_fields(tables.ARTICLES), "`error` string",
-    f"`facts` array<struct<{', '.join(f.replace('` ', '`: ', 1) for f in _fields(tables.FACTS))}>>",
-    f"`rejections` array<struct<{', '.join(f.replace('` ', '`: ', 1) for f in _fields(tables.REJECTIONS))}>>",
-])
+EXTRACTED_DDL = (f"{_fields(tables.ARTICLES)}, `error` string, "
+                 f"`facts` array<struct<{_fields(tables.FACTS, ': ')}>>, "
+                 f"`rejections` array<struct<{_fields(tables.REJECTIONS, ': ')}>>")
 
 
 # --- the worker side ------------------------------------------------------
@@ -184,8 +181,7 @@ def _extract_batches(spec: str, batches):
 
 def read_source(spark, source):
     """JSONL and/or Parquet (files, folders, globs): one DataFrame of articles."""
-    _, F = _pyspark()
-    sources = [str(s) for s in ([source] if isinstance(source, (str, Path)) else source)]
+    sources = _as_list(source)
     parquet = [s for s in sources if _is_parquet(s)]
     jsonl = [s for s in sources if s not in parquet]
     frames = []
@@ -217,7 +213,13 @@ def _articles(df, sources):
     return df.withColumn("origin", F.coalesce("origin", here) if "origin" in present else here)
 
 
+def _as_list(source) -> list[str]:
+    return [str(s) for s in ([source] if isinstance(source, (str, Path)) else source)]
+
+
 def _is_parquet(source: str) -> bool:
+    """A .parquet file or glob, or a local folder holding Parquet. (A remote
+    folder of Parquet is read as JSONL unless named *.parquet or globbed.)"""
     path = Path(source)
     if path.is_dir():
         return any(path.rglob("*.parquet"))
@@ -250,8 +252,11 @@ def ingest_spark(source, out_dir, *, master: str = "local[2]", spark=None,
     try:
         good = extracted.where(F.col("error").isNull())
         good.select(*ARTICLE_COLUMNS).write.mode("overwrite").parquet(f"{out}/articles")
+        # Gathering each date's facts into one task first writes one file
+        # per date, not one per date and input split.
         (good.select("published", F.explode("facts").alias("f"))
              .select("f.*", F.date_format("published", "yyyy-MM-dd").alias("published_date"))
+             .repartition("published_date")
              .write.mode("overwrite").partitionBy("published_date").parquet(f"{out}/facts"))
         (good.select(F.explode("rejections").alias("r")).select("r.*")
              .write.mode("overwrite").parquet(f"{out}/rejections"))
@@ -266,7 +271,7 @@ def ingest_spark(source, out_dir, *, master: str = "local[2]", spark=None,
     finally:
         extracted.unpersist()
     meta = {
-        "sources": [str(s) for s in ([source] if isinstance(source, (str, Path)) else source)],
+        "sources": _as_list(source),
         "extractor_version": version, "master": spark.sparkContext.master,
         "started_at": started.isoformat(), "finished_at": datetime.now().isoformat(),
         "read": counts["read"], "failed": counts["failed"], "facts": counts["facts"] or 0,
