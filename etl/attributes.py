@@ -371,7 +371,7 @@ def _nearest_period(text, m):
     best = None
     found = _PERIOD_SCAN.find(text, s, e, index=TextIndex.of(text))
     for name, _ in _PERIODS:
-        for hit in found[name]:
+        for hit in found.get(name, ()):
             dist = min(abs(hit.start() - m.q.end), abs(m.q.qual_start - hit.end()))
             if best is None or dist < best[0]:
                 best = (dist, name)

@@ -363,7 +363,7 @@ def _events_in(text, start, end, allowed, sub=False):
     found = _EVENT_SCAN.find(text, start, end, index=TextIndex.of(text), sub=sub)
     shift = start if sub else 0
     return [(m.start() + shift, m.end() + shift, name)
-            for name in allowed for m in found[name]]
+            for name in allowed for m in found.get(name, ())]
 
 
 def _find_event(text, m, earlier):

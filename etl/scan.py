@@ -81,7 +81,8 @@ class Scanner:
         # Every scanner's token-start prefixes in one table, so that one
         # pass over an article's tokens serves them all. A prefix shorter
         # than k: the whole match is that short.
-        for prefix in at_token | anywhere:
+        self.prefixes = frozenset(at_token | anywhere)
+        for prefix in self.prefixes:
             _WANTED.setdefault(prefix, []).append(self)
         _WANTED_BY.append(self)
         # The characters anywhere paths start with, as written (None: any
@@ -143,40 +144,70 @@ class ScannerSet:
     ...                      "launch": re.compile(r"\\blaunch(?:ed)?\\b")})
     >>> t = "Russia launched 40 drones; 30 were downed."
     >>> hits = events.find(t, 0, len(t), index=TextIndex.of(t))
-    >>> [(name, t[m.start():m.end()]) for name, ms in hits.items() for m in ms]
-    [('down', 'downed'), ('launch', 'launched')]
+    >>> {name: [m.group() for m in ms] for name, ms in sorted(hits.items())}
+    {'down': ['downed'], 'launch': ['launched']}
     """
 
     def __init__(self, patterns: dict[str, re.Pattern]):
         self.scanners = {name: Scanner(rx) for name, rx in patterns.items()}
-        self.fast = {n: s for n, s in self.scanners.items() if s.fast}
+        self.fast = {n: s.rx.match for n, s in self.scanners.items() if s.fast}
+        self.slow = {n: s.rx for n, s in self.scanners.items() if not s.fast}
+        # Which patterns a prefix may start, for the first position of a
+        # substring (which the index does not hold as a token start).
+        self.by_prefix: dict[str, list[str]] = {}
+        for name, sc in self.scanners.items():
+            for prefix in sc.prefixes if sc.fast else ():
+                self.by_prefix.setdefault(prefix, []).append(name)
+        self.always = [n for n, sc in self.scanners.items()
+                       if sc.fast and sc.first_scan is not None]
+
+    def _starting(self, index: "TextIndex", start: int, end: int) -> list[str]:
+        """Fast patterns that may match at text[start:end]'s first position."""
+        key = index.low[start:min(end, start + index.k)]
+        if not key.isascii():
+            return list(self.fast)
+        names = set(self.always)
+        for n in range(1, len(key) + 1):
+            names.update(self.by_prefix.get(key[:n], ()))
+        return [n for n in self.fast if n in names]
 
     def find(self, text: str, start: int, end: int, *, index: "TextIndex",
              sub: bool = False) -> dict[str, list[re.Match]]:
         """Matches of each pattern in text[start:end], by name, in order:
         `finditer(text, start, end)` of each, or with `sub`, `finditer` of
-        the substring text[start:end] (no look before `start`)."""
+        the substring text[start:end] (no look before `start`). Patterns
+        with no match are left out."""
         if sub:
             s, off, lo, hi = text[start:end], start, 0, end - start
         else:
             s, off, lo, hi = text, 0, start, end
-        out = {name: list(sc.rx.finditer(s, lo, hi))
-               for name, sc in self.scanners.items() if not sc.fast}
+        out = {}
+        for name, rx in self.slow.items():
+            hits = list(rx.finditer(s, lo, hi))
+            if hits:
+                out[name] = hits
         if start >= end:
-            return {name: out.get(name, []) for name in self.scanners}
+            return out
         positions, names = index.merged(self)
         i, j = bisect_left(positions, start), bisect_left(positions, end)
+        if i == j and not sub:
+            return out
         last = {}
         # The window's first position is a start of its own in a substring.
-        tries = [(start, name) for name in self.fast] if sub else []
+        tries = [(start, name) for name in self._starting(index, start, end)] if sub else []
+        fast = self.fast
         for p, name in (*tries, *zip(positions[i:j], names[i:j])):
             if p - off < last.get(name, lo):
                 continue
-            m = self.fast[name].rx.match(s, p - off, hi)
+            m = fast[name](s, p - off, hi)
             if m:
-                out.setdefault(name, []).append(m)
+                hits = out.get(name)
+                if hits is None:
+                    out[name] = [m]
+                else:
+                    hits.append(m)
                 last[name] = m.end()
-        return {name: out.get(name, []) for name in self.scanners}
+        return out
 
 
 class TextIndex:
@@ -220,7 +251,7 @@ class TextIndex:
         name of the pattern each is for."""
         found = self._starts.get(scanners)
         if found is None:
-            pairs = sorted((p, name) for name, sc in scanners.fast.items()
+            pairs = sorted((p, name) for name, sc in scanners.scanners.items() if sc.fast
                            for p in self.starts(sc, 0, len(self.text)))
             found = self._starts[scanners] = ([p for p, _ in pairs], [n for _, n in pairs])
         return found

@@ -451,7 +451,7 @@ def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
     found, taken = [], []
     matches = _RULE_SCAN.find(text, *region, index=TextIndex.of(text))
     for rule in RULES:
-        for m in matches[rule.id]:
+        for m in matches.get(rule.id, ()):
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 found.append((rule, m))
                 taken.append(m.span())
