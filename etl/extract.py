@@ -180,6 +180,11 @@ def _shift(q, offset):
     return q
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LONG_DIGITS = re.compile(r"\d{7,}")
+_FURNITURE = re.compile(r"[\s\d.,/|•·-]*")     # a line of page numbers and rules
+
+
 def _not_a_fact(text, q, sent) -> str | None:
     left = text[max(sent.start, q.start - 40):q.start]
     right = text[q.end:min(sent.end, q.end + 40)]
@@ -188,20 +193,25 @@ def _not_a_fact(text, q, sent) -> str | None:
         for m in rx.finditer(probe):
             if m.start() <= len(left) <= m.end():
                 return reason
-    if q.form == "digits" and re.fullmatch(r"(?:19|20)\d\d", q.surface) \
+    if q.form == "digits" and _YEAR.fullmatch(q.surface) \
             and not _item_after(text, q.end, sent.end)[0]:
         return "year"
-    if q.form == "digits" and re.fullmatch(r"\d{7,}", q.surface):
+    if q.form == "digits" and _LONG_DIGITS.fullmatch(q.surface):
         return "id or phone number"
     line_start = text.rfind("\n", 0, q.start) + 1
     line_end = text.find("\n", q.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if re.fullmatch(r"[\s\d.,/|•·-]*", line):
+    if _FURNITURE.fullmatch(line):
         return "page furniture"
     hypothetical = _HYPOTHETICAL.search(_clause_left(text, q, sent)[-70:])
     if hypothetical and not _ANNOUNCED.search(hypothetical.string[:hypothetical.start()]):
         return "hypothetical or plan"
     return None
+
+
+_JOINER = re.compile(r"and|or|,|/")
+_WORDLIKE = re.compile(r"[\w\"“'‘]")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _item_after(text, pos, limit):
@@ -222,16 +232,16 @@ def _item_after(text, pos, limit):
                     return _combined(text, hit, limit), (pos, hit.end())
                 hit = later
         word = _WORD.match(text, cursor, limit)
-        joiner = word and n_words > 0 and re.fullmatch(r"and|or|,|/", word.group())
+        joiner = word and n_words > 0 and _JOINER.fullmatch(word.group())
         if joiner and _NOT_A_MODIFIER.match(text, word.end(), limit):
             # "eight ballistic and six cruise missiles": both count missiles
             other = numbers.QUANTITY_RE.match(text, word.end() + 1, limit) if word.group() == "and" else None
             item, span = _item_after(text, other.end(), limit) if other else (None, None)
             return (item, (pos, span[1])) if item else (None, None)
         if not word or (_STOP.match(word.group()) and not joiner) \
-                or not (joiner or re.match(r"[\w\"“'‘]", word.group())):
+                or not (joiner or _WORDLIKE.match(word.group())):
             return None, None
-        if word.group()[:1].isdigit() and not re.search(r"[A-Za-z]", word.group()):
+        if word.group()[:1].isdigit() and not _LETTER.search(word.group()):
             return None, None
         cursor = word.end()
         while cursor < limit and text[cursor] in " \t\"“”'‘’()":

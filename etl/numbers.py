@@ -113,6 +113,12 @@ def words_to_number(words: str) -> float | None:
     return total + current if seen else None
 
 
+_DIGITS_SCALE = re.compile(rf"([\d,.\s\u00a0\u202f\u2009]+?)\s*({_SCALE})?$", re.I)
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+
+
 def parse_number(surface: str) -> float | None:
     """Value of one number wording, digits or words.
 
@@ -131,14 +137,14 @@ def parse_number(surface: str) -> float | None:
     >>> parse_number("Kyiv")
     """
     s = surface.strip()
-    m = re.match(rf"([\d,.\s\u00a0\u202f\u2009]+?)\s*({_SCALE})?$", s, re.I)
-    if not m or not re.match(r"\d", s):
+    m = _DIGITS_SCALE.match(s)
+    if not m or not s[:1].isdecimal():      # as \d: a digit first
         return words_to_number(s)
     digits, scale = m.group(1).strip(), (m.group(2) or "").lower()
-    digits = re.sub(r"[\s\u00a0\u202f\u2009]", "", digits)
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits):
+    digits = _SPACES.sub("", digits)
+    if _THOUSANDS.fullmatch(digits):
         digits = digits.replace(",", "")
-    elif re.fullmatch(r"\d+,\d{1,2}", digits):      # European decimal comma
+    elif _DECIMAL_COMMA.fullmatch(digits):      # European decimal comma
         digits = digits.replace(",", ".")
     try:
         value = float(digits) if "." in digits else int(digits)
