@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from etl import numbers
 from etl.claimants import find_claimants
@@ -16,7 +15,7 @@ from etl.rules import lexicon
 from etl.rules.places import find_places
 from etl.rules.sides import find_sides
 from etl.rules.weapons import find_weapons
-from etl.scan import Scanner, ScannerSet, TextIndex
+from etl.scan import Scanner, ScannerSet, TextIndex, per_article
 from etl.text import clause_bounds
 
 _I = re.IGNORECASE
@@ -118,7 +117,7 @@ def _returned_to(text, m):
     return to.group(1).lower() if to else None
 
 
-@lru_cache(maxsize=8)
+@per_article
 def _article_air_side(text):
     """Whose drones an article counts when a sentence does not say: the
     side attacked is the one whose sources the article quotes most."""
@@ -272,7 +271,7 @@ def _paragraph_place(text, m):
     return _one(_places(text, max(0, m.sent.start - 600), m.sent.start)) or _article_place(text)
 
 
-@lru_cache(maxsize=8)
+@per_article
 def _article_place(text):
     """The place an article names most often (twice or more), if one leads."""
     counts = {}
@@ -331,7 +330,7 @@ def weapon_for(text, m, mentions=()) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8)
+@per_article
 def _article_drone_model(text):
     """The drone model an article names, when it names exactly one."""
     models = {w.canonical for w in find_weapons(text, index=TextIndex.of(text))
@@ -359,7 +358,7 @@ def period_for(text, m, mentions) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8)
+@per_article
 def _article_night(text):
     """An article about one night's attack: its figures are overnight."""
     overnight = _PERIOD_SCAN.scanners["overnight"]
@@ -367,6 +366,15 @@ def _article_night(text):
 
 
 def _nearest_period(text, m):
+    """The period worded nearest the figure in its sentence (kept per
+    figure: air figures ask for each other's)."""
+    memo, key = TextIndex.of(text).memo, ("period", m.q.qual_start, m.q.end, m.sent)
+    if key not in memo:
+        memo[key] = _read_nearest_period(text, m)
+    return memo[key]
+
+
+def _read_nearest_period(text, m):
     s, e = m.sent.start, m.sent.end
     best = None
     found = _PERIOD_SCAN.find(text, s, e, index=TextIndex.of(text))

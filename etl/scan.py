@@ -27,6 +27,7 @@ empty match, too many prefixes) is scanned with plain `finditer`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from re import _compiler as sre_compile          # noqa: the parsed-pattern API
@@ -218,6 +219,7 @@ class TextIndex:
         self.text, self.k = text, k
         self._starts: dict[Scanner, list[int]] = {}
         self._wanted: dict[Scanner, list[list[int]]] | None = None
+        self.memo: dict = {}        # results callers keep for this article
         low = text.lower()
         if "\u0130" in text or "\u212a" in text:   # the two that lower into ASCII
             low = "".join(c if c.isascii() else "\x80" for c in text).lower()
@@ -277,6 +279,17 @@ class TextIndex:
         if i < len(found) and found[i] == lo:
             return found[i:j]
         return [lo, *found[i:j]] if lo < hi else []
+
+
+def per_article(fn):
+    """Compute fn(text) once per article: kept on the article's TextIndex."""
+    @functools.wraps(fn)
+    def once(text):
+        memo = TextIndex.of(text).memo
+        if fn not in memo:
+            memo[fn] = fn(text)
+        return memo[fn]
+    return once
 
 
 _LAST: list[TextIndex | None] = [None]

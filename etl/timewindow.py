@@ -461,7 +461,14 @@ def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
 def _candidates(text: str, start: int, end: int) -> list[tuple]:
     """Every time expression near the quote as (rule, match, in_sentence),
     nearest first: inside the quote, the rest of its sentence, then the
-    sentences before."""
+    sentences before. Kept per quote: figures of one sentence share it."""
+    memo = TextIndex.of(text).memo
+    if ("window", start, end) not in memo:
+        memo["window", start, end] = _read_candidates(text, start, end)
+    return memo["window", start, end]
+
+
+def _read_candidates(text: str, start: int, end: int) -> list[tuple]:
     sentence_start, sentence_end, before = _regions(text, start, end)
     found = _matches(text, (before, sentence_end))
 
