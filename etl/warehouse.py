@@ -84,19 +84,27 @@ def apply_sql(con, sql_dir: Path = SQL_DIR) -> list[str]:
 
     A failing statement raises SqlFileError naming the file and the number
     of the statement within it (DuckDB's LINE n counts from the statement).
+    One transaction: a process killed half-way leaves the tables and views
+    as they were, never some of them.
     """
     views = []
-    for path in sql_files(sql_dir):
-        if path.name == "schema.sql":
-            statements = [s.query for s in duckdb.extract_statements(path.read_text())]
-        else:
-            statements = [view_statement(path)]
-            views.append(path.stem)
-        for number, statement in enumerate(statements, 1):
-            try:
-                con.execute(statement)
-            except duckdb.Error as e:
-                raise SqlFileError(path, number, e) from e
+    con.begin()
+    try:
+        for path in sql_files(sql_dir):
+            if path.name == "schema.sql":
+                statements = [s.query for s in duckdb.extract_statements(path.read_text())]
+            else:
+                statements = [view_statement(path)]
+                views.append(path.stem)
+            for number, statement in enumerate(statements, 1):
+                try:
+                    con.execute(statement)
+                except duckdb.Error as e:
+                    raise SqlFileError(path, number, e) from e
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
     return views
 
 

@@ -115,7 +115,10 @@ def read_db(db: Path):
     try:
         tables = {r[0] for r in con.execute("select table_name from information_schema.tables")
                   .fetchall()}
-        if "runs" not in tables:
+        # The schema and views go in as one transaction: all or none.
+        assert tables >= {"runs", "articles", "facts", "rejections", "fact_details"} \
+            or not tables, f"a half-made schema: {sorted(tables)}"
+        if not tables:
             return set(), [], []
         ids = {r[0] for r in con.execute("select id from articles").fetchall()}
         facts = con.execute(f"select doc, fact_no, {', '.join(FACT_COLUMNS)} from facts "
