@@ -33,8 +33,9 @@ reading goes on with the rest. Problems where the article still loaded are
 or not, is raised instead. With neither, problems are logged as warnings to
 the "etl.sources" logger. `SourceStats` counts them for a summary.
 
-Text that is not UTF-8 is read as cp1252 (or latin-1) with an INFO note on
-that logger; only binary content (NUL or control bytes) is a problem.
+Bytes that are not UTF-8 are read as cp1252 (or latin-1), the UTF-8 around
+them kept, with an INFO note on that logger; line ends may be LF, CRLF or
+CR alone; only binary content (NUL or control bytes) is a problem.
 """
 from __future__ import annotations
 
