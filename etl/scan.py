@@ -68,8 +68,10 @@ class Scanner:
     True
     """
 
-    def __init__(self, rx: re.Pattern, k: int = SCANNER_PREFIX):
-        self.rx, self.k = rx, k
+    def __init__(self, rx: re.Pattern, k: int = SCANNER_PREFIX, match=None):
+        """`match`, if given, stands for `rx.match` (same arguments, same
+        match) where the caller has a faster way to try one position."""
+        self.rx, self.k, self.match = rx, k, match or rx.match
         try:
             at_token, anywhere = _prefixes(rx, k)
         except Unreadable:
@@ -106,7 +108,7 @@ class Scanner:
             return
         if index is None:
             index, offset = TextIndex(text), 0
-        match = self.rx.match
+        match = self.match
         last = pos
         for p in index.starts(self, pos + offset, end + offset):
             p -= offset

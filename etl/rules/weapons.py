@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 from operator import is_not
 
 from etl.scan import Scanner, TextIndex
@@ -275,15 +276,36 @@ def _index() -> dict[str, tuple[str, str, bool]]:
 
 _ALIASES = _index()
 _ORDERED = sorted(_ALIASES, key=len, reverse=True)   # longest alias wins
-_WEAPON_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(f"({_pattern(a)})" for a in _ORDERED)
-    + r")(?!\w)"
-    # "Shahed-136/131", "Kh-59/69": a number after a slash names a sibling.
-    + r"(?P<tail>(?:/\d+[A-Z]?(?!\w))*)"
-)
-_WEAPON_SCAN = Scanner(_WEAPON_RE)
-_NONES = [None] * len(_ORDERED)
+
+
+def _weapon_re(aliases: list[str]) -> re.Pattern:
+    """One group per alias, in order: the first alias that matches wins."""
+    return re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(f"({_pattern(a)})" for a in aliases)
+        + r")(?!\w)"
+        # "Shahed-136/131", "Kh-59/69": a number after a slash names a sibling.
+        + r"(?P<tail>(?:/\d+[A-Z]?(?!\w))*)"
+    )
+
+
+_WEAPON_RE = _weapon_re(_ORDERED)
+# At a given character only the aliases that begin with it can match, so
+# the same pattern over just those (in the same order) gives the same
+# match there, and tries far fewer alternatives.
+_BY_FIRST = {c: [a for a in _ORDERED if a[0] == c or (a.islower() and a[0].lower() == c.lower())]
+             for c in {a[0] for a in _ORDERED} | {a[0].upper() for a in _ORDERED if a.islower()}}
+_BY_FIRST_RE = {c: _weapon_re(aliases) for c, aliases in _BY_FIRST.items()}
+_ALIASES_OF = {_BY_FIRST_RE[c]: aliases for c, aliases in _BY_FIRST.items()}
+_ALIASES_OF[_WEAPON_RE] = _ORDERED
+
+
+def _match(text: str, pos: int, endpos: int) -> re.Match | None:
+    """`_WEAPON_RE.match`, with the aliases that can start at pos only."""
+    return _BY_FIRST_RE.get(text[pos], _WEAPON_RE).match(text, pos, endpos)
+
+
+_WEAPON_SCAN = Scanner(_WEAPON_RE, match=_match)
 
 
 def _siblings(alias: str, tail: str, pos: int) -> list[WeaponMention]:
@@ -304,7 +326,8 @@ def _mentions(text: str, index: TextIndex | None, offset: int) -> list[WeaponMen
     out = []
     for m in _WEAPON_SCAN.finditer(text, index=index, offset=offset):
         # The one alias group that took part (index() runs in C).
-        alias = _ORDERED[list(map(is_not, m.groups(), _NONES)).index(True)]
+        aliases = _ALIASES_OF[m.re]
+        alias = aliases[list(map(is_not, m.groups(), repeat(None, len(aliases)))).index(True)]
         canon, kind, generic = _ALIASES[alias]
         # A sibling of another model ends this mention before the slash;
         # "/131" after "Shahed-136" is the same weapon and stays inside it.
