@@ -511,3 +511,14 @@ def test_a_50mb_article_loads_and_so_do_the_rest(tmp_path, name, content):
     assert problems == []
     assert {a.id for a in articles} == GOOD_IDS | {"huge"}
     assert max(len(a.text) for a in articles) == len(text)
+
+
+def test_a_database_beside_the_corpus_is_not_read(tmp_path):
+    """`warstats --db corpus/w.duckdb ingest corpus/` must not read its own
+    database or write-ahead log as articles, nor report them as problems."""
+    (tmp_path / "a.txt").write_text("Russia launched 12 drones overnight.", encoding="utf-8")
+    (tmp_path / "w.duckdb").write_bytes(b"DUCK\x00\x01")
+    (tmp_path / "w.duckdb.wal").write_bytes(b"\x00\x02")
+    problems = []
+    ids = [a.id for a in read_articles([tmp_path], on_problem=problems.append)]
+    assert ids == ["a"] and problems == []

@@ -52,11 +52,24 @@ def read_file(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Art
         yield from reader(path, reading, meta)
 
 
+# A warstats database kept beside its corpus is not part of it: a folder read
+# passes over it (and hidden files) without a word.
+DATABASE_SUFFIXES = (".duckdb", ".duckdb.wal", ".wal", ".duckdb.tmp")
+
+
+def _not_an_input(name: str) -> bool:
+    """
+    >>> [_not_an_input(n) for n in ("a.txt", ".DS_Store", "warstats.duckdb", "w.duckdb.wal")]
+    [False, True, True, True]
+    """
+    return name.startswith(".") or name.lower().endswith(DATABASE_SUFFIXES)
+
+
 def read_folder(folder: Path, reading: Reading) -> Iterator[Article]:
     try:
         stat = folder.stat()
         with os.scandir(folder) as scan:
-            names = sorted(e.name for e in scan if not e.name.startswith("."))
+            names = sorted(e.name for e in scan if not _not_an_input(e.name))
     except OSError as e:
         reading.report(folder, f"cannot be opened ({e.strerror or e})", CANNOT_READ_FIX)
         return
