@@ -108,3 +108,27 @@ def test_no_dev_sentence_is_copied(rows):
         for sentence in re.split(r"(?<=[.!?])\s+", json.loads(line)["text"]):
             if len(sentence) >= 60:
                 assert sentence not in text
+
+
+# --- the harness's measuring helpers (bench.run): no timing asserted --------
+
+def test_run_measured_sees_a_child_process_memory():
+    import sys
+    from bench.run import run_measured
+
+    # A parent that holds 60 MB and a child that holds 80 MB at the same time.
+    code = ("import subprocess, sys, time; a = bytearray(60_000_000); "
+            "subprocess.run([sys.executable, '-c', "
+            "'import time; b = bytearray(80_000_000); time.sleep(0.5)'])")
+    m = run_measured([sys.executable, "-c", code], every=0.02)
+    assert m["peak_tree_rss"] >= 140_000_000       # the tree, summed
+    assert m["max_process_rss"] >= 80_000_000     # the largest one, from wait4
+    assert m["seconds"] > 0 and m["cpu_seconds"] > 0
+
+
+def test_a_failing_command_is_reported():
+    import sys
+    from bench.run import run_measured
+
+    with pytest.raises(RuntimeError, match="exited 1"):
+        run_measured([sys.executable, "-c", "print('nope'); raise SystemExit(1)"])
