@@ -255,9 +255,15 @@ class TextIndex:
         name of the pattern each is for."""
         found = self._starts.get(scanners)
         if found is None:
-            pairs = sorted((p, name) for name, sc in scanners.scanners.items() if sc.fast
-                           for p in self.starts(sc, 0, len(self.text)))
-            found = self._starts[scanners] = ([p for p, _ in pairs], [n for _, n in pairs])
+            positions, names = [], []
+            for name, sc in scanners.scanners.items():
+                if sc.fast:
+                    starts = self.starts(sc, 0, len(self.text))
+                    positions += starts
+                    names += [name] * len(starts)
+            order = sorted(range(len(positions)), key=positions.__getitem__)
+            found = ([positions[i] for i in order], [names[i] for i in order])
+            self._starts[scanners] = found
         return found
 
     def wanted(self) -> dict[Scanner, list[list[int]]]:
