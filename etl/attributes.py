@@ -171,7 +171,16 @@ def location_for(text, m) -> str | None:
     """The one place named for the figure, read in its own stretch of text
     (up to the neighbouring figures): "11 over Belgorod, 28 over Voronezh".
     None when several places share the figure, and for weapons supplied or
-    requested, which are transfers between states, not events at a place."""
+    requested, which are transfers between states, not events at a place.
+    Kept per figure: is_part_of asks again for earlier ones."""
+    memo = TextIndex.of(text).memo
+    key = ("location", m.metric, m.q.qual_start, m.q.end, m.head, m.sent)
+    if key not in memo:
+        memo[key] = _read_location(text, m)
+    return memo[key]
+
+
+def _read_location(text, m):
     if m.metric in ("weapons_supplied", "weapons_requested"):
         return None
     cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
@@ -227,7 +236,15 @@ def _neighbours(text, m, cstart, cend):
 def _places(text, start, end):
     """Places named in text[start:end] where something happened, as spans
     of the whole text, in order. "The capital", "the region", "the city"
-    and "this direction" stand for the last such place named before."""
+    and "this direction" stand for the last such place named before.
+    Kept per stretch of text: the figures of a clause share theirs."""
+    memo = TextIndex.of(text).memo
+    if ("places", start, end) not in memo:
+        memo["places", start, end] = _read_places(text, start, end)
+    return memo["places", start, end]
+
+
+def _read_places(text, start, end):
     found = []
     for p in find_places(text[start:end], index=TextIndex.of(text), offset=start):
         a, b = start + p.start, start + p.end
