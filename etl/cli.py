@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+from pathlib import Path
 
 import click
 
@@ -71,27 +72,65 @@ def cli(ctx, db):
 
 
 @cli.command()
-@source_arguments
+@click.argument("sources", nargs=-1, required=True)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction  [default: all cores]")
 @click.option("--strict", is_flag=True, help="Stop at the first bad input (exit 3).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines; summary only.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
+              show_default=True,
+              help="local: worker processes here. spark: the same extraction "
+                   "through PySpark (pip install 'warstats[spark]').")
+@click.option("--master", default="local[2]", show_default=True,
+              help="With --engine spark: the Spark master (local[N], "
+                   "spark://host:7077, yarn).")
+@click.option("--spark-out", type=click.Path(file_okay=False), default=None,
+              help="With --engine spark: keep the Parquet output here.")
 @click.pass_obj
 @reports_errors
-def ingest(db, sources, jobs, strict, quiet):
+def ingest(db, sources, jobs, strict, quiet, engine, master, spark_out):
     """Read, extract and load articles from SOURCES (files or folders).
 
     Unchanged articles are skipped; changed ones replace their facts. Each
     bad input is named on stderr as it is met; a summary with the counts
     ends the run. Exits with 3 when some inputs could not be read or
     extracted (the rest are loaded), or when --strict stopped at one.
+    With --engine spark, SOURCES may also be s3a:// or hdfs:// paths.
 
     \b
     Example:
         warstats --db war.duckdb ingest seeds/ more/articles.jsonl --jobs 4
+        warstats ingest --engine spark --master yarn s3a://bucket/articles/
     """
-    summary = warehouse.ingest(list(sources), db, jobs=jobs, strict=strict,
-                               progress=not quiet, on_problem=echo_problem)
+    if engine == "spark":
+        from etl import spark
+        summary = spark.run_spark_ingest(list(sources), db, master=master, out_dir=spark_out)
+    else:
+        missing = [s for s in sources if not Path(s).exists() and not Path(s).is_symlink()]
+        if missing:
+            raise click.BadParameter(f"{missing[0]!r} does not exist — check the path",
+                                     param_hint="SOURCES")
+        summary = warehouse.ingest(list(sources), db, jobs=jobs, strict=strict,
+                                   progress=not quiet, on_problem=echo_problem)
+    click.echo(summary.describe())
+    if summary.exit_code:
+        raise SystemExit(summary.exit_code)
+
+
+@cli.command("load-parquet")
+@click.argument("parquet_dir")
+@click.pass_obj
+@reports_errors
+def load_parquet(db, parquet_dir):
+    """Load the Parquet written by `ingest --engine spark --spark-out DIR`
+    (or a cluster job) into the database, as one run.
+
+    \b
+    Example:
+        warstats --db war.duckdb load-parquet /data/warstats-parquet
+    """
+    from etl import spark
+    summary = spark.load_parquet(db, parquet_dir)
     click.echo(summary.describe())
     if summary.exit_code:
         raise SystemExit(summary.exit_code)

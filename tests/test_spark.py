@@ -173,3 +173,29 @@ def test_load_parquet_names_a_wrong_folder(tmp_path):
 
     with pytest.raises(EtlError, match="no articles/ folder"):
         load_parquet(tmp_path / "x.duckdb", tmp_path)
+
+
+def test_cli_engine_spark_then_load_parquet_match_a_local_ingest(spark, tmp_path):
+    """`warstats ingest --engine spark --spark-out DIR` and `warstats
+    load-parquet DIR` give the same facts as a local `warstats ingest`."""
+    from click.testing import CliRunner
+
+    from etl.cli import cli
+
+    runner = CliRunner()
+    out = tmp_path / "parquet"
+    spark_run = runner.invoke(cli, ["--db", str(tmp_path / "spark.duckdb"), "ingest",
+                                    "--engine", "spark", "--spark-out", str(out), str(SEEDS)])
+    assert spark_run.exit_code == 0, spark_run.output
+    reload = runner.invoke(cli, ["--db", str(tmp_path / "again.duckdb"), "load-parquet", str(out)])
+    assert reload.exit_code == 0, reload.output
+    local = runner.invoke(cli, ["--db", str(tmp_path / "local.duckdb"), "ingest", "--quiet",
+                                "--jobs", "1", str(SEEDS)])
+    assert local.exit_code == 0, local.output
+
+    def facts(db):
+        with duckdb.connect(str(db)) as con:
+            return con.sql("select doc, metric, value, quote from facts order by all").fetchall()
+
+    want = facts(tmp_path / "local.duckdb")
+    assert want and facts(tmp_path / "spark.duckdb") == want == facts(tmp_path / "again.duckdb")
