@@ -173,11 +173,8 @@ def location_for(text, m) -> str | None:
     None when several places share the figure, and for weapons supplied or
     requested, which are transfers between states, not events at a place.
     Kept per figure: is_part_of asks again for earlier ones."""
-    memo = TextIndex.of(text).memo
     key = ("location", m.metric, m.q.qual_start, m.q.end, m.head, m.sent)
-    if key not in memo:
-        memo[key] = _read_location(text, m)
-    return memo[key]
+    return TextIndex.of(text).keep(key, lambda: _read_location(text, m))
 
 
 def _read_location(text, m):
@@ -238,10 +235,8 @@ def _places(text, start, end):
     of the whole text, in order. "The capital", "the region", "the city"
     and "this direction" stand for the last such place named before.
     Kept per stretch of text: the figures of a clause share theirs."""
-    memo = TextIndex.of(text).memo
-    if ("places", start, end) not in memo:
-        memo["places", start, end] = _read_places(text, start, end)
-    return memo["places", start, end]
+    return TextIndex.of(text).keep(("places", start, end),
+                                   lambda: _read_places(text, start, end))
 
 
 def _read_places(text, start, end):
@@ -385,10 +380,8 @@ def _article_night(text):
 def _nearest_period(text, m):
     """The period worded nearest the figure in its sentence (kept per
     figure: air figures ask for each other's)."""
-    memo, key = TextIndex.of(text).memo, ("period", m.q.qual_start, m.q.end, m.sent)
-    if key not in memo:
-        memo[key] = _read_nearest_period(text, m)
-    return memo[key]
+    key = ("period", m.q.qual_start, m.q.end, m.sent)
+    return TextIndex.of(text).keep(key, lambda: _read_nearest_period(text, m))
 
 
 def _read_nearest_period(text, m):

@@ -41,21 +41,11 @@ _ALPHABET = [chr(i) for i in range(128)]
 _SPACES = [chr(i) for i in range(0x3001) if chr(i).isspace() and i >= 128]
 _IS_WORD = re.compile(r"\w").fullmatch
 _IS_SPACE = re.compile(r"\s").fullmatch
-_ZERO_WIDTH = (C.AT, C.ASSERT)
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
 class Unreadable(Exception):
     """A pattern whose match starts cannot be listed; scanned plainly."""
-
-
-def fold(s: str) -> str | None:
-    """The key of a prefix: ASCII lower case, None if not all ASCII.
-
-    >>> fold("Kyi"), fold("Київ")
-    ('kyi', None)
-    """
-    return s.lower() if s.isascii() else None
 
 
 class Scanner:
@@ -68,10 +58,11 @@ class Scanner:
     True
     """
 
-    def __init__(self, rx: re.Pattern, k: int = SCANNER_PREFIX, match=None):
+    def __init__(self, rx: re.Pattern, match=None):
         """`match`, if given, stands for `rx.match` (same arguments, same
         match) where the caller has a faster way to try one position."""
-        self.rx, self.k, self.match = rx, k, match or rx.match
+        self.rx, self.match = rx, match or rx.match
+        k = self.k = SCANNER_PREFIX
         try:
             at_token, anywhere = _prefixes(rx, k)
         except Unreadable:
@@ -120,6 +111,7 @@ class Scanner:
                 last = m.end()
 
     def search(self, text, pos=0, endpos=None, *, index=None, offset=0):
+        """The first match of `finditer`, as `rx.search` gives it."""
         return next(self.finditer(text, pos, endpos, index=index, offset=offset), None)
 
     def _candidates(self, index: "TextIndex") -> list[int]:
@@ -217,11 +209,12 @@ class TextIndex:
     """Token starts of one text by prefix, shared by every `Scanner` run
     over it (one per article). `TextIndex.of(text)` keeps the last one."""
 
-    def __init__(self, text: str, k: int = SCANNER_PREFIX):
-        self.text, self.k = text, k
+    def __init__(self, text: str):
+        self.text = text
+        k = self.k = SCANNER_PREFIX
         self._starts: dict[Scanner, list[int]] = {}
         self._wanted: dict[Scanner, list[list[int]]] | None = None
-        self.memo: dict = {}        # results callers keep for this article
+        self.memo: dict = {}        # see keep()
         low = text.lower()
         if "\u0130" in text or "\u212a" in text:   # the two that lower into ASCII
             low = "".join(c if c.isascii() else "\x80" for c in text).lower()
@@ -249,6 +242,13 @@ class TextIndex:
         if last is None or last.text is not text:
             last = _LAST[0] = cls(text)
         return last
+
+    def keep(self, key, compute):
+        """compute() the first time `key` is asked for in this article:
+        results that several figures of one article ask for."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def merged(self, scanners: ScannerSet) -> tuple[list[int], list[str]]:
         """Start positions of all fast patterns of a set, sorted, with the
@@ -293,10 +293,7 @@ def per_article(fn):
     """Compute fn(text) once per article: kept on the article's TextIndex."""
     @functools.wraps(fn)
     def once(text):
-        memo = TextIndex.of(text).memo
-        if fn not in memo:
-            memo[fn] = fn(text)
-        return memo[fn]
+        return TextIndex.of(text).keep(fn, lambda: fn(text))
     return once
 
 
@@ -390,7 +387,7 @@ def _excludes_words(sub) -> bool:
 
 def _read_char(item, paths, flags):
     """Extend paths by one character. Only ASCII characters make keys: a
-    text prefix with any other character is always tried (see `fold`).
+    text prefix with any other character is always tried.
     A path that starts away from token starts records its first character
     as written (None: some non-ASCII character)."""
     chars = _members(item, flags)

@@ -462,10 +462,8 @@ def _candidates(text: str, start: int, end: int) -> list[tuple]:
     """Every time expression near the quote as (rule, match, in_sentence),
     nearest first: inside the quote, the rest of its sentence, then the
     sentences before. Kept per quote: figures of one sentence share it."""
-    memo = TextIndex.of(text).memo
-    if ("window", start, end) not in memo:
-        memo["window", start, end] = _read_candidates(text, start, end)
-    return memo["window", start, end]
+    return TextIndex.of(text).keep(("window", start, end),
+                                   lambda: _read_candidates(text, start, end))
 
 
 def _read_candidates(text: str, start: int, end: int) -> list[tuple]:
