@@ -208,7 +208,7 @@ class Progress:
                    err=True)
 
 
-def _batches(iterable, size):
+def batches(iterable, size):
     iterator = iter(iterable)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -273,13 +273,13 @@ def _run(con, summary, sources, paths, spec, version, jobs, strict, progress,
     pending = deque()  # (articles, hashes, future), oldest first
     try:
         articles = sources.read_articles(paths, strict=strict, on_problem=on_problem)
-        batches = _batches(articles, DEFAULTS["BATCH_SIZE"])
+        batches_in = batches(articles, DEFAULTS["BATCH_SIZE"])
         # Starting worker processes costs about a second: only worth it
         # when there is more than one batch.
-        head = list(islice(batches, 2))
+        head = list(islice(batches_in, 2))
         if len(head) > 1:
             pool = _executor(jobs)
-        for batch in chain(head, batches):
+        for batch in chain(head, batches_in):
             summary.read += len(batch)
             summary.bytes += sum(len(a.text.encode()) for a in batch)
             batch = _drop_oversized(batch, strict, on_problem)

@@ -151,11 +151,11 @@ def extract_rows(records, extract, version) -> list[dict]:
             extraction = Extraction()
             error = f"{article.origin}: extraction failed: {type(e).__name__}: {e}"
         del problems[seen:]  # warnings (a bad date): the article still loads
-        row = tables._article_row(article, content_hash(article), version, None)
+        row = tables.article_row(article, content_hash(article), version, None)
         # run_id is given when the Parquet is loaded (load_parquet).
         row.update(error=error, rejections=[
-            _no_run(tables._rejection_row(r, article.id, None)) for r in extraction.rejections])
-        row["facts"] = [_no_run(tables._fact_row(f, article.id, n, None))
+            _no_run(tables.rejection_row(r, article.id, None)) for r in extraction.rejections])
+        row["facts"] = [_no_run(tables.fact_row(f, article.id, n, None))
                         for n, f in enumerate(extraction.facts, 1)]
         rows.append(_no_run(row))
     return rows
@@ -371,7 +371,7 @@ def write_articles_parquet(paths, out_file, *, strict: bool = False) -> int:
     """Any source `read_articles` reads (.txt folders, HTML, CSV) -> one
     Parquet file that `ingest_spark` reads; returns the articles written."""
     import pyarrow.parquet as pq
-    from etl.ingest import _batches
+    from etl.ingest import batches
     from etl.sources import read_articles
 
     schema = pa.schema([("id", pa.string()), ("text", pa.string()),
@@ -380,7 +380,7 @@ def write_articles_parquet(paths, out_file, *, strict: bool = False) -> int:
                         ("origin", pa.string())])
     n = 0
     with pq.ParquetWriter(str(out_file), schema) as writer:
-        for batch in _batches(read_articles(paths, strict=strict), DEFAULTS["BATCH_SIZE"]):
+        for batch in batches(read_articles(paths, strict=strict), DEFAULTS["BATCH_SIZE"]):
             rows = [{name: getattr(a, name) for name in schema.names} for a in batch]
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
             n += len(batch)

@@ -107,11 +107,11 @@ def replace_articles(con, extracted, hashes, version, run_id) -> None:
         return
     ids = [a.id for a, _ in extracted]
     new = {
-        "new_articles": _table(ARTICLES, [_article_row(a, hashes[a.id], version, run_id)
+        "new_articles": _table(ARTICLES, [article_row(a, hashes[a.id], version, run_id)
                                           for a, _ in extracted]),
-        "new_facts": _table(FACTS, [_fact_row(f, a.id, n, run_id) for a, x in extracted
+        "new_facts": _table(FACTS, [fact_row(f, a.id, n, run_id) for a, x in extracted
                                     for n, f in enumerate(x.facts, 1)]),
-        "new_rejections": _table(REJECTIONS, [_rejection_row(r, a.id, run_id)
+        "new_rejections": _table(REJECTIONS, [rejection_row(r, a.id, run_id)
                                               for a, x in extracted for r in x.rejections]),
     }
     con.begin()
@@ -135,7 +135,7 @@ def _table(schema, rows):
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def _article_row(a, content_hash, version, run_id):
+def article_row(a, content_hash, version, run_id):
     # Article has no field for where the date came from; sources may add one.
     published_from = getattr(a, "published_from", None) or ("field" if a.published else None)
     return dict(id=a.id, title=a.title, outlet=a.outlet, url=a.url,
@@ -146,7 +146,7 @@ def _article_row(a, content_hash, version, run_id):
 
 # `doc` is the article's id, whatever the extractor wrote: replacement
 # deletes by article id, so the two must agree.
-def _fact_row(f, doc, fact_no, run_id):
+def fact_row(f, doc, fact_no, run_id):
     return dict(
         doc=doc, fact_no=fact_no, metric=f.metric, value=f.value, low=f.low,
         high=f.high, qualifier=f.qualifier, unit=f.unit, side=f.side,
@@ -158,6 +158,6 @@ def _fact_row(f, doc, fact_no, run_id):
         rule=f.rule, run_id=run_id)
 
 
-def _rejection_row(r, doc, run_id):
+def rejection_row(r, doc, run_id):
     return dict(doc=doc, surface=r.surface, surface_start=r.start,
                 surface_end=r.end, reason=r.reason, quote=r.quote, run_id=run_id)

@@ -38,7 +38,7 @@ def local_facts(articles) -> list[dict]:
     rows = []
     for article in articles:
         for n, fact in enumerate(extract_article(article).facts, 1):
-            row = tables._fact_row(fact, article.id, n, None)
+            row = tables.fact_row(fact, article.id, n, None)
             del row["run_id"]
             rows.append(row)
     return sorted(rows, key=lambda r: (r["doc"], r["fact_no"]))

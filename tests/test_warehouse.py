@@ -216,7 +216,7 @@ def test_a_failing_batch_write_leaves_no_partial_article(pipeline, db_path, monk
 
     def broken_rejections(*args):
         raise RuntimeError("disk full (simulated)")
-    monkeypatch.setattr("etl.tables._rejection_row", broken_rejections)
+    monkeypatch.setattr("etl.tables.rejection_row", broken_rejections)
     with pytest.raises(RuntimeError, match="disk full"):
         warehouse.ingest([source], db_path, jobs=1, progress=False)
     assert count(db_path, "facts") == 0 and count(db_path, "articles") == 0
