@@ -1,4 +1,4 @@
--- One row per window (a night, a day, a span) x side x weapon x place with
+-- One row per window (a night, a day, a span) x period x side x weapon x place with
 -- a drone or missile event in scope: launched, downed, lost and returned,
 -- each one event (a figure repeated by several articles counts once), and
 -- how many sources carry them. Stated parts are left out; where sources
@@ -24,7 +24,7 @@ cells as (
         weapon_class,
         weapon,
         location,
-        mode(period) as period,
+        period,  -- a day's launches and a night's are two attacks
         max(value) filter (where measure = 'launched') as launched,
         flatten(list(fact_keys) filter (where measure = 'launched'))
             as launched__facts,
