@@ -429,8 +429,15 @@ _SPACE_SET = frozenset(c for c in _ALPHABET + _SPACES if _IS_SPACE(c))
 
 
 def _members(item, flags) -> list[str]:
-    """The characters (ASCII and non-ASCII spaces) one pattern item matches."""
-    state = sre_parse.State()
-    state.flags = flags
-    one = sre_compile.compile(sre_parse.SubPattern(state, [item]), flags)
-    return [c for c in _ALPHABET + _SPACES if one.fullmatch(c)]
+    """The characters (ASCII and non-ASCII spaces) one pattern item matches
+    (the same items recur across patterns: each is compiled once)."""
+    key = (flags, repr(item))
+    if key not in _MEMBERS:
+        state = sre_parse.State()
+        state.flags = flags
+        one = sre_compile.compile(sre_parse.SubPattern(state, [item]), flags)
+        _MEMBERS[key] = [c for c in _ALPHABET + _SPACES if one.fullmatch(c)]
+    return _MEMBERS[key]
+
+
+_MEMBERS: dict[tuple, list[str]] = {}
