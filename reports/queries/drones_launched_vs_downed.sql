@@ -1,7 +1,7 @@
 -- title: Drones launched and downed per attack: events, not articles
 -- value_axis: Drones (if disputed: the defender's figure)
 -- kind: barh
--- One row per attack (window x side x weapon x place: overnight, a day or
+-- One row per attack (window x period x side x weapon x place: overnight, a day or
 -- one event) with a drone event in scope, largest launched first, at most
 -- 25 (a chart, not a list): launched and downed, each one event however
 -- many articles repeat it (null: not reported), and how many sources carry
@@ -36,12 +36,14 @@ attacks as (
         || coalesce(' · ' || side, '')
         || coalesce(' · ' || weapon, '')
         || coalesce(' · ' || location, '')
+        || case when period = 'day' then ' · day' else '' end
         || ' (' || len(list_distinct(flatten(list(doc_ids)))) || ' src)'
             as label,
         max(value) filter (where metric = 'drones_launched') as launched,
         max(value) filter (where metric = 'drones_downed') as downed
     from drones
-    group by window_start, window_end, side, weapon, location
+    -- a day's launches and a night's in one window are two attacks
+    group by window_start, window_end, period, side, weapon, location
 )
 
 select
