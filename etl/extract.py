@@ -29,7 +29,6 @@ _ITEM_ANY = re.compile(
 _EVENTS = {name: re.compile(rf"\b{rx}\b", _I) for name, rx in lexicon.EVENTS}
 _EVENT_SCAN = ScannerSet(_EVENTS)
 _ALL_EVENTS = [e for e, _ in lexicon.EVENTS]
-_PERIODS = [(name, re.compile(rf"\b(?:{rx})", _I)) for name, rx in lexicon.PERIODS]
 _HYPOTHETICAL = re.compile(lexicon.HYPOTHETICAL, _I)
 _OUTSIDE = re.compile(rf"\s*(?:[\w'’-]+\s+){{0,2}}?{patterns.OUTSIDE_VOCABULARY}\b",
                       re.VERBOSE | _I)
@@ -45,12 +44,8 @@ _NP_HEAD = re.compile(r"""\s*(?:more\s+|other\s+|additional\s+|further\s+|
     another\s+)?(?:of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?)?""",
                       re.VERBOSE | _I)
 _WORD = re.compile(r"[\w'’/.-]+|[^\w\s]")
-_ANAPHOR = re.compile(r"^\s*(?:more\s+)?(?:of\s+(?:them|these|those|which|whom)|"
-                      r"were|was|have|had|has|more\b)", _I)
 _OF_TOTAL = re.compile(r"(?:\bout\s+of|\bof\s+(?:the|all|a\s+total\s+of|all\s+the)?)\s*$", _I)
 _ALL = re.compile(r"\ball\s+(?:the\s+|of\s+the\s+)?$", _I)
-_PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
-                       r"\bin\s+particular|\bincl\.)[\s,:]*(?:at\s+least\s+|about\s+|over\s+)?$", _I)
 _BODIES_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:another\s+)?$", _I)
 # "the death toll has risen to 18", "casualties likely amount to 465,000"
 _TOLL_VERB = r"(?:\s+\w+){0,6}?\s+(?:amount(?:s|ed)?\s+to|reach(?:ed|es)?|stands?\s+at|stood\s+at|(?:rose|risen|climbed|increased|grew|jumped)\s+to|total(?:s|led|ed)?|exceed(?:s|ed)?|to|at|of|is|was|are|were)\s+$"
@@ -66,8 +61,6 @@ _SWAP_CONTEXT = re.compile(r"exchang|swap|captiv|prisoner|POW|repatriat|released
 # "announcing plans to call up 300,000": an announced decision is a fact.
 _ANNOUNCED = re.compile(r"\b(?:announc\w+|unveil\w+|approv\w+|sign\w+)\s+(?:\w+\s+)?$", _I)
 _MAJORITY_OF = re.compile(r"\b(?:majority|most|bulk|rest)\s+of\s+(?:the\s+)?$", _I)
-_MORE_AFTER = re.compile(r"^\s*(?:more|others?)\b", _I)
-_AIR_METRICS = ("drones_", "missiles_")
 
 
 @dataclass
@@ -425,7 +418,7 @@ _LIST_MEMBER = re.compile(rf"(?:,|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\b
                           rf"\s+[^,;.]*?(?:{_ITEM_ANY.pattern})", _I)
 _LIST_GAP = re.compile(r"[^.;:!?()]*")     # one sentence part, no clause marks
 _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
-    reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|others|already|
+    reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|others|
     respectively|subsequently|either|or|allegedly|confirmed|already|
     \(\w+\)|—|–|-)*$""", re.VERBOSE | _I)
 
@@ -434,9 +427,6 @@ _ASIDE = re.compile(r"(?:,|\s[–—-])\s*(?:including|among\s+them|of\s+whom|mo
 _OWN_VERB = re.compile(r"^\s*(?:were|was|have|has|had|are|is|got)\s+"
                        r"(?:\w+ly\s+|still\s+|also\s+|been\s+)?(?:\w+(?:ed|en)|said|thought|known)\b", _I)
 _HAS_AUX = re.compile(r"\b(?:were|was|have|has|had|are|is|been|be)\b", _I)
-# Another member of a list of figures: ", 42 cruise missiles, and a ballistic missile".
-_LIST_MEMBER = re.compile(rf"(?:,|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\bplus\b)"
-                          rf"\s+[^,;.]*?(?:{_ITEM_ANY.pattern})", _I)
 _NEGATED = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", _I)
 
 
