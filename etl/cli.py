@@ -12,10 +12,12 @@ from pathlib import Path
 import click
 
 import etl
-from etl import evaluate, present, warehouse
 from etl.errors import EtlError, SourceError
-from etl.ingest import extract_sources, is_warning
 from etl.settings import DEFAULTS
+
+# The stage modules (DuckDB, pandas, pyarrow behind them) are imported inside
+# each command: ingest's worker processes re-import this module when they
+# start, and should carry only the extractor.
 
 CONTEXT_SETTINGS = dict(help_option_names=["-h", "--help"], max_content_width=100)
 INPUTS_FAILED = 3
@@ -48,6 +50,7 @@ def source_arguments(command):
 def echo_problem(problem):
     """One problem on stderr as it happens: `problem: PATH:LINE: ... — fix`
     (`warning: ...` when the article still loaded)."""
+    from etl.ingest import is_warning
     click.echo(f"{'warning' if is_warning(problem) else 'problem'}: {problem}", err=True)
 
 
@@ -110,6 +113,7 @@ def ingest(db, sources, jobs, strict, quiet, engine, master, spark_out):
         if missing:
             raise click.BadParameter(f"{missing[0]!r} does not exist — check the path",
                                      param_hint="SOURCES")
+        from etl import warehouse
         summary = warehouse.ingest(list(sources), db, jobs=jobs, strict=strict,
                                    progress=not quiet, on_problem=echo_problem)
     click.echo(summary.describe())
@@ -151,6 +155,8 @@ def extract(sources, fmt, explain):
     Example:
         warstats extract seeds/ --format table --explain
     """
+    from etl import present
+    from etl.ingest import extract_sources
     problems = []
     if fmt == "table":
         click.echo(present.fact_table_header())
@@ -202,6 +208,7 @@ def sql(db, query, fmt):
     Example:
         warstats sql "select doc, launched, downed from air_attacks" --format csv
     """
+    from etl import present, warehouse
     click.echo(present.frame_text(warehouse.query(db, query), fmt))
 
 
@@ -221,6 +228,7 @@ def eval_(gold, articles, show, as_json):
     Example:
         warstats eval eval/dev/gold.jsonl eval/dev/articles.jsonl --show
     """
+    from etl import evaluate
     problems = []
     result = evaluate.evaluate(gold, articles, on_problem=problems.append)
     if as_json:
@@ -233,6 +241,7 @@ def eval_(gold, articles, show, as_json):
 
 def _exit_on_problems(problems):
     """Report problems on stderr; exit 3 if any input failed (not warnings)."""
+    from etl.ingest import is_warning
     for problem in problems:
         echo_problem(problem)
     if not all(is_warning(p) for p in problems):

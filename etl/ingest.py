@@ -29,6 +29,7 @@ from etl.errors import EtlError, SourceError
 from etl.model import Article, Extraction
 from etl.settings import DEFAULTS
 from etl import tables
+from etl.worker import extract_batch, load_extractor
 
 
 @dataclass
@@ -77,33 +78,6 @@ def content_hash(article: Article) -> str:
     published = article.published.isoformat() if article.published else None
     payload = [article.text, article.title, article.outlet, article.url, published]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
-
-
-def load_extractor(spec: str):
-    """'module:function' -> (function, the module's EXTRACTOR_VERSION)."""
-    module_name, _, func_name = spec.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-        return getattr(module, func_name), str(getattr(module, "EXTRACTOR_VERSION"))
-    except Exception as e:  # a half-edited module raises anything on import
-        missing = isinstance(e, ModuleNotFoundError) and e.name == module_name
-        fix = ("is the package installed (`pip install -e .`)?" if missing
-               else f"fix {module_name} so that it imports and defines "
-                    f"{func_name} and EXTRACTOR_VERSION")
-        raise EtlError(f"cannot load the extractor {spec!r}: "
-                       f"{type(e).__name__}: {e} — {fix}") from e
-
-
-def extract_batch(spec: str, articles: list[Article]) -> list[Extraction | str]:
-    """Worker task: an Extraction per article, or the error as text."""
-    extract, _ = load_extractor(spec)
-    out = []
-    for article in articles:
-        try:
-            out.append(extract(article))
-        except Exception as e:  # one bad article must not sink the batch
-            out.append(f"{type(e).__name__}: {e}")
-    return out
 
 
 def oversized(article: Article) -> SourceError | None:
