@@ -90,8 +90,11 @@ def test_seed_001_yields_no_facts():
 
 def test_seed_002_page_furniture_yields_nothing():
     text = _seed_articles()["002_09c88585df490df9"]
-    surfaces = {f.surface for f in extract_text(text).facts}
+    out = extract_text(text)
+    surfaces = {f.surface for f in out.facts}
     assert "0" not in surfaces and "20" not in surfaces
+    reasons = {r.surface: r.reason for r in out.rejections}
+    assert reasons["0"] == "page furniture" and reasons["20"] == "id or phone number"
 
 
 @pytest.mark.skipif(not (SHARED / "eval").is_dir(), reason="../shared is absent")

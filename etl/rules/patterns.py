@@ -14,6 +14,8 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|"
           r"Dec(?:ember)?)\.?")
 
 NOT_A_FACT = [
+    # A UUID or hex id ("20be9f65-9d3d-...") before it can look like "2S19".
+    ("id or phone number", r"(?<![\w-])⟨N⟩[0-9a-f]*[a-f][0-9a-f]*-[0-9a-f]{4}"),
     ("model or unit designation", rf"""
         [A-Za-z]{{1,6}}-?⟨N⟩                 # Su-34, S-300, M777, F-16
       | ⟨N⟩-?[A-Za-z]{{1,4}}\d              # 2S19, 9K720
