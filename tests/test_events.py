@@ -13,6 +13,8 @@ from datetime import date
 import duckdb
 import pytest
 
+from etl.warehouse import apply_sql
+
 from etl.warehouse import SQL_DIR
 
 NIGHT = dict(window_start=date(2024, 2, 7), window_end=date(2024, 2, 8),
@@ -43,10 +45,7 @@ def fact(doc, metric, value, **given):
 @pytest.fixture
 def db():
     con = duckdb.connect(":memory:")
-    con.execute((SQL_DIR / "schema.sql").read_text())
-    for path in sorted((SQL_DIR / "views" / "30_events").glob("**/*.sql")):
-        body = path.read_text().strip().rstrip(";")
-        con.execute(f"create or replace view {path.stem} as\n{body}\n")
+    apply_sql(con)     # the events views build on fact_details
     yield con
     con.close()
 
