@@ -373,10 +373,11 @@ def _find_event(text, m, earlier):
     q, sent = m.q, m.sent
     cstart, cend = clause_bounds(text, sent, q.qual_start)
     np_end = m.head[1] if m.head else q.end
-    allowed = lexicon.ITEM_EVENTS.get(m.item) if m.item else None
-    if allowed is None:
-        allowed = [e for e, _ in lexicon.EVENTS]
-    allowed = list(allowed) + ["hit"]
+    # An item with events of its own takes those; any other item, or a
+    # number with no noun, may take any. "hit" is always looked for, since
+    # a hit rejects the figure (_ALL_EVENTS has it already).
+    own = lexicon.ITEM_EVENTS.get(m.item) if m.item else None
+    allowed = own + ["hit"] if own else _ALL_EVENTS
     right = _events_in(text, np_end, min(cend, np_end + 70), allowed)
     left = _events_in(text, max(cstart, q.qual_start - 160), q.qual_start, allowed)
     right.sort(key=lambda h: (h[0], -h[1]))
