@@ -14,10 +14,14 @@ import re
 from dataclasses import dataclass, field
 
 from etl import numbers
+from etl.attributes import (claimant_for, is_part_of, location_for, period_for,
+                            side_for, weapon_for)
 from etl.model import Article, Extraction, Fact, Rejection
 from etl.rules import lexicon, patterns
 from etl.scan import ScannerSet, TextIndex
 from etl.text import Sentence, clause_bounds, split_sentences
+from etl.timewindow import resolve_window
+from etl.units import to_km2, unit_for_metric
 
 # Bump when rules change: re-ingest re-extracts articles of older versions.
 EXTRACTOR_VERSION = "0.2.1"
@@ -550,13 +554,10 @@ def _out_of_total(text, m, earlier):
 
 # -- attributes ---------------------------------------------------------------
 
-from etl.attributes import (claimant_for, is_part_of, location_for,  # noqa: E402
-                            period_for, side_for, weapon_for)
-
 
 def _to_fact(text, doc, m, mentions, published) -> Fact:
     q, sent = m.q, m.sent
-    unit = _unit(m.metric)
+    unit = unit_for_metric(m.metric)
     value, low, high = q.value, q.low, q.high
     if m.metric == "territory_captured":
         value, low, high = _territory(text, m)
@@ -580,13 +581,7 @@ def _rule_id(m):
     return f"{m.item}+{m.event or '-'}:{how}"
 
 
-def _unit(metric):
-    from etl.units import unit_for_metric
-    return unit_for_metric(metric)
-
-
 def _territory(text, m):
-    from etl.units import to_km2
     unit_text = _AREA_UNIT.search(text[m.q.end:m.head[1]] if m.head else "")
     unit_text = _AREA_UNITS[unit_text.lastgroup] if unit_text else "km**2"
     value = to_km2(m.q.value, unit_text)
@@ -601,10 +596,6 @@ _AREA_UNITS = {"mile": "square_mile", "hectare": "hectare", "km": "km**2"}
 
 
 def _window(text, fact, published):
-    try:
-        from etl.timewindow import resolve_window
-    except ImportError:                      # window resolution not installed
-        return
     fact.window_start, fact.window_end, fact.window_note = resolve_window(
         text, fact.start, fact.end, published, fact.period)
 
