@@ -1,0 +1,93 @@
+"""Is the extractor's output unchanged? For speed work, which must not move it.
+
+    .venv/bin/python -m bench.snapshot save             # before the change
+    .venv/bin/python -m bench.snapshot check            # after: exit 1 on a diff
+
+Every fact (all fields, windows included) and every rejection of the seeds,
+the dev gold articles (when ../shared is there) and the first `--mb` MB of
+the bench corpus, written to bench/out/snapshot.jsonl, one line per article.
+`check` prints the first articles that differ and the CPU seconds taken,
+beside those of `save`.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from pathlib import Path
+
+from bench.corpus import OUT_DIR, ensure_corpus, sample_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
+
+
+def corpora(mb: float) -> dict[str, list]:
+    from etl.sources import read_articles
+
+    out = {"seeds": list(read_articles([ROOT / "seeds"]))}
+    if DEV.exists():
+        out["dev"] = list(read_articles([DEV]))
+    out["bench"] = sample_articles(ensure_corpus(20), mb)
+    return out
+
+
+def snapshot(mb: float) -> tuple[list[str], dict[str, float]]:
+    from etl.extract import extract_article
+
+    lines, seconds = [], {}
+    for name, articles in corpora(mb).items():
+        started = time.process_time()
+        results = [extract_article(a) for a in articles]
+        seconds[name] = time.process_time() - started
+        for article, x in zip(articles, results):
+            lines.append(json.dumps({
+                "corpus": name, "doc": article.id,
+                "facts": [dataclasses.asdict(f) for f in x.facts],
+                "rejections": [dataclasses.asdict(r) for r in x.rejections],
+            }, default=str, sort_keys=True))
+    return lines, seconds
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("action", choices=["save", "check"])
+    parser.add_argument("--mb", type=float, default=1.0, help="MB of the bench corpus")
+    parser.add_argument("--file", type=Path, default=OUT_DIR / "snapshot.jsonl")
+    args = parser.parse_args(argv)
+    lines, seconds = snapshot(args.mb)
+    times = " ".join(f"{k} {v:.2f}s" for k, v in seconds.items())
+    if args.action == "save":
+        args.file.parent.mkdir(parents=True, exist_ok=True)
+        args.file.write_text("\n".join(lines) + "\n")
+        args.file.with_suffix(".times").write_text(times + "\n")
+        print(f"saved {len(lines)} articles to {args.file} (CPU {times})")
+        return 0
+    saved = args.file.read_text().splitlines()
+    before = args.file.with_suffix(".times")
+    print(f"CPU now: {times}\nCPU at save: {before.read_text().strip() if before.exists() else '?'}")
+    diffs = [(a, b) for a, b in zip(saved, lines) if a != b]
+    if len(saved) != len(lines):
+        print(f"DIFFERENT: {len(saved)} articles saved, {len(lines)} now")
+        return 1
+    for a, b in diffs[:5]:
+        old, new = json.loads(a), json.loads(b)
+        print(f"DIFFERENT {new['corpus']} {new['doc']}:")
+        for kind in ("facts", "rejections"):
+            gone = [x for x in old[kind] if x not in new[kind]]
+            came = [x for x in new[kind] if x not in old[kind]]
+            for x in gone:
+                print(f"  - {kind[:-1]}: {json.dumps(x)[:400]}")
+            for x in came:
+                print(f"  + {kind[:-1]}: {json.dumps(x)[:400]}")
+    if diffs:
+        print(f"{len(diffs)} of {len(lines)} articles differ")
+        return 1
+    print(f"identical: {len(lines)} articles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
