@@ -24,21 +24,21 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
 
 
-def corpora(mb: float) -> dict[str, list]:
+def corpora(bench: Path, mb: float) -> dict[str, list]:
     from etl.sources import read_articles
 
     out = {"seeds": list(read_articles([ROOT / "seeds"]))}
     if DEV.exists():
         out["dev"] = list(read_articles([DEV]))
-    out["bench"] = sample_articles(ensure_corpus(20), mb)
+    out["bench"] = sample_articles(bench, mb)
     return out
 
 
-def snapshot(mb: float) -> tuple[list[str], dict[str, float]]:
+def snapshot(bench: Path, mb: float) -> tuple[list[str], dict[str, float]]:
     from etl.extract import extract_article
 
     lines, seconds = [], {}
-    for name, articles in corpora(mb).items():
+    for name, articles in corpora(bench, mb).items():
         started = time.process_time()
         results = [extract_article(a) for a in articles]
         seconds[name] = time.process_time() - started
@@ -57,12 +57,18 @@ def main(argv=None) -> int:
     parser.add_argument("--mb", type=float, default=1.0, help="MB of the bench corpus")
     parser.add_argument("--file", type=Path, default=OUT_DIR / "snapshot.jsonl")
     args = parser.parse_args(argv)
-    lines, seconds = snapshot(args.mb)
+    # The bench corpus the snapshot was saved from, even if the generator
+    # has changed since.
+    source = args.file.with_suffix(".corpus")
+    bench = Path(source.read_text().strip()) if args.action == "check" \
+        else ensure_corpus(20)
+    lines, seconds = snapshot(bench, args.mb)
     times = " ".join(f"{k} {v:.2f}s" for k, v in seconds.items())
     if args.action == "save":
         args.file.parent.mkdir(parents=True, exist_ok=True)
         args.file.write_text("\n".join(lines) + "\n")
         args.file.with_suffix(".times").write_text(times + "\n")
+        source.write_text(f"{bench}\n")
         print(f"saved {len(lines)} articles to {args.file} (CPU {times})")
         return 0
     saved = args.file.read_text().splitlines()
