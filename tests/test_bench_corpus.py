@@ -101,6 +101,32 @@ def test_numbers_read_back():
                         f"{n:,}".replace(",", " ")}
 
 
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def per_kb(texts: list[str]) -> tuple[float, float]:
+    """(numbers, extracted facts) per KB of text."""
+    from etl.extract import extract_text
+
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1000
+    numbers = sum(len(DIGITS.findall(t)) for t in texts)
+    facts = sum(len(extract_text(t).facts) for t in texts)
+    return numbers / size, facts / size
+
+
+def test_as_dense_in_numbers_and_facts_as_real_reporting(rows):
+    """Between whole articles (the seeds) and the dev excerpts, which are cut
+    around their figures: a denser corpus would time mostly filler."""
+    numbers, facts = per_kb([row["text"] for row in rows])
+    seed_numbers, seed_facts = per_kb([p.read_text() for p in SEEDS.glob("*.txt")])
+    assert seed_numbers < numbers and seed_facts < facts
+    if DEV.exists():
+        dev = [json.loads(line)["text"] for line in DEV.open(encoding="utf-8")]
+        dev_numbers, dev_facts = per_kb(dev)
+        assert numbers < 1.25 * dev_numbers and facts < 1.25 * dev_facts
+
+
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev is not here")
 def test_no_dev_sentence_is_copied(rows):
     text = "\n".join(row["text"] for row in rows)
