@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from etl.scan import Scanner, TextIndex
@@ -66,7 +67,9 @@ _CLAUSE = re.compile(r"""(?:;|:\s|\s[–—]\s(?!including|among)|,\s+(?:while|w
 
 
 def clause_bounds(text: str, sent: Sentence, pos: int) -> tuple[int, int]:
-    """The clause of `sent` around character `pos`.
+    """The clause of `sent` around character `pos`: from the end of the last
+    clause mark before it to the start of the first mark after it (a mark
+    around `pos` itself bounds nothing).
 
     >>> t = "Air defence downed 88 drones; 41 were lost."
     >>> s = split_sentences(t)[0]
@@ -74,11 +77,18 @@ def clause_bounds(text: str, sent: Sentence, pos: int) -> tuple[int, int]:
     >>> t[a:b]
     ' 41 were lost.'
     """
-    start, end = sent.start, sent.end
-    for m in _CLAUSE.finditer(text, sent.start, sent.end):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
+    starts, ends = _clause_marks(text, sent)
+    # Marks never overlap, so their ends are in order as their starts are.
+    before = bisect_right(ends, pos)
+    after = bisect_left(starts, pos)
+    return (ends[before - 1] if before else sent.start,
+            starts[after] if after < len(starts) else sent.end)
+
+
+def _clause_marks(text: str, sent: Sentence) -> tuple[list[int], list[int]]:
+    """Starts and ends of the clause marks in a sentence, in order. Kept per
+    article: each number of a sentence asks for its clause several times."""
+    def find():
+        marks = [m.span() for m in _CLAUSE.finditer(text, sent.start, sent.end)]
+        return [s for s, _ in marks], [e for _, e in marks]
+    return TextIndex.of(text).keep(("clause marks", sent.start, sent.end), find)
