@@ -22,6 +22,7 @@ whose digits are part of a name, never a count (FACTS.md: "Not facts").
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import repeat
@@ -290,19 +291,37 @@ def _weapon_re(aliases: list[str]) -> re.Pattern:
 
 
 _WEAPON_RE = _weapon_re(_ORDERED)
-# At a given character only the aliases that begin with it can match, so
-# the same pattern over just those (in the same order) gives the same
-# match there, and tries far fewer alternatives.
-_BY_FIRST = {c: [a for a in _ORDERED if a[0] == c or (a.islower() and a[0].lower() == c.lower())]
-             for c in {a[0] for a in _ORDERED} | {a[0].upper() for a in _ORDERED if a.islower()}}
-_BY_FIRST_RE = {c: _weapon_re(aliases) for c, aliases in _BY_FIRST.items()}
-_ALIASES_OF = {_BY_FIRST_RE[c]: aliases for c, aliases in _BY_FIRST.items()}
-_ALIASES_OF[_WEAPON_RE] = _ORDERED
+_ALIASES_OF = {_WEAPON_RE: _ORDERED}      # pattern -> its aliases, group by group
+
+
+def _may_start(alias: str, char: str) -> bool:
+    """Whether `alias` can match from `char` on: its first character, in
+    any case for a lower-case alias (as IGNORECASE reads it: "ſ" is an "s")."""
+    first = re.escape(alias[0])
+    return re.fullmatch(f"(?i:{first})" if alias.islower() else first, char) is not None
+
+
+@functools.cache
+def _weapon_re_from(char: str) -> re.Pattern | None:
+    """`_WEAPON_RE` over the aliases that can begin with `char` only (None:
+    no alias can). At that character it gives the same match, trying far
+    fewer alternatives."""
+    aliases = [a for a in _ORDERED if _may_start(a, char)]
+    if not aliases:
+        return None
+    rx = _weapon_re(aliases)
+    _ALIASES_OF[rx] = aliases
+    return rx
+
+
+for _char in map(chr, range(128)):
+    _weapon_re_from(_char)               # compiled at import, not mid-article
 
 
 def _match(text: str, pos: int, endpos: int) -> re.Match | None:
     """`_WEAPON_RE.match`, with the aliases that can start at pos only."""
-    return _BY_FIRST_RE.get(text[pos], _WEAPON_RE).match(text, pos, endpos)
+    rx = _weapon_re_from(text[pos])
+    return rx.match(text, pos, endpos) if rx else None
 
 
 _WEAPON_SCAN = Scanner(_WEAPON_RE, match=_match)
