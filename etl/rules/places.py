@@ -17,6 +17,7 @@ regex (at import) and turns matches into `Place` records.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -502,31 +503,68 @@ def _index():
 _STEMS, _BARE = _index()
 _STEM = _alternation(_STEMS)
 _NOT_AFTER = _alternation(NOT_PLACE_AFTER)
-# Alternatives are tried in this order at each position, so a region with
-# its suffix beats the bare city, and a list beats a single region.
-_PLACE_RE = re.compile(
-    rf"""
-    (?<![\w-])                                   # start of a word
-    (?:
-      (?P<list>(?:{_STEM})                       # Kursk
-        (?:(?:\s*,\s*|,?\s+(?:and|&|or)\s+)      # , / and
-           (?:{_STEM}))+                         # Belgorod
-        \s+(?i:{_alternation(REGION_PLURALS)}))  # regions
-    | (?P<stem>{_STEM})                          # Kursk
-        \s+(?P<rword>(?i:{_alternation(REGION_WORDS)}))  # Oblast
-    | (?P<dname>(?!(?:{_alternation(NOT_DISTRICT_NAMES)})\s)
-        [A-Z][a-z’']+(?:-[A-Z][a-z]+)?)         # Zvenihorod
-        \s+(?P<dword>(?i:{_alternation(DISTRICT_WORDS)}))  # district
-    | (?P<bare>{_alternation(_BARE)})            # Kharkiv, Poland
+_NEVER = "(?!)"
+
+
+def _place_re(stems: str, bare: str, district_initial: str) -> re.Pattern:
+    """The place pattern, its first word one of `stems` (an alternation)
+    for a region, one of `bare` for a bare name, or `district_initial` (a
+    character class) for an unlisted district's name."""
+    # Alternatives are tried in this order at each position, so a region
+    # with its suffix beats the bare city, and a list beats a single region.
+    return re.compile(
+        rf"""
+        (?<![\w-])                                   # start of a word
+        (?:
+          (?P<list>(?:{stems})                       # Kursk
+            (?:(?:\s*,\s*|,?\s+(?:and|&|or)\s+)      # , / and
+               (?:{_STEM}))+                         # Belgorod
+            \s+(?i:{_alternation(REGION_PLURALS)}))  # regions
+        | (?P<stem>{stems})                          # Kursk
+            \s+(?P<rword>(?i:{_alternation(REGION_WORDS)}))  # Oblast
+        | (?P<dname>(?!(?:{_alternation(NOT_DISTRICT_NAMES)})\s)
+            {district_initial}[a-z’']+(?:-[A-Z][a-z]+)?)  # Zvenihorod
+            \s+(?P<dword>(?i:{_alternation(DISTRICT_WORDS)}))  # district
+        | (?P<bare>{bare})                           # Kharkiv, Poland
+        )
+        (?!\w)                                       # end of a word
+        (?!\s+(?:{_NOT_AFTER})\b)                    # not "Kyiv Post"
+        (?![-‐‑](?:{_alternation(ORIGIN_SUFFIXES)})\b)  # not "Iran-supplied"
+        """,
+        re.VERBOSE,
     )
-    (?!\w)                                       # end of a word
-    (?!\s+(?:{_NOT_AFTER})\b)                    # not "Kyiv Post"
-    (?![-‐‑](?:{_alternation(ORIGIN_SUFFIXES)})\b)  # not "Iran-supplied"
-    """,
-    re.VERBOSE,
-)
+
+
+_DISTRICT_INITIAL = "[A-Z]"
+_PLACE_RE = _place_re(_STEM, _alternation(_BARE), _DISTRICT_INITIAL)
+
+
+@functools.cache
+def _place_re_from(char: str) -> re.Pattern | None:
+    """`_PLACE_RE` over the names that begin with `char` only (None: no
+    place can). At that character it gives the same match, trying far
+    fewer alternatives (names are matched case-sensitively)."""
+    stems = [s for s in _STEMS if s[0] == char]
+    bare = [b for b in _BARE if b[0] == char]
+    district = re.fullmatch(_DISTRICT_INITIAL, char) is not None
+    if not (stems or bare or district):
+        return None
+    return _place_re(_alternation(stems) or _NEVER, _alternation(bare) or _NEVER,
+                     re.escape(char) if district else _NEVER)
+
+
+for _char in map(chr, range(128)):
+    _place_re_from(_char)                # compiled at import, not mid-article
+
+
+def _match(text: str, pos: int, endpos: int) -> re.Match | None:
+    """`_PLACE_RE.match`, with the names that can start at pos only."""
+    rx = _place_re_from(text[pos])
+    return rx.match(text, pos, endpos) if rx else None
+
+
 _STEM_RE = re.compile(rf"(?<![\w-])(?:{_STEM})(?!\w)")
-_PLACE_SCAN = Scanner(_PLACE_RE)
+_PLACE_SCAN = Scanner(_PLACE_RE, match=_match)
 
 
 def _norm(s: str) -> str:
