@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from etl import numbers
-from etl.claimants import find_claimants
+from etl.claimants import first_claimant
 from etl.rules import lexicon
 from etl.rules.places import find_places
 from etl.rules.sides import find_sides
@@ -424,8 +424,8 @@ def _position(mentions, m) -> int:
 
 
 def claimant_for(text, m) -> tuple[str | None, str | None]:
-    hits = find_claimants(text[m.sent.start:m.sent.end], index=TextIndex.of(text),
-                           offset=m.sent.start)
-    if not hits:
-        return None, None
-    return hits[0].claimant, hits[0].raw
+    """The first claimant named in the figure's sentence, and its wording
+    (kept per sentence: its figures share it)."""
+    hit = TextIndex.of(text).keep(("claimant", m.sent), lambda: first_claimant(
+        text[m.sent.start:m.sent.end], index=TextIndex.of(text), offset=m.sent.start))
+    return (hit.claimant, hit.raw) if hit else (None, None)

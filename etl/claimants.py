@@ -10,6 +10,7 @@ module only compiles them and reads text with them.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -50,14 +51,47 @@ for _canon, _aliases in CLAIMANTS.items():
         _CLAIMANT_OF[_a if _is_acronym(_a) else _a.lower()] = _canon
 
 _ALIASES = sorted(_CLAIMANT_OF, key=len, reverse=True)
-_CLAIMANT_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(a).replace(r"\ ", r"\s+") if _is_acronym(a)
-               else "(?i:" + re.escape(a).replace(r"\ ", r"\s+") + ")"
-               for a in _ALIASES)
-    + r")(?!\w)"
-)
-_CLAIMANT_SCAN = Scanner(_CLAIMANT_RE)
+
+
+def _pattern(alias: str) -> str:
+    """An acronym as written, any other alias in any case."""
+    p = re.escape(alias).replace(r"\ ", r"\s+")
+    return p if _is_acronym(alias) else f"(?i:{p})"
+
+
+def _claimant_re(aliases: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(_pattern, aliases)) + r")(?!\w)")
+
+
+_CLAIMANT_RE = _claimant_re(_ALIASES)
+
+
+def _may_start(alias: str, char: str) -> bool:
+    """Whether `alias` can match from `char` on (in any case unless an acronym)."""
+    first = re.escape(alias[0])
+    return re.fullmatch(first if _is_acronym(alias) else f"(?i:{first})", char) is not None
+
+
+@functools.cache
+def _claimant_re_from(char: str) -> re.Pattern | None:
+    """`_CLAIMANT_RE` over the aliases that can begin with `char` only
+    (None: no alias can). At that character it gives the same match,
+    trying far fewer alternatives."""
+    aliases = [a for a in _ALIASES if _may_start(a, char)]
+    return _claimant_re(aliases) if aliases else None
+
+
+for _char in map(chr, range(128)):
+    _claimant_re_from(_char)             # compiled at import, not mid-article
+
+
+def _match(text: str, pos: int, endpos: int) -> re.Match | None:
+    """`_CLAIMANT_RE.match`, with the aliases that can start at pos only."""
+    rx = _claimant_re_from(text[pos])
+    return rx.match(text, pos, endpos) if rx else None
+
+
+_CLAIMANT_SCAN = Scanner(_CLAIMANT_RE, match=_match)
 # A cue, then up to four words ("the", "Kharkiv", "regional"), then the name.
 _CUE_BEFORE_RE = re.compile(
     rf"(?i:\b(?:{_alternation(CUES_BEFORE)})|[,\"”]\s*(?:{_alternation(CUES_AFTER_QUOTE)}))"
@@ -96,6 +130,17 @@ def find_claimants(text: str, *, index: TextIndex | None = None,
         out.append(ClaimantMention(_lookup(m.group()), text[m.start():m.end()],
                                    m.start(), m.end(), framed))
     return out
+
+
+def first_claimant(text: str, *, index: TextIndex | None = None,
+                   offset: int = 0) -> ClaimantMention | None:
+    """The first claimant named in `text` (as find_claimants gives it,
+    but not read for cues: `framed` is left False); None when none."""
+    folded = _fold(text)
+    m = _CLAIMANT_SCAN.search(folded, index=index, offset=offset)
+    if m is None:
+        return None
+    return ClaimantMention(_lookup(m.group()), text[m.start():m.end()], m.start(), m.end())
 
 
 def normalise_claimant(raw: str | None) -> str | None:
