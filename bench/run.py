@@ -11,7 +11,9 @@ meaningful on a faster or slower machine.
 
 Ingest runs as a subprocess (`warstats ingest`, a fresh database each run);
 its peak RSS is the sum over the process tree (workers included), sampled
-from /proc, with the largest single process from wait4() beside it.
+from /proc, with the largest single process from wait4() beside it. Peak
+PSS is the same sum with shared pages split between the processes sharing
+them: summed RSS counts the shared libraries once per worker.
 """
 from __future__ import annotations
 
@@ -66,16 +68,34 @@ def tree_rss(root: int) -> int:
     return total
 
 
+def tree_pss(root: int) -> int:
+    """Proportional set size of `root` and its descendants, now: resident
+    bytes with each page shared by n processes counted 1/n in each. Summed
+    RSS counts the shared libraries (Python, NumPy, ...) once per worker;
+    summed PSS is what the tree takes from the machine."""
+    total = 0
+    for pid in _tree(root):
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+                    break
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
 def run_measured(cmd: list[str], every: float = 0.05) -> dict:
     """Run `cmd`; wall seconds, CPU seconds, peak tree RSS and largest process."""
     started = time.perf_counter()
     # The summary (and any problems) go to stdout; keep them for a failure.
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    peak, done = [0], threading.Event()
+    peak, peak_pss, done = [0], [0], threading.Event()
 
     def sample():
         while not done.is_set():
             peak[0] = max(peak[0], tree_rss(proc.pid))
+            peak_pss[0] = max(peak_pss[0], tree_pss(proc.pid))
             done.wait(every)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -95,7 +115,8 @@ def run_measured(cmd: list[str], every: float = 0.05) -> dict:
         print(f"warning: {' '.join(cmd)}: some inputs failed:\n"
               + stderr.decode(errors="replace")[-600:], file=sys.stderr)
     return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
-            "peak_tree_rss": peak[0], "max_process_rss": usage.ru_maxrss * 1024}
+            "peak_tree_rss": peak[0], "peak_tree_pss": peak_pss[0],
+            "max_process_rss": usage.ru_maxrss * 1024}
 
 
 def warstats(*args: str) -> list[str]:
@@ -203,6 +224,11 @@ def summarise(runs: list[dict], corpus: Path, small: Path, sample) -> dict:
                                             "unit": "MiB"},
         "peak RSS ratio, full : small": {
             "value": med["ingest_j2_peak_tree_rss"] / med["small_peak_tree_rss"],
+            "unit": f"x ({size / small_size:.0f}x the bytes)"},
+        "peak PSS, ingest --jobs 2": {"value": med["ingest_j2_peak_tree_pss"] / 2**20,
+                                      "unit": "MiB"},
+        "peak PSS ratio, full : small": {
+            "value": med["ingest_j2_peak_tree_pss"] / med["small_peak_tree_pss"],
             "unit": f"x ({size / small_size:.0f}x the bytes)"},
         **({"Spark local[2] ingest + load": rate(med["spark_seconds"], size),
             "peak RSS, Spark (JVM + workers)": {"value": med["spark_peak_tree_rss"] / 2**20,

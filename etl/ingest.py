@@ -210,6 +210,7 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True,
     jobs = jobs or os.cpu_count() or 1
     con = connect(db)
     try:
+        con.execute(f"set memory_limit = '{DEFAULTS['INGEST_MEMORY_LIMIT']}'")
         apply_sql(con)
         summary = RunSummary(run_id=0, db=str(db or DEFAULTS["DB"]))
         summary.stale_runs = tables.close_stale_runs(con)

@@ -148,6 +148,8 @@ def test_run_measured_sees_a_child_process_memory():
             "'import time; b = bytearray(80_000_000); time.sleep(0.5)'])")
     m = run_measured([sys.executable, "-c", code], every=0.02)
     assert m["peak_tree_rss"] >= 140_000_000       # the tree, summed
+    # Private memory counts whole in PSS too; shared pages only in part.
+    assert 140_000_000 <= m["peak_tree_pss"] <= m["peak_tree_rss"]
     assert m["max_process_rss"] >= 80_000_000     # the largest one, from wait4
     assert m["seconds"] > 0 and m["cpu_seconds"] > 0
 
