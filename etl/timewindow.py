@@ -399,7 +399,12 @@ RULES = [
     _rule("date", "point", rf"(?P<d>{DATE})", _date),
 ]
 
-_RULE_SCAN = ScannerSet({rule.id: rule.pattern for rule in RULES})
+# A bare date may start inside a word ("123 August" holds "23 August"), so
+# a Scanner would look for it at every digit and capital of the article;
+# a plain search of the few sentences around each quote costs less.
+_SEARCHED_PLAINLY = [rule for rule in RULES if rule.id == "date"]
+_RULE_SCAN = ScannerSet({rule.id: rule.pattern for rule in RULES
+                         if rule not in _SEARCHED_PLAINLY})
 
 # Which kinds of expression fit a figure's period, best first. With a
 # period, a fitting kind beats a nearer expression of another kind; with
@@ -450,6 +455,8 @@ def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
     """Matches in a region; where two overlap the earlier rule wins."""
     found, taken = [], []
     matches = _RULE_SCAN.find(text, *region, index=TextIndex.of(text))
+    for rule in _SEARCHED_PLAINLY:
+        matches[rule.id] = rule.pattern.finditer(text, *region)
     for rule in RULES:
         for m in matches.get(rule.id, ()):
             if not any(m.start() < e and s < m.end() for s, e in taken):
