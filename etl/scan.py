@@ -219,20 +219,18 @@ class TextIndex:
         if "\u0130" in text or "\u212a" in text:   # the two that lower into ASCII
             low = "".join(c if c.isascii() else "\x80" for c in text).lower()
         self.low = low
+        starts = [m.start() for m in _TOKEN.finditer(text)]
         full, non_ascii = {}, []
-        for m in _TOKEN.finditer(text):
-            p = m.start()
-            key = low[p:p + k]
-            if key.isascii():
-                table = full.get(key)
-                if table is None:
-                    full[key] = [p]
-                else:
-                    table.append(p)
+        for p, key in zip(starts, [low[p:p + k] for p in starts]):
+            table = full.get(key)
+            if table is None:
+                full[key] = [p]
             else:
-                non_ascii.append(p)
+                table.append(p)
+        for key in [key for key in full if not key.isascii()]:
+            non_ascii += full.pop(key)
         self.tokens = full
-        self.tokens_non_ascii = non_ascii
+        self.tokens_non_ascii = sorted(non_ascii)
 
     @classmethod
     def of(cls, text: str) -> "TextIndex":
@@ -271,10 +269,20 @@ class TextIndex:
         if self._wanted is None or self._wanted_size != len(_WANTED_BY):
             # (again when a scanner was made after the first look)
             self._wanted, self._wanted_size = {}, len(_WANTED_BY)
+            if _SCANNERS_OF.get(None) != len(_WANTED_BY):
+                _SCANNERS_OF.clear()
+                _SCANNERS_OF[None] = len(_WANTED_BY)
+            wanted = self._wanted
             for key, positions in self.tokens.items():
-                for n in range(1, len(key) + 1):
-                    for scanner in _WANTED.get(key[:n], ()):
-                        self._wanted.setdefault(scanner, []).append(positions)
+                scanners = _SCANNERS_OF.get(key)
+                if scanners is None:
+                    scanners = _SCANNERS_OF[key] = _scanners_of(key)
+                for scanner in scanners:
+                    found = wanted.get(scanner)
+                    if found is None:
+                        wanted[scanner] = [positions]
+                    else:
+                        found.append(positions)
         return self._wanted
 
     def starts(self, scanner: Scanner, lo: int, hi: int) -> list[int]:
@@ -300,6 +308,14 @@ def per_article(fn):
 _LAST: list[TextIndex | None] = [None]
 _WANTED: dict[str, list[Scanner]] = {}     # prefix -> scanners it may start
 _WANTED_BY: list[Scanner] = []             # the scanners in _WANTED
+# A token's key -> the scanners any of its prefixes may start, in the order
+# wanted() met them before: kept across articles, since English repeats its
+# few thousand keys. Under None, the scanner count it was made for.
+_SCANNERS_OF: dict = {}
+
+
+def _scanners_of(key: str) -> list[Scanner]:
+    return [scanner for n in range(1, len(key) + 1) for scanner in _WANTED.get(key[:n], ())]
 
 
 # -- reading the prefixes off a parsed pattern -------------------------------
