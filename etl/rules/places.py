@@ -12,16 +12,17 @@ alone is the city); a region when it is in BARE_REGIONS ("Volyn", "Crimea");
 otherwise a region stem matches only with a region word after it
 ("Vladimir region" is a place, "Vladimir Putin" is not).
 
-The tables are data; the code at the bottom only compiles them into one
-regex (at import) and turns matches into `Place` records.
+The tables are data; the code at the bottom only compiles them into
+regexes (at import) and turns matches into `Place` records.
 """
 from __future__ import annotations
 
-import functools
 import re
+import string
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from etl.scan import Scanner, TextIndex
+from etl.scan import TextIndex
 
 # --- Regions ---------------------------------------------------------------
 # canonical name -> (country, spellings seen in news). The canonical name is
@@ -506,10 +507,14 @@ _NOT_AFTER = _alternation(NOT_PLACE_AFTER)
 _NEVER = "(?!)"
 
 
-def _place_re(stems: str, bare: str, district_initial: str) -> re.Pattern:
-    """The place pattern, its first word one of `stems` (an alternation)
-    for a region, one of `bare` for a bare name, or `district_initial` (a
-    character class) for an unlisted district's name."""
+def _place_re(capital: str) -> re.Pattern:
+    """The place pattern at a word that begins with `capital`. Every place
+    begins with an ASCII capital (names match case-sensitively), and only
+    the names that begin with this one can match here: the pattern over
+    just those, in the same order, gives the match the one over all names
+    would, trying far fewer alternatives."""
+    stems = _alternation(s for s in _STEMS if s[0] == capital) or _NEVER
+    bare = _alternation(b for b in _BARE if b[0] == capital) or _NEVER
     # Alternatives are tried in this order at each position, so a region
     # with its suffix beats the bare city, and a list beats a single region.
     return re.compile(
@@ -523,7 +528,7 @@ def _place_re(stems: str, bare: str, district_initial: str) -> re.Pattern:
         | (?P<stem>{stems})                          # Kursk
             \s+(?P<rword>(?i:{_alternation(REGION_WORDS)}))  # Oblast
         | (?P<dname>(?!(?:{_alternation(NOT_DISTRICT_NAMES)})\s)
-            {district_initial}[a-z’']+(?:-[A-Z][a-z]+)?)  # Zvenihorod
+            {capital}[a-z’']+(?:-[A-Z][a-z]+)?)       # Zvenihorod
             \s+(?P<dword>(?i:{_alternation(DISTRICT_WORDS)}))  # district
         | (?P<bare>{bare})                           # Kharkiv, Poland
         )
@@ -535,36 +540,38 @@ def _place_re(stems: str, bare: str, district_initial: str) -> re.Pattern:
     )
 
 
-_DISTRICT_INITIAL = "[A-Z]"
-_PLACE_RE = _place_re(_STEM, _alternation(_BARE), _DISTRICT_INITIAL)
-
-
-@functools.cache
-def _place_re_from(char: str) -> re.Pattern | None:
-    """`_PLACE_RE` over the names that begin with `char` only (None: no
-    place can). At that character it gives the same match, trying far
-    fewer alternatives (names are matched case-sensitively)."""
-    stems = [s for s in _STEMS if s[0] == char]
-    bare = [b for b in _BARE if b[0] == char]
-    district = re.fullmatch(_DISTRICT_INITIAL, char) is not None
-    if not (stems or bare or district):
-        return None
-    return _place_re(_alternation(stems) or _NEVER, _alternation(bare) or _NEVER,
-                     re.escape(char) if district else _NEVER)
-
-
-for _char in map(chr, range(128)):
-    _place_re_from(_char)                # compiled at import, not mid-article
-
-
-def _match(text: str, pos: int, endpos: int) -> re.Match | None:
-    """`_PLACE_RE.match`, with the names that can start at pos only."""
-    rx = _place_re_from(text[pos])
-    return rx.match(text, pos, endpos) if rx else None
-
-
+_PLACE_RE_AT = {c: _place_re(c) for c in string.ascii_uppercase}
+# Where a place can start: a capital at a word start. Fewer positions than
+# the word starts a `Scanner` would try, since an unlisted district's name
+# may be any capitalised word.
+_CAPITAL_START = re.compile(r"(?<![\w-])[A-Z]")
 _STEM_RE = re.compile(rf"(?<![\w-])(?:{_STEM})(?!\w)")
-_PLACE_SCAN = Scanner(_PLACE_RE, match=_match)
+
+
+def _capital_starts(text: str, index: TextIndex | None, offset: int) -> list[int]:
+    """Where a place can start in `text` (which the index's text holds at
+    `offset`): its capitals at word starts. Its first character starts a
+    word in any case, as nothing comes before it."""
+    if index is None:
+        return [m.start() for m in _CAPITAL_START.finditer(text)]
+    starts = index.keep(_CAPITAL_START, lambda: [
+        m.start() for m in _CAPITAL_START.finditer(index.text)])
+    lo, hi = bisect_left(starts, offset), bisect_left(starts, offset + len(text))
+    inside = [p - offset for p in starts[lo:hi]]
+    if text[:1] in _PLACE_RE_AT and inside[:1] != [0]:
+        inside.insert(0, 0)
+    return inside
+
+
+def _place_matches(text: str, index: TextIndex | None, offset: int):
+    """What `finditer(text)` of one pattern over all names would give."""
+    last = 0
+    for p in _capital_starts(text, index, offset):
+        if p >= last:
+            m = _PLACE_RE_AT[text[p]].match(text, p)
+            if m:
+                yield m
+                last = m.end()
 
 
 def _norm(s: str) -> str:
@@ -608,5 +615,4 @@ def find_places(text: str, *, index: TextIndex | None = None, offset: int = 0) -
     >>> find_places("Washington said nothing.")
     []
     """
-    return [p for m in _PLACE_SCAN.finditer(text, index=index, offset=offset)
-            for p in _from_match(m)]
+    return [p for m in _place_matches(text, index, offset) for p in _from_match(m)]
