@@ -385,15 +385,21 @@ def _nearest_period(text, m):
 
 
 def _read_nearest_period(text, m):
-    s, e = m.sent.start, m.sent.end
     best = None
-    found = _PERIOD_SCAN.find(text, s, e, index=TextIndex.of(text))
+    found = _sentence_periods(text, m.sent)
     for name, _ in _PERIODS:
         for hit in found.get(name, ()):
             dist = min(abs(hit.start() - m.q.end), abs(m.q.qual_start - hit.end()))
             if best is None or dist < best[0]:
                 best = (dist, name)
     return best[1] if best else None
+
+
+def _sentence_periods(text, sent):
+    """The period wordings of a sentence, by period (kept per sentence:
+    its figures share them)."""
+    return TextIndex.of(text).keep(("periods", sent), lambda: _PERIOD_SCAN.find(
+        text, sent.start, sent.end, index=TextIndex.of(text)))
 
 
 _PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
