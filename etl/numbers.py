@@ -53,7 +53,7 @@ QUANTITY_RE = re.compile(rf"""
     (?:(?P<qual>(?<![\w])(?:{_QUAL}))\s+)?            # "more than", "up to"
     (?:
         (?P<vague>\b(?:{_VAGUE})\b)                   # "tens of thousands"
-      | (?:between|from)\s+(?P<r1>{NUMBER})\s+(?:and|to)\s+(?P<r2>{NUMBER})
+      | \b(?:between|from)\s+(?P<r1>{NUMBER})\s+(?:and|to)\s+(?P<r2>{NUMBER})
       | (?P<a>{NUMBER})
         (?:\s*(?:-|–|—|to)\s*(?P<b>{NUMBER}))?        # "10,000-12,000"
         (?P<plus>\+|\s+or\s+more\b)?                  # "5,000+"
