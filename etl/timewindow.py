@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from etl.scan import Scanner, ScannerSet, TextIndex
+from etl.scan import ScannerSet, TextIndex
 
 INVASION = date(2022, 2, 24)
 WINDOW = tuple[date | None, date | None, str]
@@ -71,8 +71,10 @@ _DATE_PARTS = re.compile(
     rf"(?P<m2>{MONTH})|(?P<iy>\d{{4}})-(?P<im>\d\d)-(?P<id>\d\d)")
 _YEAR = re.compile(YEAR)
 _MONTH = re.compile(MONTH)
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
-_SENTENCE_END_SCAN = Scanner(_SENTENCE_END)
+# A sentence ends after . ! ? (with closing quotes and the spaces after
+# them) before a capital, a digit or an opening quote, or after a line
+# break. Starting with the one class lets `re` skip ahead to those marks.
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"”’)]*\s+(?=[\"“(]?[A-Z0-9]))")
 
 
 class Unresolved(Exception):
@@ -442,7 +444,7 @@ def _regions(text: str, start: int, end: int) -> tuple[int, int, int]:
     """Where the quote's sentence(s) start and end, and where the two
     sentences before it start (never before its paragraph)."""
     lo, hi = max(0, start - 700), min(len(text), end + 300)
-    cuts = [m.end() for m in _SENTENCE_END_SCAN.finditer(text, lo, hi, index=TextIndex.of(text))]
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
     sentence_start = max([c for c in cuts if c <= start], default=lo)
     sentence_end = min([c for c in cuts if c >= end], default=hi)
     paragraph = max(lo, text.rfind("\n", lo, sentence_start) + 1)
