@@ -15,12 +15,11 @@ from etl.rules import lexicon
 from etl.rules.places import find_places
 from etl.rules.sides import find_sides
 from etl.rules.weapons import find_weapons
-from etl.scan import Scanner, ScannerSet, TextIndex, per_article
+from etl.scan import Scanner, TextIndex, per_article
 from etl.text import clause_bounds
 
 _I = re.IGNORECASE
-_PERIODS = [(name, re.compile(rf"\b(?:{rx})", _I)) for name, rx in lexicon.PERIODS]
-_PERIOD_SCAN = ScannerSet(dict(_PERIODS))
+_PERIODS = {name: Scanner(re.compile(rf"\b(?:{rx})", _I)) for name, rx in lexicon.PERIODS}
 _AIR = ("drones_", "missiles_")
 # Who counts drones downed over Russia: Russian air defence reports them.
 # Who reports a figure tells whose losses it counts when the text does not:
@@ -373,7 +372,7 @@ def period_for(text, m, mentions) -> str | None:
 @per_article
 def _article_night(text):
     """An article about one night's attack: its figures are overnight."""
-    overnight = _PERIOD_SCAN.scanners["overnight"]
+    overnight = _PERIODS["overnight"]
     return "overnight" if overnight.search(text, index=TextIndex.of(text)) else None
 
 
@@ -387,8 +386,8 @@ def _nearest_period(text, m):
 def _read_nearest_period(text, m):
     best = None
     found = _sentence_periods(text, m.sent)
-    for name, _ in _PERIODS:
-        for hit in found.get(name, ()):
+    for name, hits in found.items():
+        for hit in hits:
             dist = min(abs(hit.start() - m.q.end), abs(m.q.qual_start - hit.end()))
             if best is None or dist < best[0]:
                 best = (dist, name)
@@ -396,10 +395,12 @@ def _read_nearest_period(text, m):
 
 
 def _sentence_periods(text, sent):
-    """The period wordings of a sentence, by period (kept per sentence:
-    its figures share them)."""
-    return TextIndex.of(text).keep(("periods", sent), lambda: _PERIOD_SCAN.find(
-        text, sent.start, sent.end, index=TextIndex.of(text)))
+    """The period wordings of a sentence, by period, in the order of
+    PERIODS (kept per sentence: its figures share them)."""
+    index = TextIndex.of(text)
+    return index.keep(("periods", sent), lambda: {
+        name: list(scanner.finditer(text, sent.start, sent.end, index=index))
+        for name, scanner in _PERIODS.items()})
 
 
 _PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
