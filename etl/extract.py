@@ -18,7 +18,7 @@ from etl.attributes import (claimant_for, is_part_of, location_for, period_for,
                             side_for, weapon_for)
 from etl.model import Article, Extraction, Fact, Rejection
 from etl.rules import lexicon, patterns
-from etl.scan import ScannerSet, TextIndex
+from etl.scan import ScannerSet, TextIndex, begins_with
 from etl.text import Sentence, clause_bounds, split_sentences
 from etl.timewindow import resolve_window
 from etl.units import to_km2, unit_for_metric
@@ -182,13 +182,27 @@ _LONG_DIGITS = re.compile(r"\d{7,}")
 _FURNITURE = re.compile(r"[\s\d.,/|•·-]*")     # a line of page numbers and rules
 
 
+# Each alternative of a NOT_A_FACT row holds ⟨N⟩ (tests/test_lexicons.py),
+# so in a probe with one ⟨N⟩ every match covers the number: a row applies
+# when it matches at all, and a row whose matches begin with ⟨N⟩ need only
+# be tried there.
+_NOT_A_FACT_ROWS = [(reason, rx, begins_with(rx, "⟨"))
+                    for reason, rx in patterns.NOT_A_FACT_RES]
+
+
 def _not_a_fact(text, q, sent) -> str | None:
     left = text[max(sent.start, q.start - 40):q.start]
     right = text[q.end:min(sent.end, q.end + 40)]
     probe = left + "⟨N⟩" + right
-    for reason, rx in patterns.NOT_A_FACT_RES:
-        for m in rx.finditer(probe):
-            if m.start() <= len(left) <= m.end():
+    if "⟨N⟩" in left or "⟨N⟩" in right:       # the text itself holds one
+        for reason, rx in patterns.NOT_A_FACT_RES:
+            for m in rx.finditer(probe):
+                if m.start() <= len(left) <= m.end():
+                    return reason
+    else:
+        at = len(left)
+        for reason, rx, at_number in _NOT_A_FACT_ROWS:
+            if rx.match(probe, at) if at_number else rx.search(probe):
                 return reason
     if q.form == "digits" and _YEAR.fullmatch(q.surface) \
             and not _item_after(text, q.end, sent.end)[0]:

@@ -21,6 +21,7 @@ import pytest
 from etl.claimants import find_claimants, normalise_claimant
 from etl.rules import claimants as claimant_rules
 from etl.rules import places, weapons
+from etl.rules.patterns import NOT_A_FACT_RES
 from etl.rules.places import find_places
 from etl.rules.sides import SIDE_WORDS, find_sides
 from etl.rules.weapons import find_weapons, is_model_designation
@@ -444,3 +445,37 @@ def test_find_claimants(text, expected):
     got = find_claimants(text)
     assert [(c.claimant, c.raw, c.framed) for c in got] == expected
     assert all(text[c.start:c.end] == c.raw for c in got)
+
+
+# --- NOT_A_FACT patterns: the engine relies on their shape -----------------
+
+def _always_holds(items, code) -> bool:
+    """True when every match of the parsed `items` holds the character."""
+    from re import _constants as C
+
+    for op, av in items:
+        if op is C.LITERAL and av == code:
+            return True
+        if op is C.SUBPATTERN and _always_holds(list(av[3]), code):
+            return True
+        if op is C.BRANCH and all(_always_holds(list(alt), code) for alt in av[1]):
+            return True
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1 \
+                and _always_holds(list(av[2]), code):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("reason, rx", NOT_A_FACT_RES)
+def test_every_not_a_fact_alternative_holds_the_number(reason, rx):
+    """_not_a_fact takes any match of a row as covering the number."""
+    from re import _parser as sre_parse
+
+    assert _always_holds(list(sre_parse.parse(rx.pattern, rx.flags)), ord("⟨")), reason
+
+
+def test_always_holds_sees_an_alternative_without_the_number():
+    from re import _parser as sre_parse
+
+    assert not _always_holds(list(sre_parse.parse("a⟨N⟩|b")), ord("⟨"))
+    assert _always_holds(list(sre_parse.parse("(?:a|b)⟨N⟩")), ord("⟨"))
