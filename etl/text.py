@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from etl.scan import Scanner, TextIndex
+from etl.scan import TextIndex
 
 
 @dataclass(frozen=True)
@@ -15,18 +15,20 @@ class Sentence:
     paragraph: int
 
 
-# A sentence ends at . ! ? (plus closing quotes) before a capital, a digit
-# or an opening quote; abbreviations like "U.S." or "Jan." do not end one.
-_END = re.compile(r"""(?<!\b[A-Z])(?<!\bU\.S)(?<!\bSt)(?<!\bMr)(?<!\bDr)
-    (?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bSep)(?<!\bOct)(?<!\bNov)
-    (?<!\bDec)(?<!\bNo)(?<!\bvs)(?<!\ba\.m)(?<!\bp\.m)
-    [.!?]["”’»)]*\s+(?=["“‘«(]?[A-Z0-9])""", re.VERBOSE)
-_END_SCAN = Scanner(_END)
-_PARAGRAPH = re.compile(r"\n")
+# A sentence ends at . ! ? (plus closing quotes and the spaces after them)
+# before a capital, a digit or an opening quote; abbreviations like "U.S."
+# or "Jan." do not end one. A line break always ends one. The pattern
+# starts with the stop itself so that `re` skips ahead to stops; the
+# lookbehinds then look back from after it (hence their trailing `.`).
+_BREAK = re.compile(r"""[.!?\n](?:(?<=\n)
+    | (?<!\b[A-Z].)(?<!\b(?:St|Mr|Dr|No|vs).)
+      (?<!\b(?:U\.S|Jan|Feb|Aug|Sep|Oct|Nov|Dec|a\.m|p\.m).)(?<!\bSept.)
+      ["”’»)]*(?P<gap>[^\S\n]+)(?=["“‘«(]?[A-Z0-9]))""", re.VERBOSE)
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` as spans; a line break always ends a sentence.
+    A sentence's paragraph is the number of its line among non-blank lines.
 
     >>> t = "Russia launched 132 drones. Air defence downed 88.\\nHeadline here"
     >>> [t[s.start:s.end] for s in split_sentences(t)]
@@ -35,29 +37,31 @@ def split_sentences(text: str) -> list[Sentence]:
     >>> [u[s.start:s.end] for s in split_sentences(u)]
     ['The U.S. sent 3 jets.']
     """
-    out = []
-    index = TextIndex.of(text)
-    pos, para = 0, 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        if line.strip():
-            para += 1
-        start = line_start
-        for m in _END_SCAN.finditer(line, index=index, offset=line_start):
-            _add(out, text, start, line_start + m.start() + len(m.group().rstrip()), para)
-            start = line_start + m.end()
-        _add(out, text, start, line_start + len(line), para)
-    return out
+    sentences, paragraph, new_line = [], 0, True
+    for start, end, ends_line in _pieces(text):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            if new_line:             # the line's first sentence: not blank
+                paragraph += 1
+                new_line = False
+            sentences.append(Sentence(start, end, paragraph))
+        new_line = new_line or ends_line
+    return sentences
 
 
-def _add(out, text, start, end, para):
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, para))
+def _pieces(text: str):
+    """(start, end, ends_line) of the text between sentence breaks."""
+    start = 0
+    for m in _BREAK.finditer(text):
+        if m["gap"] is None:
+            yield start, m.start(), True
+        else:
+            yield start, m.start("gap"), False
+        start = m.end()
+    yield start, len(text), True
 
 
 # Clause boundaries inside a sentence: a new clause starts after these.
