@@ -221,12 +221,20 @@ _PARENT = re.compile(r"^\s+of\s+(?:the\s+)?$", _I)
 def _neighbours(text, m, cstart, cend):
     """End of the figure before and start of the figure after, in the clause."""
     prev_end, next_start = cstart, cend
-    for q in numbers.QUANTITY_SCAN.finditer(text, cstart, cend, index=TextIndex.of(text)):
-        if q.end() <= m.q.qual_start:
-            prev_end = q.end()
-        elif q.start() >= m.q.end and next_start == cend:
-            next_start = q.start()
+    for start, end in _quantities(text, cstart, cend):
+        if end <= m.q.qual_start:
+            prev_end = end
+        elif start >= m.q.end and next_start == cend:
+            next_start = start
     return prev_end, next_start
+
+
+def _quantities(text, start, end):
+    """Spans of the quantities in text[start:end] (kept per clause: its
+    figures share them)."""
+    return TextIndex.of(text).keep(("quantities", start, end), lambda: [
+        q.span() for q in numbers.QUANTITY_SCAN.finditer(text, start, end,
+                                                          index=TextIndex.of(text))])
 
 
 def _places(text, start, end):
