@@ -29,7 +29,7 @@ from etl.errors import EtlError, SourceError
 from etl.model import Article, Extraction
 from etl.settings import DEFAULTS
 from etl import tables
-from etl.worker import extract_batch, load_extractor
+from etl.worker import extract_batch, extractor_version, load_extractor
 
 
 @dataclass
@@ -206,7 +206,8 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True,
     from etl.warehouse import apply_sql, connect
 
     spec = DEFAULTS["EXTRACTOR"]
-    _, version = load_extractor(spec)
+    # The parent imports the extractor only if it extracts itself (--jobs 1).
+    version = extractor_version(spec)
     jobs = jobs or os.cpu_count() or 1
     con = connect(db)
     try:

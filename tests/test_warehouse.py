@@ -268,6 +268,40 @@ def test_broken_extractor_module_is_an_error_not_a_traceback(tmp_path, monkeypat
         ingest_module.load_extractor("warstats_broken_extract:extract_article")
 
 
+@pytest.mark.parametrize("source, expected, imported", [
+    ('EXTRACTOR_VERSION = "lit-1"\nimport json\n', "lit-1", False),   # read
+    ('EXTRACTOR_VERSION = "v" + "2"\n', "v2", True),                # run
+    ('EXTRACTOR_VERSION = "a"\nEXTRACTOR_VERSION = "b"\n', "b", True),
+])
+def test_extractor_version_is_read_from_a_literal_without_importing(
+        tmp_path, monkeypatch, source, expected, imported):
+    from etl.worker import extractor_version
+
+    name = f"warstats_version_{abs(hash(source))}"
+    (tmp_path / f"{name}.py").write_text(source + "def extract_article(a):\n    pass\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    assert extractor_version(f"{name}:extract_article") == expected
+    assert (name in sys.modules) is imported
+    monkeypatch.delitem(sys.modules, name, raising=False)
+
+
+def test_extractor_version_of_a_broken_module_is_the_load_error(tmp_path, monkeypatch):
+    from etl.worker import extractor_version
+
+    (tmp_path / "warstats_broken_version.py").write_text("EXTRACTOR_VERSION = (\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(EtlError, match="cannot load the extractor"):
+        extractor_version("warstats_broken_version:extract_article")
+
+
+def test_the_real_extractor_version_reads_as_it_imports():
+    from etl.worker import _version_literal
+    from etl.extract import EXTRACTOR_VERSION
+
+    assert _version_literal("etl.extract") == EXTRACTOR_VERSION
+
+
 @pytest.mark.skipif(shutil.which("true") is None, reason="needs a POSIX system")
 def test_real_pipeline_loads_the_seeds_when_built(db_path):
     pytest.importorskip("etl.sources")
