@@ -5,6 +5,7 @@ registry would make quantities from the two incomparable. Counted items
 (drones, people, buildings, ...) are defined in `etl/units.txt`, each its
 own dimension so a drone never adds to a person.
 
+    >>> from etl.units import Q_
     >>> Q_(3, "drones") + Q_(2, "UAV")
     <Quantity(5, 'drone')>
     >>> unit_for_metric("drones_downed")
@@ -17,8 +18,10 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pint
+if TYPE_CHECKING:
+    import pint
 
 DEFINITIONS = Path(__file__).with_name("units.txt")
 
@@ -39,9 +42,28 @@ def _respell(text: str) -> str:
     return text
 
 
-ureg = pint.UnitRegistry(on_redefinition="raise", preprocessors=[_respell])
-ureg.load_definitions(DEFINITIONS)
-Q_ = ureg.Quantity
+def registry() -> pint.UnitRegistry:
+    """The registry, made on first use. pint brings NumPy with it (~30 MB a
+    process), and an extractor worker that meets only km² never needs it."""
+    if not _REGISTRY:
+        import pint
+
+        ureg = pint.UnitRegistry(on_redefinition="raise", preprocessors=[_respell])
+        ureg.load_definitions(DEFINITIONS)
+        _REGISTRY.append(ureg)
+    return _REGISTRY[0]
+
+
+_REGISTRY: list = []
+
+
+def __getattr__(name):
+    # `from etl.units import ureg, Q_` makes the registry then.
+    if name == "ureg":
+        return registry()
+    if name == "Q_":
+        return registry().Quantity
+    raise AttributeError(f"module 'etl.units' has no attribute {name!r}")
 
 # The unit of each metric in spec/FACTS.md (NOTE: keep in sync with the
 # "Metrics" table there; tests/test_units.py checks every metric is here).
@@ -102,7 +124,10 @@ def to_km2(value: float, unit_text: str) -> int:
     >>> to_km2(2.5, "km²")
     3
     """
-    km2 = Q_(value, unit_text).to("km**2").magnitude
+    if unit_text == "km**2":    # as most figures are: nothing to convert
+        km2 = value
+    else:
+        km2 = registry().Quantity(value, unit_text).to("km**2").magnitude
     # Round through a short decimal string so 150 ha (1.5000000000000002
     # in floats) and 1.4999999999 both land where a person would put them.
     exact = Decimal(repr(round(km2, 9)))

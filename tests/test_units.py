@@ -172,3 +172,19 @@ def test_every_facts_metric_has_a_unit():
     metrics = re.findall(r"^\| `(\w+)` \|", table, re.M)
     assert len(metrics) >= 25
     assert sorted(set(metrics) - METRIC_UNITS.keys()) == []
+
+
+def test_pint_is_loaded_only_for_a_conversion():
+    """Workers stay ~30 MB lighter (pint brings NumPy) until a figure needs
+    converting; km² figures, nearly all of them, never do."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from etl.extract import extract_text; "
+            "f = extract_text('Russian forces captured 235 square kilometres.').facts; "
+            "print(f[0].value, 'pint' in sys.modules); "
+            "f = extract_text('Russian forces captured 100 square miles.').facts; "
+            "print(f[0].value, 'pint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["235", "False", "259", "True"]
