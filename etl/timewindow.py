@@ -51,9 +51,10 @@ MONTH = (r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?"
          r"|Dec(?:ember)?)\b\.?")
 DAY = r"\d{1,2}(?:st|nd|rd|th)?\b"
 YEAR = r"(?:19|20)\d\d\b"
+ISO_DATE = r"(?:19|20)\d\d-\d\d-\d\d"                     # 2024-08-23
 DATE = (rf"(?:{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"          # Aug. 23, 2024
         rf"|{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"   # 23 August 2024
-        r"|(?:19|20)\d\d-\d\d-\d\d)")                   # 2024-08-23
+        rf"|{ISO_DATE})")
 DATE_OR_DAY = rf"(?:{DATE}|{DAY})"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -71,6 +72,7 @@ _DATE_PARTS = re.compile(
     rf"(?P<m2>{MONTH})|(?P<iy>\d{{4}})-(?P<im>\d\d)-(?P<id>\d\d)")
 _YEAR = re.compile(YEAR)
 _MONTH = re.compile(MONTH)
+_ISO_DATE = re.compile(ISO_DATE)
 # A sentence ends after . ! ? (with closing quotes and the spaces after
 # them) before a capital, a digit or an opening quote, or after a line
 # break. Starting with the one class lets `re` skip ahead to those marks.
@@ -404,9 +406,9 @@ RULES = [
 # A bare date may start inside a word ("123 August" holds "23 August"), so
 # a Scanner would look for it at every digit and capital of the article;
 # a plain search of the few sentences around each quote costs less.
-_SEARCHED_PLAINLY = [rule for rule in RULES if rule.id == "date"]
+_BARE_DATE = next(rule for rule in RULES if rule.id == "date")
 _RULE_SCAN = ScannerSet({rule.id: rule.pattern for rule in RULES
-                         if rule not in _SEARCHED_PLAINLY})
+                         if rule is not _BARE_DATE})
 
 # Which kinds of expression fit a figure's period, best first. With a
 # period, a fitting kind beats a nearer expression of another kind; with
@@ -457,14 +459,21 @@ def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
     """Matches in a region; where two overlap the earlier rule wins."""
     found, taken = [], []
     matches = _RULE_SCAN.find(text, *region, index=TextIndex.of(text))
-    for rule in _SEARCHED_PLAINLY:
-        matches[rule.id] = rule.pattern.finditer(text, *region)
+    matches[_BARE_DATE.id] = _bare_dates(text, region)
     for rule in RULES:
         for m in matches.get(rule.id, ()):
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 found.append((rule, m))
                 taken.append(m.span())
     return found
+
+
+def _bare_dates(text: str, region: tuple[int, int]):
+    """The bare-date rule's matches in a region. Every date names a month or
+    is written 2024-08-23: a region with neither (most) is not searched."""
+    if _MONTH.search(text, *region) or _ISO_DATE.search(text, *region):
+        return _BARE_DATE.pattern.finditer(text, *region)
+    return ()
 
 
 def _candidates(text: str, start: int, end: int) -> list[tuple]:
