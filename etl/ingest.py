@@ -15,7 +15,6 @@ import importlib
 import json
 import multiprocessing
 import os
-import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,7 +28,7 @@ from etl.errors import EtlError, SourceError
 from etl.model import Article, Extraction
 from etl.settings import DEFAULTS
 from etl import tables
-from etl.worker import extract_batch, extractor_version, load_extractor
+from etl.worker import extract_batch, exit_with_parent, extractor_version, load_extractor
 
 
 @dataclass
@@ -144,21 +143,7 @@ def _executor(jobs: int):
         return _Inline()
     # spawn, not fork: the parent holds a multi-threaded DuckDB connection.
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_exit_with_parent, initargs=(os.getpid(),))
-
-
-def _exit_with_parent(parent_pid: int) -> None:
-    """Worker initializer: exit once the ingest process is gone.
-
-    A worker waits for tasks on a pipe it holds both ends of, so when the
-    parent is SIGKILLed (OOM killer, kill -9) it would wait forever, holding
-    its memory. A daemon thread notices the new parent and ends it.
-    """
-    def watch():
-        while os.getppid() == parent_pid:
-            time.sleep(0.5)
-        os._exit(1)
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+                               initializer=exit_with_parent, initargs=(os.getpid(),))
 
 
 class Progress:

@@ -8,7 +8,10 @@ from __future__ import annotations
 import ast
 import importlib
 import importlib.util
+import os
 import sys
+import threading
+import time
 
 from etl.errors import EtlError
 from etl.model import Article, Extraction
@@ -74,3 +77,19 @@ def extract_batch(spec: str, articles: list[Article]) -> list[Extraction | str]:
         except Exception as e:  # one bad article must not sink the batch
             out.append(f"{type(e).__name__}: {e}")
     return out
+
+
+def exit_with_parent(parent_pid: int) -> None:
+    """Worker initializer: exit once the ingest process is gone.
+
+    A worker waits for tasks on a pipe it holds both ends of, so when the
+    parent is SIGKILLed (OOM killer, kill -9) it would wait forever, holding
+    its memory. A daemon thread notices the new parent and ends it. (Here,
+    not in etl.ingest: a worker unpickling it imports its module, and
+    etl.ingest would bring pyarrow and pandas, ~50 MB a worker.)
+    """
+    def watch():
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
