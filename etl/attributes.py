@@ -154,7 +154,7 @@ def _russian_place(text, m):
     after = text[m.q.end:cend]
     return any(p.country == "russia" and p.kind != "country"
                and _OVER.search(after[:p.start])
-               for p in find_places(after, index=TextIndex.of(text), offset=m.q.end))
+               for p in find_places(after))
 
 
 _OVER = re.compile(r"\b(?:over|above|in|across|on|near|to|toward|towards|at|targeting)\s+"
@@ -248,7 +248,7 @@ def _places(text, start, end):
 
 def _read_places(text, start, end):
     found = []
-    for p in find_places(text[start:end], index=TextIndex.of(text), offset=start):
+    for p in find_places(text[start:end]):
         a, b = start + p.start, start + p.end
         if p.kind == "country" and p.country in ("ukraine", "russia"):
             continue
@@ -277,7 +277,7 @@ def _named_before(text, pos, kind_and_names):
     """The last place of a kind (and name) named in the 1,500 characters before pos."""
     kind, names = kind_and_names
     base = max(0, pos - 1500)
-    for p in reversed(find_places(text[base:pos], index=TextIndex.of(text), offset=base)):
+    for p in reversed(find_places(text[base:pos])):
         if p.kind == kind and (names is None or (p.canonical or p.name) in names):
             return replace(p, start=base + p.start, end=base + p.end)
     return None

@@ -19,10 +19,7 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_left
 from dataclasses import dataclass
-
-from etl.scan import TextIndex
 
 # --- Regions ---------------------------------------------------------------
 # canonical name -> (country, spellings seen in news). The canonical name is
@@ -507,14 +504,14 @@ _NOT_AFTER = _alternation(NOT_PLACE_AFTER)
 _NEVER = "(?!)"
 
 
-def _place_re(capital: str) -> re.Pattern:
-    """The place pattern at a word that begins with `capital`. Every place
-    begins with an ASCII capital (names match case-sensitively), and only
-    the names that begin with this one can match here: the pattern over
-    just those, in the same order, gives the match the one over all names
-    would, trying far fewer alternatives."""
-    stems = _alternation(s for s in _STEMS if s[0] == capital) or _NEVER
-    bare = _alternation(b for b in _BARE if b[0] == capital) or _NEVER
+def _place_re(initial: str) -> re.Pattern:
+    """The place pattern at a word that begins with `initial`. Names match
+    case-sensitively, so only those that begin with it can match here: the
+    pattern over just those, in the same order, gives the match the one
+    over all names would, trying far fewer alternatives."""
+    stems = _alternation(s for s in _STEMS if s[0] == initial) or _NEVER
+    bare = _alternation(b for b in _BARE if b[0] == initial) or _NEVER
+    district = re.escape(initial) if initial in string.ascii_uppercase else _NEVER
     # Alternatives are tried in this order at each position, so a region
     # with its suffix beats the bare city, and a list beats a single region.
     return re.compile(
@@ -528,7 +525,7 @@ def _place_re(capital: str) -> re.Pattern:
         | (?P<stem>{stems})                          # Kursk
             \s+(?P<rword>(?i:{_alternation(REGION_WORDS)}))  # Oblast
         | (?P<dname>(?!(?:{_alternation(NOT_DISTRICT_NAMES)})\s)
-            {capital}[a-z’']+(?:-[A-Z][a-z]+)?)       # Zvenihorod
+            {district}[a-z’']+(?:-[A-Z][a-z]+)?)      # Zvenihorod
             \s+(?P<dword>(?i:{_alternation(DISTRICT_WORDS)}))  # district
         | (?P<bare>{bare})                           # Kharkiv, Poland
         )
@@ -540,33 +537,21 @@ def _place_re(capital: str) -> re.Pattern:
     )
 
 
-_PLACE_RE_AT = {c: _place_re(c) for c in string.ascii_uppercase}
-# Where a place can start: a capital at a word start. Fewer positions than
-# the word starts a `Scanner` would try, since an unlisted district's name
-# may be any capitalised word.
-_CAPITAL_START = re.compile(r"(?<![\w-])[A-Z]")
+# What a place can begin with: the first letter of a name, or any capital
+# (an unlisted district's name).
+_INITIALS = sorted(set(string.ascii_uppercase) | {n[0] for n in (*_STEMS, *_BARE)})
+_PLACE_RE_AT = {c: _place_re(c) for c in _INITIALS}
+# Where a place can start: one of those at a word start. Cheaper to find
+# than the word starts an etl.scan `Scanner` would try.
+_PLACE_START = re.compile(rf"(?<![\w-])[{re.escape(''.join(_INITIALS))}]")
 _STEM_RE = re.compile(rf"(?<![\w-])(?:{_STEM})(?!\w)")
 
 
-def _capital_starts(text: str, index: TextIndex | None, offset: int) -> list[int]:
-    """Where a place can start in `text` (which the index's text holds at
-    `offset`): its capitals at word starts. Its first character starts a
-    word in any case, as nothing comes before it."""
-    if index is None:
-        return [m.start() for m in _CAPITAL_START.finditer(text)]
-    starts = index.keep(_CAPITAL_START, lambda: [
-        m.start() for m in _CAPITAL_START.finditer(index.text)])
-    lo, hi = bisect_left(starts, offset), bisect_left(starts, offset + len(text))
-    inside = [p - offset for p in starts[lo:hi]]
-    if text[:1] in _PLACE_RE_AT and inside[:1] != [0]:
-        inside.insert(0, 0)
-    return inside
-
-
-def _place_matches(text: str, index: TextIndex | None, offset: int):
+def _place_matches(text: str):
     """What `finditer(text)` of one pattern over all names would give."""
     last = 0
-    for p in _capital_starts(text, index, offset):
+    for start in _PLACE_START.finditer(text):
+        p = start.start()
         if p >= last:
             m = _PLACE_RE_AT[text[p]].match(text, p)
             if m:
@@ -604,9 +589,8 @@ def _from_match(m: re.Match) -> list[Place]:
                   kind, country, m.start(), m.end(), canon, held)]
 
 
-def find_places(text: str, *, index: TextIndex | None = None, offset: int = 0) -> list[Place]:
-    """Every place named in `text`, in order; [] when none. `index`, of an
-    article that holds `text` at `offset`, only saves time.
+def find_places(text: str) -> list[Place]:
+    """Every place named in `text`, in order; [] when none.
 
     >>> [p.name for p in find_places("Drones hit Kharkiv and the Kharkiv Oblast.")]
     ['Kharkiv', 'Kharkiv region']
@@ -615,4 +599,4 @@ def find_places(text: str, *, index: TextIndex | None = None, offset: int = 0) -
     >>> find_places("Washington said nothing.")
     []
     """
-    return [p for m in _place_matches(text, index, offset) for p in _from_match(m)]
+    return [p for m in _place_matches(text) for p in _from_match(m)]
