@@ -274,7 +274,13 @@ _STAND_IN_KINDS = {"capital": ("city", ("Kyiv", "Moscow")), "region": ("region",
 
 
 def _named_before(text, pos, kind_and_names):
-    """The last place of a kind (and name) named in the 1,500 characters before pos."""
+    """The last place of a kind (and name) named in the 1,500 characters
+    before pos (kept per stand-in: every stretch of text that holds it asks)."""
+    key = ("named before", pos, kind_and_names)
+    return TextIndex.of(text).keep(key, lambda: _read_named_before(text, pos, kind_and_names))
+
+
+def _read_named_before(text, pos, kind_and_names):
     kind, names = kind_and_names
     base = max(0, pos - 1500)
     for p in reversed(find_places(text[base:pos])):
