@@ -424,8 +424,7 @@ _MORE = re.compile(r"^\s*(?:more|others?|additional)\b", _I)
 
 def is_part_of(text, m, mentions) -> bool:
     """True when the figure is a stated part of a larger one of its metric."""
-    earlier = [p for p in mentions[:_position(mentions, m)] if p.metric == m.metric
-               and p.q.value > m.q.value and m.q.start - p.q.start < 800]
+    earlier = _larger_before(mentions, m)
     if not earlier:
         return False
     left = text[max(m.sent.start, m.q.qual_start - 30):m.q.qual_start]
@@ -437,11 +436,17 @@ def is_part_of(text, m, mentions) -> bool:
         location_for(text, p) is None for p in earlier)
 
 
-def _position(mentions, m) -> int:
-    """mentions.index(m), cheaper: `==` compares every field of two
-    mentions, so compare where they start first."""
-    start = m.q.start
-    return next(i for i, p in enumerate(mentions) if p.q.start == start and p == m)
+def _larger_before(mentions, m):
+    """The larger figures of m's metric before m in `mentions`, from the
+    800 characters before it. (`==` compares every field of two mentions,
+    so where they start is compared first.)"""
+    larger = []
+    for p in mentions:
+        if p.q.start == m.q.start and p == m:
+            break
+        if p.metric == m.metric and p.q.value > m.q.value and m.q.start - p.q.start < 800:
+            larger.append(p)
+    return larger
 
 
 def claimant_for(text, m) -> tuple[str | None, str | None]:
