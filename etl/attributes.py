@@ -19,7 +19,11 @@ from etl.scan import Scanner, TextIndex, per_article
 from etl.text import clause_bounds
 
 _I = re.IGNORECASE
-_PERIODS = {name: Scanner(re.compile(rf"\b(?:{rx})", _I)) for name, rx in lexicon.PERIODS}
+_PERIODS = {name: re.compile(rf"\b(?:{rx})", _I) for name, rx in lexicon.PERIODS}
+# Period wordings are read a sentence at a time. A Scanner lists where its
+# pattern can start, once per article, which pays where starts are rare;
+# "day" may start at any word ("Monday's first day"): searched plainly.
+_PERIOD_SCANS = {name: Scanner(rx) for name, rx in _PERIODS.items() if name != "day"}
 _AIR = ("drones_", "missiles_")
 # Who counts drones downed over Russia: Russian air defence reports them.
 # Who reports a figure tells whose losses it counts when the text does not:
@@ -386,7 +390,7 @@ def period_for(text, m, mentions) -> str | None:
 @per_article
 def _article_night(text):
     """An article about one night's attack: its figures are overnight."""
-    overnight = _PERIODS["overnight"]
+    overnight = _PERIOD_SCANS["overnight"]
     return "overnight" if overnight.search(text, index=TextIndex.of(text)) else None
 
 
@@ -411,10 +415,17 @@ def _read_nearest_period(text, m):
 def _sentence_periods(text, sent):
     """The period wordings of a sentence, by period, in the order of
     PERIODS (kept per sentence: its figures share them)."""
-    index = TextIndex.of(text)
-    return index.keep(("periods", sent), lambda: {
-        name: list(scanner.finditer(text, sent.start, sent.end, index=index))
-        for name, scanner in _PERIODS.items()})
+    return TextIndex.of(text).keep(("periods", sent), lambda: {
+        name: list(_period_hits(text, sent.start, sent.end, name)) for name in _PERIODS})
+
+
+def _period_hits(text, start, end, name):
+    """The matches of a period's pattern in text[start:end] (as finditer
+    with pos and endpos gives them)."""
+    scanner = _PERIOD_SCANS.get(name)
+    if scanner is None:
+        return _PERIODS[name].finditer(text, start, end)
+    return scanner.finditer(text, start, end, index=TextIndex.of(text))
 
 
 _PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
