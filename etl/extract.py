@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from re import _compiler as sre_compile          # noqa: the parsed-pattern API
+from re import _constants as C
+from re import _parser as sre_parse
 
 from etl import numbers
 from etl.attributes import (claimant_for, is_part_of, location_for, period_for,
                             side_for, weapon_for)
 from etl.model import Article, Extraction, Fact, Rejection
 from etl.rules import lexicon, patterns
-from etl.scan import ScannerSet, TextIndex, begins_with
+from etl.scan import ScannerSet, TextIndex
 from etl.text import Sentence, clause_bounds, split_sentences
 from etl.timewindow import resolve_window
 from etl.units import to_km2, unit_for_metric
@@ -184,26 +187,103 @@ _FURNITURE = re.compile(r"[\s\d.,/|•·-]*")     # a line of page numbers and r
 
 # Each alternative of a NOT_A_FACT row holds ⟨N⟩ (tests/test_lexicons.py),
 # so in a probe with one ⟨N⟩ every match covers the number: a row applies
-# when it matches at all, and a row whose matches begin with ⟨N⟩ need only
-# be tried there.
-_NOT_A_FACT_ROWS = [(reason, rx, begins_with(rx, "⟨"))
-                    for reason, rx in patterns.NOT_A_FACT_RES]
+# when it matches at all. No row need be searched for: an alternative
+# `P⟨N⟩R` matches when `⟨N⟩R` matches at the number and P matches the text
+# right before it (the one ⟨N⟩ fixes where P ends), which P written
+# backwards checks with one match at the start of that text reversed.
+
+class _Unreadable(Exception):
+    """A pattern that `_backwards` cannot turn around."""
+
+
+def _backwards(items, state):
+    """Parsed items matching the reverse of what `items` match. A lookbehind
+    turns into a lookahead; \\b is the same either way. Refuses what does
+    not turn around plainly (lookaheads, anchors, backreferences)."""
+    out = []
+    for op, av in reversed(list(items)):
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY) \
+                or op is C.AT and av in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY):
+            out.append((op, av))
+        elif op is C.SUBPATTERN:
+            group, add, remove, sub = av
+            out.append((op, (group, add, remove, _backwards(sub, state))))
+        elif op is C.BRANCH:
+            out.append((op, (None, [_backwards(alt, state) for alt in av[1]])))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            low, high, sub = av
+            out.append((op, (low, high, _backwards(sub, state))))
+        elif op in (C.ASSERT, C.ASSERT_NOT) and av[0] < 0:
+            out.append((op, (1, _backwards(av[1], state))))
+        else:
+            raise _Unreadable(op)
+    return sre_parse.SubPattern(state, out)
+
+
+def _anchored_tries(rx):
+    """A row as (before, here) pairs: it matches a probe when, for one pair,
+    `here(probe, at)` matches at the number and `before` (None: nothing to
+    check) matches at the start of the text before the number, reversed.
+    A row that cannot be read so is searched for."""
+    parsed = sre_parse.parse(rx.pattern, rx.flags)
+    state, items = parsed.state, list(parsed)
+    alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is C.BRANCH else [items]
+    at_number, tries = [], []
+    try:
+        for alt in alternatives:
+            alt = list(alt)
+            at = alt.index((C.LITERAL, ord("⟨")))      # ValueError: not on top
+            if at == 0:
+                at_number.append(sre_parse.SubPattern(state, alt))
+            else:
+                tries.append((_compiled(_backwards(alt[:at], state)),
+                              _compiled(sre_parse.SubPattern(state, alt[at:])).match))
+    except (ValueError, _Unreadable):
+        return [(None, lambda probe, at: rx.search(probe))]
+    if at_number:       # those that begin with the number: one pattern
+        branch = [(C.BRANCH, (None, at_number))] if len(at_number) > 1 else list(at_number[0])
+        tries.insert(0, (None, _compiled(sre_parse.SubPattern(state, branch)).match))
+    return tries
+
+
+def _compiled(parsed):
+    return sre_compile.compile(parsed, parsed.state.flags)
+
+
+_NOT_A_FACT_ROWS = [(reason, _anchored_tries(rx)) for reason, rx in patterns.NOT_A_FACT_RES]
+
+
+def _row_reason(left, right) -> str | None:
+    """The reason of the first NOT_A_FACT row that matches around a number
+    with `left` and `right` of it."""
+    if "⟨" in left or "⟨" in right:        # the text itself holds one: rare
+        return _row_reason_searched(left, right)
+    probe, at, before = left + "⟨N⟩" + right, len(left), left[::-1]
+    for reason, tries in _NOT_A_FACT_ROWS:
+        for back, here in tries:
+            if (back is None or back.match(before)) and here(probe, at):
+                return reason
+    return None
+
+
+def _row_reason_searched(left, right) -> str | None:
+    """`_row_reason` for a text with ⟨ in it: rows searched for, and when
+    the text holds a ⟨N⟩, only matches that cover the number's count."""
+    probe = left + "⟨N⟩" + right
+    own = "⟨N⟩" in left or "⟨N⟩" in right
+    for reason, rx in patterns.NOT_A_FACT_RES:
+        if any(m.start() <= len(left) <= m.end() for m in rx.finditer(probe)) \
+                if own else rx.search(probe):
+            return reason
+    return None
 
 
 def _not_a_fact(text, q, sent) -> str | None:
     left = text[max(sent.start, q.start - 40):q.start]
     right = text[q.end:min(sent.end, q.end + 40)]
-    probe = left + "⟨N⟩" + right
-    if "⟨N⟩" in left or "⟨N⟩" in right:       # the text itself holds one
-        for reason, rx in patterns.NOT_A_FACT_RES:
-            for m in rx.finditer(probe):
-                if m.start() <= len(left) <= m.end():
-                    return reason
-    else:
-        at = len(left)
-        for reason, rx, at_number in _NOT_A_FACT_ROWS:
-            if rx.match(probe, at) if at_number else rx.search(probe):
-                return reason
+    reason = _row_reason(left, right)
+    if reason:
+        return reason
     if q.form == "digits" and _YEAR.fullmatch(q.surface) \
             and not _item_after(text, q.end, sent.end)[0]:
         return "year"
