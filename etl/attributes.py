@@ -155,10 +155,9 @@ def _actor(text, start, end, first=False):
 
 def _russian_place(text, m):
     cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
-    after = text[m.q.end:cend]
     return any(p.country == "russia" and p.kind != "country"
-               and _OVER.search(after[:p.start])
-               for p in find_places(after))
+               and _OVER.search(text[m.q.end:p.start])
+               for p in find_places(text, m.q.end, cend))
 
 
 _OVER = re.compile(r"\b(?:over|above|in|across|on|near|to|toward|towards|at|targeting)\s+"
@@ -252,15 +251,15 @@ def _places(text, start, end):
 
 def _read_places(text, start, end):
     found = []
-    for p in find_places(text[start:end]):
-        a, b = start + p.start, start + p.end
+    for p in find_places(text, start, end):
+        a, b = p.start, p.end
         if p.kind == "country" and p.country in ("ukraine", "russia"):
             continue
         if _NOT_WHERE_BEFORE.search(text[max(0, a - 30):a]) or _NOT_WHERE_AFTER.match(text[b:b + 20]):
             continue
         if found and _PARENT.match(text[found[-1].end:a]):
             continue                      # "Zvenihorod district of Cherkasy region"
-        found.append(replace(p, start=a, end=b))
+        found.append(p)
     for hit in _STAND_IN_SCAN.finditer(text, start, end, index=TextIndex.of(text)):
         named = _named_before(text, hit.start(), _STAND_IN_KINDS[hit.lastgroup])
         if named:
@@ -287,9 +286,9 @@ def _named_before(text, pos, kind_and_names):
 def _read_named_before(text, pos, kind_and_names):
     kind, names = kind_and_names
     base = max(0, pos - 1500)
-    for p in reversed(find_places(text[base:pos])):
+    for p in reversed(find_places(text, base, pos)):
         if p.kind == kind and (names is None or (p.canonical or p.name) in names):
-            return replace(p, start=base + p.start, end=base + p.end)
+            return p
     return None
 
 

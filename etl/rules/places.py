@@ -572,25 +572,29 @@ def _region(spelling: str, start: int, end: int, suffixed: bool) -> Place:
                  canon, held)
 
 
-def _from_match(m: re.Match) -> list[Place]:
+def _from_match(m: re.Match, offset: int) -> list[Place]:
+    """The places of a match in a text that starts at `offset`."""
+    start, end = offset + m.start(), offset + m.end()
     if m["list"]:
-        return [_region(_norm(s.group()), m.start() + s.start(), m.start() + s.end(), True)
+        return [_region(_norm(s.group()), start + s.start(), start + s.end(), True)
                 for s in _STEM_RE.finditer(m["list"])]
     if m["stem"]:
-        return [_region(_norm(m["stem"]), m.start(), m.end(), True)]
+        return [_region(_norm(m["stem"]), start, end, True)]
     if m["dname"]:
         kind = "direction" if m["dword"].lower() == "direction" else "district"
         name = f"{m['dname']} {m['dword'].lower()}"
         country = _BARE.get(m["dname"], (None, None))[1]
-        return [Place(name, kind, country, m.start(), m.end(), name, country)]
+        return [Place(name, kind, country, start, end, name, country)]
     kind, country, canon = _BARE[_norm(m["bare"])]
     held = "russia" if canon in RUSSIAN_HELD else country
     return [Place(_norm(m["bare"]) if m["bare"] not in REGION_ALIASES else canon,
-                  kind, country, m.start(), m.end(), canon, held)]
+                  kind, country, start, end, canon, held)]
 
 
-def find_places(text: str) -> list[Place]:
-    """Every place named in `text`, in order; [] when none.
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
+    """Every place named in text[start:end], in order, spans in `text`;
+    [] when none. The stretch is read as a text of its own: what comes
+    before `start` or after `end` is not seen.
 
     >>> [p.name for p in find_places("Drones hit Kharkiv and the Kharkiv Oblast.")]
     ['Kharkiv', 'Kharkiv region']
@@ -599,4 +603,4 @@ def find_places(text: str) -> list[Place]:
     >>> find_places("Washington said nothing.")
     []
     """
-    return [p for m in _place_matches(text) for p in _from_match(m)]
+    return [p for m in _place_matches(text[start:end]) for p in _from_match(m, start)]
