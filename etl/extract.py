@@ -62,6 +62,8 @@ _TOLLS = [
     ("casualty", re.compile(r"\b(?:casualties|losses|casualty\s+(?:toll|count|figure))" + _TOLL_VERB, _I)),
 ]
 _TALLY = re.compile(r"(?P<head>[A-Za-z][\w\s/-]{1,40}?)\s*[–—:-]+\s*(?:about\s+|approximately\s+|over\s+)?$")
+# How every _TALLY match ends: a test that spares searching most contexts.
+_TALLY_TAILS = ("–", "—", ":", "-", "about", "approximately", "over")
 _TALLY_EVENTS = {"system": "destroy", "drone": "down", "missile": "down",
                  "soldier": "casualty", "person": "casualty"}
 _SWAP_CONTEXT = re.compile(r"exchang|swap|captiv|prisoner|POW|repatriat|released|freed|brought\s+(?:back|home)", _I)
@@ -397,11 +399,10 @@ def _classify(text, q, sent, earlier) -> _Mention:
                      extra={"tally": True, "increment": True})
         return m
     if item is None:
-        tally = _TALLY.search(left[-50:])
+        tally = _tally(left)
         if tally:
-            hits = [(name, rx) for name, rx in _ITEMS if rx.search(tally.group("head"))]
-            if hits:
-                item = hits[0][0]
+            item = next((name for name, rx in _ITEMS if rx.search(tally.group("head"))), None)
+            if item:
                 extra["tally"] = True
     for toll_item, rx in _TOLLS:
         if item is None and rx.search(left[-90:]):
@@ -432,6 +433,14 @@ def _classify(text, q, sent, earlier) -> _Mention:
         m.metric, m.extra["reason"] = None, "release without exchange context"
     _out_of_total(text, m, earlier)
     return m
+
+
+def _tally(left):
+    """'tanks – 9,912': the tally line's head before the number, if any."""
+    tail = left[-50:]
+    if not tail.rstrip().endswith(_TALLY_TAILS):
+        return None
+    return _TALLY.search(tail)
 
 
 _OF_NUMBER = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?=\d|{numbers.WORD_NUMBER})",
