@@ -61,20 +61,18 @@ def _np_text(text, m):
 def side_for(text, m, mentions) -> str | None:
     """Whose items or people a figure counts (FACTS.md, attribute side)."""
     metric = m.metric
+    if metric in ("weapons_supplied", "weapons_requested"):
+        return _receiver(text, m)
     np_start, np_end = _np_text(text, m)
     own = _sides(text, np_start, np_end)
     owner = _OWNER_AFTER.match(text, np_end, m.sent.end)   # "bodies of Russian soldiers"
     if not own and owner:
         own = _sides(text, *owner.span(1))
-    if metric in ("weapons_supplied", "weapons_requested"):
-        return _receiver(text, m)
     if own:
         return own[0].side
     if metric in _PERSON_METRICS:
         return None
     cstart, _ = clause_bounds(text, m.sent, m.q.qual_start)
-    window_start = max(0, m.sent.start - 300)
-    window = text[window_start:m.sent.end]
     if metric.startswith(_AIR):
         if metric.endswith("launched"):
             actor = _actor(text, cstart, m.q.qual_start)
@@ -91,7 +89,9 @@ def side_for(text, m, mentions) -> str | None:
             return _actor(text, m.sent.start, m.q.qual_start)
         return None
     if metric in ("equipment_destroyed", "casualties"):
-        if _RUSSIAN_SOURCE_SCAN.search(window, index=TextIndex.of(text), offset=window_start):
+        window_start = max(0, m.sent.start - 300)
+        if _RUSSIAN_SOURCE_SCAN.search(text[window_start:m.sent.end], index=TextIndex.of(text),
+                                       offset=window_start):
             return "ukraine"
         return _actor(text, cstart, m.q.qual_start) or (
             "russia" if metric == "equipment_destroyed" else None)
