@@ -25,8 +25,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from itertools import repeat
-from operator import is_not
 
 from etl.scan import Scanner, TextIndex
 
@@ -280,13 +278,14 @@ _ORDERED = sorted(_ALIASES, key=len, reverse=True)   # longest alias wins
 
 
 def _weapon_re(aliases: list[str]) -> re.Pattern:
-    """One group per alias, in order: the first alias that matches wins."""
+    """One group per alias, in order: the first alias that matches wins.
+    They are the only groups, so a match's `lastindex` names its alias."""
     return re.compile(
         r"(?<![\w-])(?:"
         + "|".join(f"({_pattern(a)})" for a in aliases)
         + r")(?!\w)"
         # "Shahed-136/131", "Kh-59/69": a number after a slash names a sibling.
-        + r"(?P<tail>(?:/\d+[A-Z]?(?!\w))*)"
+        + r"(?:/\d+[A-Z]?(?!\w))*"
     )
 
 
@@ -344,15 +343,14 @@ def _mentions(text: str, index: TextIndex | None, offset: int) -> list[WeaponMen
     """Every alias match, models and type words alike, in order."""
     out = []
     for m in _WEAPON_SCAN.finditer(text, index=index, offset=offset):
-        # The one alias group that took part (index() runs in C).
-        aliases = _ALIASES_OF[m.re]
-        alias = aliases[list(map(is_not, m.groups(), repeat(None, len(aliases)))).index(True)]
+        alias = _ALIASES_OF[m.re][m.lastindex - 1]
         canon, kind, generic = _ALIASES[alias]
         # A sibling of another model ends this mention before the slash;
         # "/131" after "Shahed-136" is the same weapon and stays inside it.
-        sibs = [s for s in _siblings(alias, m["tail"], m.start("tail"))
+        alias_end = m.end(m.lastindex)
+        sibs = [s for s in _siblings(alias, text[alias_end:m.end()], alias_end)
                 if s.canonical != canon]
-        end = m.start("tail") if sibs else m.end()
+        end = alias_end if sibs else m.end()
         out.append(WeaponMention(canon, m.start(), end, kind, generic))
         out.extend(sibs)
     return out
