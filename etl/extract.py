@@ -195,7 +195,9 @@ _FURNITURE = re.compile(r"[\s\d.,/|•·-]*")     # a line of page numbers and r
 # backwards checks with one match at the start of that text reversed.
 
 class _Unreadable(Exception):
-    """A pattern that `_backwards` cannot turn around."""
+    """A NOT_A_FACT row this cannot read (at import). Before ⟨N⟩ an
+    alternative may hold characters, groups, repeats, lookbehinds and \\b,
+    not lookaheads, anchors or backreferences; ⟨N⟩ stands outside groups."""
 
 
 def _backwards(items, state):
@@ -218,41 +220,70 @@ def _backwards(items, state):
         elif op in (C.ASSERT, C.ASSERT_NOT) and av[0] < 0:
             out.append((op, (1, _backwards(av[1], state))))
         else:
-            raise _Unreadable(op)
+            raise _Unreadable(f"{op} before ⟨N⟩")
     return sre_parse.SubPattern(state, out)
 
 
-def _anchored_tries(rx):
-    """A row as (before, here) pairs: it matches a probe when, for one pair,
-    `here(probe, at)` matches at the number and `before` (None: nothing to
-    check) matches at the start of the text before the number, reversed.
-    A row that cannot be read so is searched for."""
+def _row_parts(rx):
+    """(P backwards or None when empty, ⟨N⟩R) of each alternative of a row,
+    parsed. Assertions right before ⟨N⟩ stay with ⟨N⟩R: tried at the
+    number, they see the text before it as they did."""
     parsed = sre_parse.parse(rx.pattern, rx.flags)
     state, items = parsed.state, list(parsed)
+    if state.groups > 1 or state.flags != _ROW_FLAGS:
+        raise _Unreadable("a capturing group or flags of its own")
     alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is C.BRANCH else [items]
-    at_number, tries = [], []
-    try:
-        for alt in alternatives:
-            alt = list(alt)
-            at = alt.index((C.LITERAL, ord("⟨")))      # ValueError: not on top
-            if at == 0:
-                at_number.append(sre_parse.SubPattern(state, alt))
-            else:
-                tries.append((_compiled(_backwards(alt[:at], state)),
-                              _compiled(sre_parse.SubPattern(state, alt[at:])).match))
-    except (ValueError, _Unreadable):
-        return [(None, lambda probe, at: rx.search(probe))]
-    if at_number:       # those that begin with the number: one pattern
-        branch = [(C.BRANCH, (None, at_number))] if len(at_number) > 1 else list(at_number[0])
-        tries.insert(0, (None, _compiled(sre_parse.SubPattern(state, branch)).match))
-    return tries
+    parts = []
+    for alt in map(list, alternatives):
+        if (C.LITERAL, ord("⟨")) not in alt:
+            raise _Unreadable("⟨N⟩ inside a group")
+        at = alt.index((C.LITERAL, ord("⟨")))
+        while at and alt[at - 1][0] in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            at -= 1
+        parts.append((_backwards(alt[:at], state) if at else None,
+                      sre_parse.SubPattern(state, alt[at:])))
+    return parts
 
 
-def _compiled(parsed):
-    return sre_compile.compile(parsed, parsed.state.flags)
+def _compiled(items):
+    """A pattern of parsed items (one of several: an alternation)."""
+    state = sre_parse.State()
+    state.flags = _ROW_FLAGS
+    tree = items[0] if len(items) == 1 else [(C.BRANCH, (None, items))]
+    return sre_compile.compile(sre_parse.SubPattern(state, list(tree)), _ROW_FLAGS)
 
 
-_NOT_A_FACT_ROWS = [(reason, _anchored_tries(rx)) for reason, rx in patterns.NOT_A_FACT_RES]
+def _first_row_at_number(parts):
+    """One pattern for the alternatives of all rows that begin with the
+    number, each row's in a group of its own: alternatives are tried in
+    order, so the group that matched is that of the first row that does."""
+    state = sre_parse.State()
+    state.flags = _ROW_FLAGS
+    rows, branch = {}, []
+    for row, alternatives in enumerate(parts):
+        heres = [here for back, here in alternatives if back is None]
+        if heres:
+            group = state.opengroup()
+            rows[group] = row
+            inner = sre_parse.SubPattern(state, heres[0] if len(heres) == 1 else
+                                         [(C.BRANCH, (None, heres))])
+            state.closegroup(group, inner)
+            branch.append(sre_parse.SubPattern(state, [(C.SUBPATTERN, (group, 0, 0, inner))]))
+    tree = sre_parse.SubPattern(state, [(C.BRANCH, (None, branch))])
+    return sre_compile.compile(tree, _ROW_FLAGS), rows
+
+
+_ROW_FLAGS = re.VERBOSE | re.IGNORECASE | re.UNICODE    # as patterns.py has them
+_ROW_REASONS = [reason for reason, _ in patterns.NOT_A_FACT_RES]
+_ROW_PARTS = [_row_parts(rx) for _, rx in patterns.NOT_A_FACT_RES]
+_AT_NUMBER, _AT_NUMBER_ROW = _first_row_at_number(_ROW_PARTS)
+# The alternatives with text before the number, in row order, and one
+# pattern for any of their P: most numbers have none.
+_BEFORE_NUMBER = [(row, _compiled([back]).match, _compiled([here]).match)
+                  for row, alternatives in enumerate(_ROW_PARTS)
+                  for back, here in alternatives if back is not None]
+_ANY_BEFORE = _compiled([back for alternatives in _ROW_PARTS
+                         for back, _ in alternatives if back is not None])
 
 
 def _row_reason(left, right) -> str | None:
@@ -261,11 +292,15 @@ def _row_reason(left, right) -> str | None:
     if "⟨" in left or "⟨" in right:        # the text itself holds one: rare
         return _row_reason_searched(left, right)
     probe, at, before = left + "⟨N⟩" + right, len(left), left[::-1]
-    for reason, tries in _NOT_A_FACT_ROWS:
-        for back, here in tries:
-            if (back is None or back.match(before)) and here(probe, at):
-                return reason
-    return None
+    at_number = _AT_NUMBER.match(probe, at)
+    first = _AT_NUMBER_ROW[at_number.lastindex] if at_number else len(_ROW_REASONS)
+    if _ANY_BEFORE.match(before):
+        for row, back, here in _BEFORE_NUMBER:
+            if row >= first:
+                break
+            if back(before) and here(probe, at):
+                return _ROW_REASONS[row]
+    return _ROW_REASONS[first] if at_number else None
 
 
 def _row_reason_searched(left, right) -> str | None:
