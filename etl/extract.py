@@ -10,6 +10,7 @@ period and side flow from one figure of an attack to the next.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from re import _compiler as sre_compile          # noqa: the parsed-pattern API
@@ -436,7 +437,7 @@ def _classify(text, q, sent, earlier) -> _Mention:
     if item is None:
         tally = _tally(left)
         if tally:
-            item = next((name for name, rx in _ITEMS if rx.search(tally.group("head"))), None)
+            item = _head_item(tally.group("head"))
             if item:
                 extra["tally"] = True
     for toll_item, rx in _TOLLS:
@@ -468,6 +469,13 @@ def _classify(text, q, sent, earlier) -> _Mention:
         m.metric, m.extra["reason"] = None, "release without exchange context"
     _out_of_total(text, m, earlier)
     return m
+
+
+@functools.lru_cache(maxsize=4096)
+def _head_item(head):
+    """The first item class named in a tally head (kept: daily tallies
+    repeat the same heads, 'tanks', 'artillery systems')."""
+    return next((name for name, rx in _ITEMS if rx.search(head)), None)
 
 
 def _tally(left):
