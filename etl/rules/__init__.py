@@ -2,9 +2,11 @@
 
 Each module holds constants first; where a module also offers a finder
 (`find_places`, `find_weapons`, `find_sides`, `find_claimants`), the finder
-only compiles the constants into one regex and turns matches into records.
+only compiles the constants into regexes (places, weapons and claimants:
+one per first character, so a position tries only the names that can
+start there) and turns matches into records.
 
-    etl.rules.places     gazetteer  -> find_places(text) -> list[Place]
+    etl.rules.places     gazetteer  -> find_places(text, start, end) -> list[Place]
     etl.rules.weapons    weapon table -> find_weapons(text, *, generic=False) -> list[WeaponMention]
                          is_model_designation(token) -> bool, MODEL_DESIGNATION_RE, CALIBRE_RE
     etl.rules.sides      demonyms, actors -> find_sides(text) -> list[SideMention]
