@@ -422,7 +422,7 @@ def _classify(text, q, sent, earlier) -> _Mention:
     item, head = _item_after(text, q.end, sent.end)
     left = text[sent.start:q.qual_start]
     extra = {}
-    if _BODIES_OF.search(left[-40:]) and item in (None, "soldier", "person"):
+    if item in (None, "soldier", "person") and _BODIES_OF.search(left[-40:]):
         item = "body"
     if item is None:
         item, head = _of_total_item(text, q, sent)
@@ -451,7 +451,7 @@ def _classify(text, q, sent, earlier) -> _Mention:
     if item == "combined":
         m.item, m.extra["reason"] = None, "one count of drones and missiles together"
         return m
-    if _MAJORITY_OF.search(left[-30:]) and item in ("drone", "missile"):
+    if item in ("drone", "missile") and _MAJORITY_OF.search(left[-30:]):
         m.event, m.metric = "launch", f"{item}s_launched"   # "most of the 135 drones"
         return m
     _find_event(text, m, earlier)
@@ -514,6 +514,8 @@ def _events_in(text, start, end, allowed, sub=False):
     text, class by class in the order of `allowed`, each in text order.
     With `sub`, as read in the substring text[start:end] alone."""
     found = _EVENT_SCAN.find(text, start, end, index=TextIndex.of(text), sub=sub)
+    if not found:       # most windows: spare going through `allowed`
+        return []
     shift = start if sub else 0
     return [(m.start() + shift, m.end() + shift, name)
             for name in allowed for m in found.get(name, ())]
@@ -680,19 +682,21 @@ def _in_list_after(text, antecedent, m):
 
 def _out_of_total(text, m, earlier):
     """'shot down 718 of the 728 drones': the 728 are the launched total."""
+    if m.item not in ("drone", "missile"):
+        return
     q = m.q
     before = text[max(m.sent.start, q.qual_start - 25):q.qual_start]
     prev_end = earlier[-1].q.end if earlier else 0
-    if _OF_TOTAL.search(before) and earlier and earlier[-1].sent is m.sent \
+    if earlier and earlier[-1].sent is m.sent and earlier[-1].item in (m.item, None) \
+            and earlier[-1].event in ("down", "lost", "destroy", None) \
+            and _OF_TOTAL.search(before) \
             and re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}?(?:out\s+)?of\s+(?:the\s+|all\s+(?:the\s+)?|a\s+total\s+of\s+)?",
-                             text[prev_end:q.qual_start], _I) \
-            and earlier[-1].item in (m.item, None) and m.item in ("drone", "missile") \
-            and earlier[-1].event in ("down", "lost", "destroy", None):
+                             text[prev_end:q.qual_start], _I):
         m.metric = f"{m.item}s_launched"
         m.event = "launch"
         if earlier[-1].metric is None:
             earlier[-1].item = m.item
-    elif _ALL.search(before) and m.item in ("drone", "missile") and m.event in ("down", "destroy"):
+    elif m.event in ("down", "destroy") and _ALL.search(before):
         also = _Mention(q, m.sent, m.item, "launch", m.head,
                         metric=f"{m.item}s_launched")
         m.extra["also"] = also
