@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from itertools import repeat
 from re import _compiler as sre_compile          # noqa: the parsed-pattern API
 from re import _constants as C
 from re import _parser as sre_parse
@@ -155,16 +156,51 @@ class ScannerSet:
                 self.by_prefix.setdefault(prefix, []).append(name)
         self.always = [n for n, sc in self.scanners.items()
                        if sc.fast and sc.first_scan is not None]
+        # A token key -> the fast patterns it may start, kept across
+        # articles (English repeats its few thousand keys), and the keys
+        # that start any: an article's keys are looked up as one set.
+        self._by_key: dict[str, tuple[str, ...]] = {}
+        self._start_keys: set[str] = set()
 
     def _starting(self, index: "TextIndex", start: int, end: int) -> list[str]:
         """Fast patterns that may match at text[start:end]'s first position."""
         key = index.low[start:min(end, start + index.k)]
         if not key.isascii():
             return list(self.fast)
-        names = set(self.always)
-        for n in range(1, len(key) + 1):
-            names.update(self.by_prefix.get(key[:n], ()))
+        names = {*self.always, *self._may_start(key)}
         return [n for n in self.fast if n in names]
+
+    def _may_start(self, key: str) -> tuple[str, ...]:
+        """The fast patterns a token whose folded prefix is `key` may start."""
+        names = self._by_key.get(key)
+        if names is None:
+            found = {name for n in range(1, len(key) + 1)
+                     for name in self.by_prefix.get(key[:n], ())}
+            names = self._by_key[key] = tuple(n for n in self.fast if n in found)
+            if names:
+                self._start_keys.add(key)
+        return names
+
+    def start_table(self, index: "TextIndex") -> tuple[list[int], list[tuple[str, ...]]]:
+        """Every position of the index's text where a fast pattern may
+        start, sorted, with the names of the patterns that may start there.
+        A position is listed once (not once per pattern): "the" may start
+        four time rules."""
+        tokens = index.tokens
+        for key in set(tokens).difference(self._by_key):   # keys not met before
+            self._may_start(key)
+        names_at: dict[int, tuple[str, ...]] = {}
+        for key in tokens.keys() & self._start_keys:
+            names_at.update(zip(tokens[key], repeat(self._by_key[key])))
+        # A prefix with a non-ASCII character may fold into any pattern's.
+        names_at.update(zip(index.tokens_non_ascii, repeat(tuple(self.fast))))
+        for name in self.always:            # patterns that may start mid-word
+            for p in self.scanners[name]._candidates(index):
+                names = names_at.get(p, ())
+                if name not in names:
+                    names_at[p] = names + (name,)
+        positions = sorted(names_at)
+        return positions, list(map(names_at.__getitem__, positions))
 
     def find(self, text: str, start: int, end: int, *, index: "TextIndex",
              sub: bool = False) -> dict[str, list[re.Match]]:
@@ -183,25 +219,27 @@ class ScannerSet:
                 out[name] = hits
         if start >= end:
             return out
-        positions, names = index.merged(self)
+        positions, names_at = index.merged(self)
         i, j = bisect_left(positions, start), bisect_left(positions, end)
         if i == j and not sub:
             return out
         last = {}
         # The window's first position is a start of its own in a substring.
-        tries = [(start, name) for name in self._starting(index, start, end)] if sub else []
+        tries = [(start, self._starting(index, start, end))] if sub else []
         fast = self.fast
-        for p, name in (*tries, *zip(positions[i:j], names[i:j])):
-            if p - off < last.get(name, lo):
-                continue
-            m = fast[name](s, p - off, hi)
-            if m:
-                hits = out.get(name)
-                if hits is None:
-                    out[name] = [m]
-                else:
-                    hits.append(m)
-                last[name] = m.end()
+        for p, names in (*tries, *zip(positions[i:j], names_at[i:j])):
+            p -= off
+            for name in names:
+                if p < last.get(name, lo):
+                    continue
+                m = fast[name](s, p, hi)
+                if m:
+                    hits = out.get(name)
+                    if hits is None:
+                        out[name] = [m]
+                    else:
+                        hits.append(m)
+                    last[name] = m.end()
         return out
 
 
@@ -212,7 +250,7 @@ class TextIndex:
     def __init__(self, text: str):
         self.text = text
         k = self.k = SCANNER_PREFIX
-        self._starts: dict[Scanner, list[int]] = {}
+        self._starts: dict = {}     # by Scanner (starts) or ScannerSet (merged)
         self._wanted: dict[Scanner, list[list[int]]] | None = None
         self.memo: dict = {}        # see keep()
         low = text.lower()
@@ -248,20 +286,11 @@ class TextIndex:
             self.memo[key] = compute()
         return self.memo[key]
 
-    def merged(self, scanners: ScannerSet) -> tuple[list[int], list[str]]:
-        """Start positions of all fast patterns of a set, sorted, with the
-        name of the pattern each is for."""
+    def merged(self, scanners: ScannerSet) -> tuple[list[int], list[tuple[str, ...]]]:
+        """The set's `start_table` of this text, made once."""
         found = self._starts.get(scanners)
         if found is None:
-            positions, names = [], []
-            for name, sc in scanners.scanners.items():
-                if sc.fast:
-                    starts = self.starts(sc, 0, len(self.text))
-                    positions += starts
-                    names += [name] * len(starts)
-            order = sorted(range(len(positions)), key=positions.__getitem__)
-            found = ([positions[i] for i in order], [names[i] for i in order])
-            self._starts[scanners] = found
+            found = self._starts[scanners] = scanners.start_table(self)
         return found
 
     def wanted(self) -> dict[Scanner, list[list[int]]]:
