@@ -350,6 +350,8 @@ def _item_after(text, pos, limit):
         return "territory", (pos, glued.end())
     m = _NP_HEAD.match(text, pos, limit)
     cursor = m.end() if m else pos
+    if not _WORDLIKE.match(text, cursor, limit):
+        return None, None       # "5.", "(+0)": the loop would stop at once
     for n_words in range(8):
         hit = _ITEM_ANY.match(text, cursor, limit)
         if hit:
