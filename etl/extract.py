@@ -196,9 +196,10 @@ _FURNITURE = re.compile(r"[\s\d.,/|•·-]*")     # a line of page numbers and r
 # backwards checks with one match at the start of that text reversed.
 
 class _Unreadable(Exception):
-    """A NOT_A_FACT row this cannot read (at import). Before ⟨N⟩ an
-    alternative may hold characters, groups, repeats, lookbehinds and \\b,
-    not lookaheads, anchors or backreferences; ⟨N⟩ stands outside groups."""
+    """A NOT_A_FACT row _row_parts cannot read (raised at import). Before
+    ⟨N⟩ an alternative may hold characters, groups, repeats, lookbehinds
+    and \\b, not lookaheads, anchors or backreferences; ⟨N⟩ itself stands
+    outside groups, and a row has no capturing group or flags of its own."""
 
 
 def _backwards(items, state):
@@ -266,7 +267,7 @@ def _first_row_at_number(parts):
         if heres:
             group = state.opengroup()
             rows[group] = row
-            inner = sre_parse.SubPattern(state, heres[0] if len(heres) == 1 else
+            inner = sre_parse.SubPattern(state, list(heres[0]) if len(heres) == 1 else
                                          [(C.BRANCH, (None, heres))])
             state.closegroup(group, inner)
             branch.append(sre_parse.SubPattern(state, [(C.SUBPATTERN, (group, 0, 0, inner))]))
