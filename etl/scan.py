@@ -30,7 +30,6 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from itertools import repeat
 from re import _compiler as sre_compile          # noqa: the parsed-pattern API
 from re import _constants as C
 from re import _parser as sre_parse
@@ -134,7 +133,7 @@ class Scanner:
 
 class ScannerSet:
     """Several patterns over the same windows: what `finditer` of each
-    would give, from one pass over their merged start positions.
+    would give, from one pass over the window's tokens.
 
     >>> events = ScannerSet({"down": re.compile(r"\\bdowned\\b"),
     ...                      "launch": re.compile(r"\\blaunch(?:ed)?\\b")})
@@ -146,61 +145,30 @@ class ScannerSet:
 
     def __init__(self, patterns: dict[str, re.Pattern]):
         self.scanners = {name: Scanner(rx) for name, rx in patterns.items()}
-        self.fast = {n: s.rx.match for n, s in self.scanners.items() if s.fast}
-        self.slow = {n: s.rx for n, s in self.scanners.items() if not s.fast}
-        # Which patterns a prefix may start, for the first position of a
-        # substring (which the index does not hold as a token start).
+        # Patterns that start only at token starts are tried at the
+        # window's tokens; the others (unreadable ones, or ones that may
+        # start inside a word) scan each window by themselves.
+        self.at_tokens = {n: s.rx.match for n, s in self.scanners.items()
+                          if s.fast and s.first_scan is None}
+        self.own_scan = {n: s for n, s in self.scanners.items() if n not in self.at_tokens}
         self.by_prefix: dict[str, list[str]] = {}
-        for name, sc in self.scanners.items():
-            for prefix in sc.prefixes if sc.fast else ():
+        for name in self.at_tokens:
+            for prefix in self.scanners[name].prefixes:
                 self.by_prefix.setdefault(prefix, []).append(name)
-        self.always = [n for n, sc in self.scanners.items()
-                       if sc.fast and sc.first_scan is not None]
-        # A token key -> the fast patterns it may start, kept across
-        # articles (English repeats its few thousand keys), and the keys
-        # that start any: an article's keys are looked up as one set.
+        # A token key -> the patterns it may start, kept across articles
+        # (English repeats its few thousand keys; most start none).
         self._by_key: dict[str, tuple[str, ...]] = {}
-        self._start_keys: set[str] = set()
-
-    def _starting(self, index: "TextIndex", start: int, end: int) -> list[str]:
-        """Fast patterns that may match at text[start:end]'s first position."""
-        key = index.low[start:min(end, start + index.k)]
-        if not key.isascii():
-            return list(self.fast)
-        names = {*self.always, *self._may_start(key)}
-        return [n for n in self.fast if n in names]
 
     def _may_start(self, key: str) -> tuple[str, ...]:
-        """The fast patterns a token whose folded prefix is `key` may start."""
-        names = self._by_key.get(key)
-        if names is None:
+        """The token-start patterns a text whose folded prefix is `key` may start."""
+        if not key.isascii():            # may fold into any pattern's prefix
+            names = tuple(self.at_tokens)
+        else:
             found = {name for n in range(1, len(key) + 1)
                      for name in self.by_prefix.get(key[:n], ())}
-            names = self._by_key[key] = tuple(n for n in self.fast if n in found)
-            if names:
-                self._start_keys.add(key)
+            names = tuple(n for n in self.at_tokens if n in found)
+        self._by_key[key] = names
         return names
-
-    def start_table(self, index: "TextIndex") -> tuple[list[int], list[tuple[str, ...]]]:
-        """Every position of the index's text where a fast pattern may
-        start, sorted, with the names of the patterns that may start there.
-        A position is listed once (not once per pattern): "the" may start
-        four time rules."""
-        tokens = index.tokens
-        for key in set(tokens).difference(self._by_key):   # keys not met before
-            self._may_start(key)
-        names_at: dict[int, tuple[str, ...]] = {}
-        for key in tokens.keys() & self._start_keys:
-            names_at.update(zip(tokens[key], repeat(self._by_key[key])))
-        # A prefix with a non-ASCII character may fold into any pattern's.
-        names_at.update(zip(index.tokens_non_ascii, repeat(tuple(self.fast))))
-        for name in self.always:            # patterns that may start mid-word
-            for p in self.scanners[name]._candidates(index):
-                names = names_at.get(p, ())
-                if name not in names:
-                    names_at[p] = names + (name,)
-        positions = sorted(names_at)
-        return positions, list(map(names_at.__getitem__, positions))
 
     def find(self, text: str, start: int, end: int, *, index: "TextIndex",
              sub: bool = False) -> dict[str, list[re.Match]]:
@@ -213,26 +181,28 @@ class ScannerSet:
         else:
             s, off, lo, hi = text, 0, start, end
         out = {}
-        for name, rx in self.slow.items():
-            hits = list(rx.finditer(s, lo, hi))
+        for name, scanner in self.own_scan.items():
+            hits = list(scanner.finditer(s, lo, hi, index=index, offset=off))
             if hits:
                 out[name] = hits
         if start >= end:
             return out
-        positions, names_at = index.merged(self)
-        i, j = bisect_left(positions, start), bisect_left(positions, end)
-        if i == j and not sub:
-            return out
-        last = {}
-        # The window's first position is a start of its own in a substring.
-        tries = [(start, self._starting(index, start, end))] if sub else []
-        fast = self.fast
-        for p, names in (*tries, *zip(positions[i:j], names_at[i:j])):
+        starts, keys = index.token_starts, index.token_keys
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        # The window's first position is a token start of its own in a substring.
+        tries = [(start, index.low[start:min(end, start + index.k)])] if sub else []
+        by_key, match, last = self._by_key, self.at_tokens, {}
+        for p, key in (*tries, *zip(starts[i:j], keys[i:j])):
+            names = by_key.get(key)
+            if names is None:
+                names = self._may_start(key)
+            if not names:
+                continue
             p -= off
             for name in names:
                 if p < last.get(name, lo):
                     continue
-                m = fast[name](s, p, hi)
+                m = match[name](s, p, hi)
                 if m:
                     hits = out.get(name)
                     if hits is None:
@@ -250,7 +220,7 @@ class TextIndex:
     def __init__(self, text: str):
         self.text = text
         k = self.k = SCANNER_PREFIX
-        self._starts: dict = {}     # by Scanner (starts) or ScannerSet (merged)
+        self._starts: dict[Scanner, list[int]] = {}
         self._wanted: dict[Scanner, list[list[int]]] | None = None
         self.memo: dict = {}        # see keep()
         low = text.lower()
@@ -258,8 +228,11 @@ class TextIndex:
             low = "".join(c if c.isascii() else "\x80" for c in text).lower()
         self.low = low
         starts = [m.start() for m in _TOKEN.finditer(text)]
+        keys = [low[p:p + k] for p in starts]
+        # In text order too, for the tokens of one window (ScannerSet).
+        self.token_starts, self.token_keys = starts, keys
         full, non_ascii = {}, []
-        for p, key in zip(starts, [low[p:p + k] for p in starts]):
+        for p, key in zip(starts, keys):
             table = full.get(key)
             if table is None:
                 full[key] = [p]
@@ -285,13 +258,6 @@ class TextIndex:
         if key not in self.memo:
             self.memo[key] = compute()
         return self.memo[key]
-
-    def merged(self, scanners: ScannerSet) -> tuple[list[int], list[tuple[str, ...]]]:
-        """The set's `start_table` of this text, made once."""
-        found = self._starts.get(scanners)
-        if found is None:
-            found = self._starts[scanners] = scanners.start_table(self)
-        return found
 
     def wanted(self) -> dict[Scanner, list[list[int]]]:
         """Token starts by the scanners whose prefixes they begin with."""
