@@ -161,13 +161,14 @@ class ScannerSet:
 
     def _may_start(self, key: str) -> tuple[str, ...]:
         """The token-start patterns a text whose folded prefix is `key` may start."""
-        if not key.isascii():            # may fold into any pattern's prefix
-            names = tuple(self.at_tokens)
-        else:
+        if key.isascii():
             found = {name for n in range(1, len(key) + 1)
                      for name in self.by_prefix.get(key[:n], ())}
-            names = tuple(n for n in self.at_tokens if n in found)
-        self._by_key[key] = names
+        elif _is_symbol(key[0]):         # ’s, – 1, · 2: no case folds into these
+            found = set(self.by_prefix.get(_NON_ASCII, ()))
+        else:                            # may fold into any pattern's prefix
+            found = set(self.at_tokens)
+        names = self._by_key[key] = tuple(n for n in self.at_tokens if n in found)
         return names
 
     def find(self, text: str, start: int, end: int, *, index: "TextIndex",
@@ -441,10 +442,24 @@ def _read_char(item, paths, flags):
         if len(ascii_chars) < len(chars) or (not state and _may_be_non_ascii(item, flags)):
             # A non-ASCII space, or a non-ASCII letter with no guard.
             out.add((_NON_ASCII, ("anywhere", None)))
+        elif _may_be_non_ascii(item, 0):
+            # A non-ASCII character at a token start (case folding aside:
+            # what folds into ASCII is a letter). Only a ScannerSet reads
+            # this prefix: a Scanner tries such token starts anyway.
+            out.add((_NON_ASCII, "token"))
     return out
 
 
 _NON_ASCII = "\x80"   # a prefix that stands for "starts with a non-ASCII character"
+
+
+def _is_symbol(c: str) -> bool:
+    """A non-ASCII character of a folded text that is no word character,
+    and none in the original text either: no ASCII item of a pattern
+    matches it, even under IGNORECASE (what folds into ASCII, such as the
+    Kelvin sign, is a letter; "\\x80" stands in for any non-ASCII character
+    in a text with such a sign)."""
+    return not c.isascii() and c != _NON_ASCII and not _IS_WORD(c)
 
 
 def _may_be_non_ascii(item, flags) -> bool:
