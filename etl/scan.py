@@ -72,13 +72,9 @@ class Scanner:
         anywhere, firsts = {p for p, _ in anywhere}, {c for _, c in anywhere}
         self.anywhere = frozenset(anywhere)
         self.short_any = {n: frozenset(p for p in anywhere if len(p) == n) for n in range(1, k)}
-        # Every scanner's token-start prefixes in one table, so that one
-        # pass over an article's tokens serves them all. A prefix shorter
-        # than k: the whole match is that short.
+        # A prefix shorter than k: the whole match is that short.
         self.prefixes = frozenset(at_token | anywhere)
-        for prefix in self.prefixes:
-            _WANTED.setdefault(prefix, []).append(self)
-        _WANTED_BY.append(self)
+        self.in_table = False       # see _join_table()
         # The characters anywhere paths start with, as written (None: any
         # non-ASCII character), are found with one class scan in C.
         self.first_scan = re.compile("|".join(
@@ -116,10 +112,12 @@ class Scanner:
 
     def _candidates(self, index: "TextIndex") -> list[int]:
         """Every position of the index's text where a match can start."""
-        found = set(index.tokens_non_ascii)
-        for positions in index.wanted().get(self, ()):
-            found.update(positions)
+        if not self.in_table:
+            self._join_table()
+        wanted = index.wanted()
+        found = wanted.get(self, []) + wanted.get(_EVERY, [])
         if self.first_scan is not None:
+            found = set(found)
             low, k, anywhere = index.low, self.k, self.anywhere
             shorts = [(n, keys) for n, keys in self.short_any.items() if keys]
             for m in self.first_scan.finditer(index.text):
@@ -129,6 +127,16 @@ class Scanner:
                         key[:n] in keys for n, keys in shorts):
                     found.add(p)
         return sorted(found)
+
+    def _join_table(self):
+        """Put the scanner's prefixes in the table of all scanners, so that
+        one pass over an article's tokens serves them all. Done at its
+        first scan through an index: a ScannerSet's patterns read the
+        tokens of their windows themselves and stay out."""
+        for prefix in self.prefixes:
+            _WANTED.setdefault(prefix, []).append(self)
+        _WANTED_BY.append(self)
+        self.in_table = True
 
 
 class ScannerSet:
@@ -215,34 +223,24 @@ class ScannerSet:
 
 
 class TextIndex:
-    """Token starts of one text by prefix, shared by every `Scanner` run
-    over it (one per article). `TextIndex.of(text)` keeps the last one."""
+    """Token starts of one text with their prefixes, shared by every
+    `Scanner` run over it (one per article). `TextIndex.of(text)` keeps the
+    last one."""
 
     def __init__(self, text: str):
         self.text = text
         k = self.k = SCANNER_PREFIX
         self._starts: dict[Scanner, list[int]] = {}
-        self._wanted: dict[Scanner, list[list[int]]] | None = None
+        self._wanted: dict[Scanner | str, list[int]] | None = None
         self.memo: dict = {}        # see keep()
         low = text.lower()
         if "\u0130" in text or "\u212a" in text:   # the two that lower into ASCII
             low = "".join(c if c.isascii() else "\x80" for c in text).lower()
         self.low = low
         starts = [m.start() for m in _TOKEN.finditer(text)]
-        keys = [low[p:p + k] for p in starts]
-        # In text order too, for the tokens of one window (ScannerSet).
-        self.token_starts, self.token_keys = starts, keys
-        full, non_ascii = {}, []
-        for p, key in zip(starts, keys):
-            table = full.get(key)
-            if table is None:
-                full[key] = [p]
-            else:
-                table.append(p)
-        for key in [key for key in full if not key.isascii()]:
-            non_ascii += full.pop(key)
-        self.tokens = full
-        self.tokens_non_ascii = sorted(non_ascii)
+        # Token starts and their keys (prefixes), in text order: read once
+        # for all scanners by wanted(), and by a ScannerSet window by window.
+        self.token_starts, self.token_keys = starts, [low[p:p + k] for p in starts]
 
     @classmethod
     def of(cls, text: str) -> "TextIndex":
@@ -260,25 +258,26 @@ class TextIndex:
             self.memo[key] = compute()
         return self.memo[key]
 
-    def wanted(self) -> dict[Scanner, list[list[int]]]:
-        """Token starts by the scanners whose prefixes they begin with."""
+    def wanted(self) -> dict[Scanner | str, list[int]]:
+        """Token starts by the scanners whose prefixes they begin with, in
+        text order; under _EVERY, those with a non-ASCII key."""
         if self._wanted is None or self._wanted_size != len(_WANTED_BY):
-            # (again when a scanner was made after the first look)
+            # (again when a scanner joined the table after the first look)
             self._wanted, self._wanted_size = {}, len(_WANTED_BY)
             if _SCANNERS_OF.get(None) != len(_WANTED_BY):
                 _SCANNERS_OF.clear()
                 _SCANNERS_OF[None] = len(_WANTED_BY)
-            wanted = self._wanted
-            for key, positions in self.tokens.items():
-                scanners = _SCANNERS_OF.get(key)
+            wanted, scanners_of = self._wanted, _SCANNERS_OF
+            for p, key in zip(self.token_starts, self.token_keys):
+                scanners = scanners_of.get(key)
                 if scanners is None:
-                    scanners = _SCANNERS_OF[key] = _scanners_of(key)
+                    scanners = scanners_of[key] = _scanners_of(key)
                 for scanner in scanners:
                     found = wanted.get(scanner)
                     if found is None:
-                        wanted[scanner] = [positions]
+                        wanted[scanner] = [p]
                     else:
-                        found.append(positions)
+                        found.append(p)
         return self._wanted
 
     def starts(self, scanner: Scanner, lo: int, hi: int) -> list[int]:
@@ -329,14 +328,18 @@ def per_article(fn):
 _LAST: list[TextIndex | None] = [None]
 _WANTED: dict[str, list[Scanner]] = {}     # prefix -> scanners it may start
 _WANTED_BY: list[Scanner] = []             # the scanners in _WANTED
-# A token's key -> the scanners any of its prefixes may start, in the order
-# wanted() met them before: kept across articles, since English repeats its
-# few thousand keys. Under None, the scanner count it was made for.
+_EVERY = "every scanner"                   # wanted() key of non-ASCII token keys
+# A token's key -> the scanners any of its prefixes may start (most keys:
+# none): kept across articles, since English repeats its few thousand keys.
+# Under None, the scanner count it was made for.
 _SCANNERS_OF: dict = {}
 
 
-def _scanners_of(key: str) -> list[Scanner]:
-    return [scanner for n in range(1, len(key) + 1) for scanner in _WANTED.get(key[:n], ())]
+def _scanners_of(key: str) -> tuple:
+    if not key.isascii():       # case folding beyond ASCII: every scanner tries it
+        return (_EVERY,)
+    return tuple(dict.fromkeys(
+        scanner for n in range(1, len(key) + 1) for scanner in _WANTED.get(key[:n], ())))
 
 
 # -- reading the prefixes off a parsed pattern -------------------------------
