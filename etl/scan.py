@@ -176,7 +176,7 @@ class ScannerSet:
             found = set(self.by_prefix.get(_NON_ASCII, ()))
         else:                            # may fold into any pattern's prefix
             found = set(self.at_tokens)
-        names = self._by_key[key] = tuple(n for n in self.at_tokens if n in found)
+        names = self._by_key[key] = tuple(n for n in self.at_tokens if n in found) if found else ()
         return names
 
     def find(self, text: str, start: int, end: int, *, index: "TextIndex",
