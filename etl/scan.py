@@ -336,6 +336,8 @@ _SCANNERS_OF: dict = {}
 
 
 def _scanners_of(key: str) -> tuple:
+    if _is_symbol(key[0]):      # ’s, – 1: only scanners that may start with one
+        return tuple(_WANTED.get(_NON_ASCII, ()))
     if not key.isascii():       # case folding beyond ASCII: every scanner tries it
         return (_EVERY,)
     return tuple(dict.fromkeys(
@@ -447,8 +449,8 @@ def _read_char(item, paths, flags):
             out.add((_NON_ASCII, ("anywhere", None)))
         elif _may_be_non_ascii(item, 0):
             # A non-ASCII character at a token start (case folding aside:
-            # what folds into ASCII is a letter). Only a ScannerSet reads
-            # this prefix: a Scanner tries such token starts anyway.
+            # what folds into ASCII is a letter): read where the text has
+            # a non-ASCII symbol there (see _is_symbol).
             out.add((_NON_ASCII, "token"))
     return out
 
