@@ -22,8 +22,11 @@ Where a match can start:
 Prefixes are compared in ASCII lower case, `SCANNER_PREFIX` characters
 long; a position whose prefix has a non-ASCII character is always tried,
 so case folding beyond ASCII ("K" for "k" under IGNORECASE) cannot drop a
-match. A pattern this module cannot read (back-references, a possible
-empty match, too many prefixes) is scanned with plain `finditer`.
+match, unless that character is a symbol such as "’" or "–" at the start
+(what folds into ASCII is a letter): only patterns that may start with a
+non-ASCII character try those. A pattern this module cannot read
+(back-references, a possible empty match, too many prefixes) is scanned
+with plain `finditer`.
 """
 from __future__ import annotations
 
