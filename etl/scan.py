@@ -295,31 +295,6 @@ class TextIndex:
         return [lo, *found[i:j]] if lo < hi else []
 
 
-def begins_with(rx: re.Pattern, char: str) -> bool:
-    """True when every match of `rx` begins with `char` (after zero-width
-    assertions such as \\b or a lookbehind): such a pattern, tried at the
-    one place `char` stands, is its own search.
-
-    >>> begins_with(re.compile(r"(?<!\\w)(?:#a|#b)"), "#"), begins_with(re.compile("a#|#"), "#")
-    (True, False)
-    """
-    return _begins_with(list(sre_parse.parse(rx.pattern, rx.flags)), ord(char))
-
-
-def _begins_with(items, code) -> bool:
-    for op, av in items:
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-            continue
-        if op is C.LITERAL:
-            return av == code
-        if op is C.SUBPATTERN:
-            return _begins_with(list(av[3]), code)
-        if op is C.BRANCH:
-            return all(_begins_with(list(alt), code) for alt in av[1])
-        return False
-    return False
-
-
 def per_article(fn):
     """Compute fn(text) once per article: kept on the article's TextIndex."""
     @functools.wraps(fn)
