@@ -10,11 +10,10 @@ module only compiles them and reads text with them.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from etl.scan import Scanner, TextIndex
+from etl.scan import Scanner, TextIndex, match_by_first_char
 from etl.rules.claimants import CLAIMANTS, CUES_AFTER, CUES_AFTER_QUOTE, CUES_BEFORE
 
 
@@ -72,26 +71,7 @@ def _may_start(alias: str, char: str) -> bool:
     return re.fullmatch(first if _is_acronym(alias) else f"(?i:{first})", char) is not None
 
 
-@functools.cache
-def _claimant_re_from(char: str) -> re.Pattern | None:
-    """`_CLAIMANT_RE` over the aliases that can begin with `char` only
-    (None: no alias can). At that character it gives the same match,
-    trying far fewer alternatives."""
-    aliases = [a for a in _ALIASES if _may_start(a, char)]
-    return _claimant_re(aliases) if aliases else None
-
-
-for _char in map(chr, range(128)):
-    _claimant_re_from(_char)             # compiled at import, not mid-article
-
-
-def _match(text: str, pos: int, endpos: int) -> re.Match | None:
-    """`_CLAIMANT_RE.match`, with the aliases that can start at pos only."""
-    rx = _claimant_re_from(text[pos])
-    return rx.match(text, pos, endpos) if rx else None
-
-
-_CLAIMANT_SCAN = Scanner(_CLAIMANT_RE, match=_match)
+_CLAIMANT_SCAN = Scanner(_CLAIMANT_RE, match=match_by_first_char(_ALIASES, _may_start, _claimant_re))
 # A cue, then up to four words ("the", "Kharkiv", "regional"), then the name.
 _CUE_BEFORE_RE = re.compile(
     rf"(?i:\b(?:{_alternation(CUES_BEFORE)})|[,\"”]\s*(?:{_alternation(CUES_AFTER_QUOTE)}))"

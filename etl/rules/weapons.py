@@ -22,11 +22,10 @@ whose digits are part of a name, never a count (FACTS.md: "Not facts").
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from etl.scan import Scanner, TextIndex
+from etl.scan import Scanner, TextIndex, match_by_first_char
 
 # The kinds the engine reads to tell drones from missiles, and so on.
 KINDS = ("drone", "missile", "bomb", "shell", "air_defence", "aircraft",
@@ -300,30 +299,15 @@ def _may_start(alias: str, char: str) -> bool:
     return re.fullmatch(f"(?i:{first})" if alias.islower() else first, char) is not None
 
 
-@functools.cache
-def _weapon_re_from(char: str) -> re.Pattern | None:
-    """`_WEAPON_RE` over the aliases that can begin with `char` only (None:
-    no alias can). At that character it gives the same match, trying far
-    fewer alternatives."""
-    aliases = [a for a in _ORDERED if _may_start(a, char)]
-    if not aliases:
-        return None
+def _recorded_weapon_re(aliases: list[str]) -> re.Pattern:
+    """`_weapon_re`, its aliases kept so that a match's `lastindex` names one."""
     rx = _weapon_re(aliases)
     _ALIASES_OF[rx] = aliases
     return rx
 
 
-for _char in map(chr, range(128)):
-    _weapon_re_from(_char)               # compiled at import, not mid-article
-
-
-def _match(text: str, pos: int, endpos: int) -> re.Match | None:
-    """`_WEAPON_RE.match`, with the aliases that can start at pos only."""
-    rx = _weapon_re_from(text[pos])
-    return rx.match(text, pos, endpos) if rx else None
-
-
-_WEAPON_SCAN = Scanner(_WEAPON_RE, match=_match)
+_WEAPON_SCAN = Scanner(_WEAPON_RE, match=match_by_first_char(_ORDERED, _may_start,
+                                                              _recorded_weapon_re))
 
 
 def _siblings(alias: str, tail: str, pos: int) -> list[WeaponMention]:
