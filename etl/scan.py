@@ -139,6 +139,7 @@ class Scanner:
         for prefix in self.prefixes:
             _WANTED.setdefault(prefix, []).append(self)
         _WANTED_BY.append(self)
+        _SCANNERS_OF.clear()        # what a key starts has changed
         self.in_table = True
 
 
@@ -267,9 +268,6 @@ class TextIndex:
         if self._wanted is None or self._wanted_size != len(_WANTED_BY):
             # (again when a scanner joined the table after the first look)
             self._wanted, self._wanted_size = {}, len(_WANTED_BY)
-            if _SCANNERS_OF.get(None) != len(_WANTED_BY):
-                _SCANNERS_OF.clear()
-                _SCANNERS_OF[None] = len(_WANTED_BY)
             wanted, scanners_of = self._wanted, _SCANNERS_OF
             for p, key in zip(self.token_starts, self.token_keys):
                 scanners = scanners_of.get(key)
@@ -330,9 +328,9 @@ _WANTED: dict[str, list[Scanner]] = {}     # prefix -> scanners it may start
 _WANTED_BY: list[Scanner] = []             # the scanners in _WANTED
 _EVERY = "every scanner"                   # wanted() key of non-ASCII token keys
 # A token's key -> the scanners any of its prefixes may start (most keys:
-# none): kept across articles, since English repeats its few thousand keys.
-# Under None, the scanner count it was made for.
-_SCANNERS_OF: dict = {}
+# none): kept across articles, since English repeats its few thousand keys,
+# until a scanner joins the table.
+_SCANNERS_OF: dict[str, tuple] = {}
 
 
 def _scanners_of(key: str) -> tuple:
