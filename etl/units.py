@@ -15,6 +15,7 @@ own dimension so a drone never adds to a person.
 """
 from __future__ import annotations
 
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -42,19 +43,15 @@ def _respell(text: str) -> str:
     return text
 
 
+@functools.cache
 def registry() -> pint.UnitRegistry:
     """The registry, made on first use. pint brings NumPy with it (~30 MB a
     process), and an extractor worker that meets only km² never needs it."""
-    if not _REGISTRY:
-        import pint
+    import pint
 
-        ureg = pint.UnitRegistry(on_redefinition="raise", preprocessors=[_respell])
-        ureg.load_definitions(DEFINITIONS)
-        _REGISTRY.append(ureg)
-    return _REGISTRY[0]
-
-
-_REGISTRY: list = []
+    ureg = pint.UnitRegistry(on_redefinition="raise", preprocessors=[_respell])
+    ureg.load_definitions(DEFINITIONS)
+    return ureg
 
 
 def __getattr__(name):
