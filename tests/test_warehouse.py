@@ -214,9 +214,10 @@ def test_a_killed_run_is_marked_incomplete_and_the_work_finished(pipeline, db_pa
 def test_a_failing_batch_write_leaves_no_partial_article(pipeline, db_path, monkeypatch):
     source = two_articles(pipeline)
 
-    def broken_rejections(*args):
-        raise RuntimeError("disk full (simulated)")
-    monkeypatch.setattr("etl.tables.rejection_row", broken_rejections)
+    def disk_full_after_the_inserts(point):
+        if point == "in-transaction":
+            raise RuntimeError("disk full (simulated)")
+    monkeypatch.setattr("etl.tables.kill_point", disk_full_after_the_inserts)
     with pytest.raises(RuntimeError, match="disk full"):
         warehouse.ingest([source], db_path, jobs=1, progress=False)
     assert count(db_path, "facts") == 0 and count(db_path, "articles") == 0
