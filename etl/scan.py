@@ -282,15 +282,22 @@ class TextIndex:
         return self._wanted
 
     def starts(self, scanner: Scanner, lo: int, hi: int) -> list[int]:
-        """Positions in [lo, hi) to try, plus lo itself (the start of a
-        window is a token start when the window is a substring)."""
+        """Positions in [lo, hi) to try, plus lo itself when it is no token
+        start of the text (the start of a window is a token start when the
+        window is a substring; one that is a token start here already is
+        among the candidates if its prefix can start a match)."""
         found = self._starts.get(scanner)
         if found is None:
             found = self._starts[scanner] = scanner._candidates(self)
         i, j = bisect_left(found, lo), bisect_left(found, hi)
-        if i < len(found) and found[i] == lo:
+        if lo >= hi or (i < len(found) and found[i] == lo) or self.is_token_start(lo):
             return found[i:j]
-        return [lo, *found[i:j]] if lo < hi else []
+        return [lo, *found[i:j]]
+
+    def is_token_start(self, pos: int) -> bool:
+        starts = self.token_starts
+        i = bisect_left(starts, pos)
+        return i < len(starts) and starts[i] == pos
 
 
 def match_by_first_char(aliases, may_start, compile_aliases):
