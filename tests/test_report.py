@@ -19,6 +19,7 @@ import pytest
 from etl import warehouse
 from etl.errors import EtlError, SqlFileError
 from etl.report import ReportError, queries, write_briefing
+from etl.report.briefing import Citations
 from etl.report.safe import md_text, path_inside, safe_stem
 
 TEMPLATE = queries.REPORTS_DIR / "briefing.md"
@@ -236,6 +237,15 @@ def test_every_table_figure_has_a_footnote_citing_its_article(briefing):
                     assert n in notes
                     cited += 1
     assert cited >= len(FACTS) - 2  # air cells show one figure per cell
+
+
+def test_a_figure_cites_its_first_five_facts_and_counts_the_rest():
+    cite = Citations()
+    assert cite.marks([11, 12, 12]) == "[^1][^2]"       # one mark per fact
+    marks = cite.marks(list(range(100, 1100)))           # a total over 1,000 events
+    assert re.findall(r"\[\^(\d+)\]", marks) == ["3", "4", "5", "6", "7"]
+    assert marks.endswith(" (and 995 more figures)")
+    assert list(cite.numbers) == [11, 12, 100, 101, 102, 103, 104]  # footnoted: those shown
 
 
 @pytest.mark.parametrize("f", FACTS, ids=lambda f: f["quote"][:30])

@@ -28,6 +28,9 @@ _FORM = re.compile(r"(value|table|chart):([a-z0-9_]+)(?:\.([A-Za-z0-9_]+))?"
                    r"|filters")
 CITES = "__facts"
 MAX_TABLE_ROWS = 150
+# Footnotes per figure: a total over thousands of events would otherwise
+# carry thousands of marks (the query's rows, or its view, list them all).
+MAX_CITES = 5
 CHART_KINDS = ("barh", "bar")  # NOTE: keep in sync with charts._bars
 SYNTAX = ("{{ value:QUERY }}, {{ value:QUERY.COLUMN }}, {{ table:QUERY }}, "
           "{{ chart:QUERY }} or {{ filters }}")
@@ -44,13 +47,17 @@ class Citations:
         self.numbers: dict[int, int] = {}
 
     def marks(self, keys) -> str:
+        """[^n] for each fact, the first MAX_CITES of them, then how many more."""
         if keys is None:
             return ""
         keys = keys if isinstance(keys, (list, tuple)) else [keys]
+        keys = list(dict.fromkeys(k for k in keys if k is not None))
         out = []
-        for key in dict.fromkeys(k for k in keys if k is not None):
+        for key in keys[:MAX_CITES]:
             n = self.numbers.setdefault(int(key), len(self.numbers) + 1)
             out.append(f"[^{n}]")
+        if len(keys) > MAX_CITES:
+            out.append(f" (and {len(keys) - MAX_CITES:,} more figures)")
         return "".join(out)
 
     def footnotes(self, cols: list[str], rows: list) -> str:
