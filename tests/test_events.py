@@ -234,6 +234,16 @@ def test_defender_value_is_the_defenders_most_reported_figure(db):
             row["most_reported_value"]) == (88, 150, 88, 88)
 
 
+@pytest.mark.parametrize("order", [(120, 90), (90, 120)])
+def test_the_defenders_tied_figures_give_the_lower_whatever_the_order(db, order):
+    over_ukraine = dict(side="russia", **NIGHT)
+    given(db, [article("a"), article("b")], [      # one source each, same day
+        fact(doc, "drones_downed", value, claimant=AF, **over_ukraine)
+        for doc, value in zip("ab", order)])
+    row = rows(db, "select * from disputed_claims")[0]
+    assert (row["defender_value"], row["chart_value"]) == (90, 90)
+
+
 def test_agreeing_claimants_are_listed_but_not_contested(db):
     given(db, [article(x) for x in "abc"], [
         fact("a", "prisoners_swapped", 95, claimant="Zelensky"),

@@ -124,8 +124,10 @@ policies as (
             }
             order by value
         ) as figures,
-        -- the defender's most reported figure; ties go to the latest
-        arg_max(value, {'n': n_defender_sources, 'at': latest_report})
+        -- the defender's most reported figure; ties go to the latest, then
+        -- to the lower (without a last tie-break the pick could change from
+        -- one run to the next)
+        arg_max(value, {'n': n_defender_sources, 'at': latest_report, 'v': -value})
             filter (where n_defender_sources > 0) as defender_value,
         min(value) as min_value,
         max(value) as max_value,
