@@ -50,18 +50,25 @@ figure_outlets as (
     group by dispute_id, value
 ),
 
+dispute_figures as (
+    select dispute_id, unnest(figures) as figure
+    from disputed_claims
+),
+
 -- each figure: its value, who gives it, how many articles, which outlets
+-- (unnested apart, then joined: joined to the unnest itself, DuckDB
+-- planned a join that took seconds over a large warehouse)
 figures as (
     select
         d.dispute_id,
-        f.figure.value as value,
-        f.figure.claimants as claimants,
-        f.figure.n_sources as n_sources,
+        d.figure.value as value,
+        d.figure.claimants as claimants,
+        d.figure.n_sources as n_sources,
         coalesce(figure_outlets.outlets, []) as outlets
-    from disputed_claims as d, unnest(d.figures) as f(figure)
+    from dispute_figures as d
     left join figure_outlets
         on figure_outlets.dispute_id = d.dispute_id
-        and figure_outlets.value = f.figure.value
+        and figure_outlets.value = d.figure.value
 ),
 
 figure_texts as (
