@@ -234,6 +234,16 @@ def test_defender_value_is_the_defenders_most_reported_figure(db):
             row["most_reported_value"]) == (88, 150, 88, 88)
 
 
+@pytest.mark.parametrize("periods", [("overnight", "day"), ("day", "overnight")])
+def test_an_event_reported_with_two_periods_takes_the_same_one_whatever_the_order(db, periods):
+    window = dict(window_start=date(2024, 2, 7), window_end=date(2024, 2, 8))
+    given(db, [article("a"), article("b")], [
+        fact(doc, "drones_downed", 88, side="russia", period=period, **window)
+        for doc, period in zip("ab", periods)])
+    got = rows(db, "select period, n_sources from events")
+    assert got == [{"period": "day", "n_sources": 2}]
+
+
 @pytest.mark.parametrize("order", [(120, 90), (90, 120)])
 def test_the_defenders_tied_figures_give_the_lower_whatever_the_order(db, order):
     over_ukraine = dict(side="russia", **NIGHT)

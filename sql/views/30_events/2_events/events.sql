@@ -98,7 +98,10 @@ final as (
         is_part,
         weapon_key as weapon,
         location_key as location,
-        mode(period) as period,
+        -- the period most of its claims give; a tie goes to the first in
+        -- alphabetical order (left to mode, the pick could change from one
+        -- run to the next)
+        mode(period order by period) as period,
         -- dates
         min(window_start) as window_start,
         max(window_end) as window_end,
