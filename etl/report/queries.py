@@ -5,7 +5,9 @@ The briefing's filters are applied once, in the scope queries under
 (`metric_vocabulary`, `scoped_facts`, `scoped_articles`, and the events
 layer: `scoped_events`, `scoped_disputes`, `scoped_tallies`,
 `scoped_undated`) and every other query reads those tables, so a filter
-reaches every section. Events and disputes are in scope when one of their
+reaches every section. (`all_events` and `all_disputes` hold the views
+`events` and `disputed_claims` unfiltered, computed once for the scope
+queries that read them.) Events and disputes are in scope when one of their
 claims is in `scoped_facts`. Temp tables live in memory, so this works on a
 read-only connection.
 
@@ -26,8 +28,8 @@ from etl.errors import EtlError, SqlFileError
 REPORTS_DIR = Path(__file__).resolve().parents[2] / "reports"
 # Built in this order: later scope queries read the earlier tables.
 SCOPE_TABLES = ("metric_vocabulary", "scoped_facts", "scoped_articles",
-                "scoped_events", "scoped_disputes", "scoped_tallies",
-                "scoped_undated")
+                "all_events", "all_disputes", "scoped_events", "scoped_disputes",
+                "scoped_tallies", "scoped_undated")
 _QUERY_NAME = re.compile(r"[a-z0-9_]+")
 _PARAM = re.compile(r"\$([a-z_]+)\b")
 _SQL_COMMENT = re.compile(r"--[^\n]*")

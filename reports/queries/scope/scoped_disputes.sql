@@ -17,7 +17,7 @@ dispute_claims as (
         claims.value,
         claims.outlet,
         claim_keys.fact_key
-    from disputed_claims, unnest(disputed_claims.claim_ids) as u(claim_id)
+    from all_disputes as disputed_claims, unnest(disputed_claims.claim_ids) as u(claim_id)
     inner join claims
         on claims.claim_id = u.claim_id
     left join claim_keys
@@ -34,7 +34,7 @@ in_scope as (
             and dispute_claims.value = disputed_claims.chart_value
         ) as chart_fact_keys
     from dispute_claims
-    inner join disputed_claims
+    inner join all_disputes as disputed_claims
         on disputed_claims.dispute_id = dispute_claims.dispute_id
     group by dispute_claims.dispute_id
     having count(fact_key) > 0
@@ -52,7 +52,7 @@ figure_outlets as (
 
 dispute_figures as (
     select dispute_id, unnest(figures) as figure
-    from disputed_claims
+    from all_disputes
 ),
 
 -- each figure: its value, who gives it, how many articles, which outlets
@@ -120,7 +120,7 @@ final as (
             else strftime(disputed_claims.window_start, '%Y-%m-%d') || ' to '
                 || strftime(disputed_claims.window_end, '%Y-%m-%d')
         end as date_label
-    from disputed_claims
+    from all_disputes as disputed_claims
     inner join in_scope
         on in_scope.dispute_id = disputed_claims.dispute_id
     inner join figure_texts

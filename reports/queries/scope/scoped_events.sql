@@ -15,7 +15,7 @@ claim_keys as (
 
 event_claims as (
     select event_id, unnest(claim_ids) as claim_id
-    from events
+    from all_events
 ),
 
 in_scope as (
@@ -30,7 +30,7 @@ in_scope as (
 
 dispute_claims as (
     select dispute_id, chart_value, unnest(claim_ids) as claim_id
-    from disputed_claims
+    from all_disputes
 ),
 
 -- the dispute an event's claims belong to, if any (the first, should a
@@ -62,7 +62,7 @@ joined as (
                 events.n_sources desc,
                 events.event_id
         ) as dispute_rank
-    from events
+    from all_events as events
     inner join in_scope
         on in_scope.event_id = events.event_id
     left join event_disputes
