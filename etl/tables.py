@@ -126,8 +126,8 @@ def replace_articles(con, extracted, hashes, version, run_id) -> None:
         loaded = [i for (i,) in con.execute(
             "select id from articles where id in (select unnest(?::varchar[]))",
             [[a.id for a, _ in extracted]]).fetchall()]
-        for table, key in (("facts", "doc"), ("rejections", "doc"), ("articles", "id")):
-            if loaded:
+        if loaded:
+            for table, key in (("facts", "doc"), ("rejections", "doc"), ("articles", "id")):
                 con.execute(f"delete from {table} where {key} in "
                             "(select unnest(?::varchar[]))", [loaded])
         for name, rows in new.items():
