@@ -45,6 +45,11 @@ _UKRAINIAN_SOURCE_SCAN = Scanner(_UKRAINIAN_SOURCE)
 _PLACE_PREP = re.compile(r"\b(?:in|into|on|at|against|to|toward|towards|from|of|across|over|"
                          r"near|inside|within|for|with)\s+(?:the\s+)?(?:eastern\s+|western\s+|"
                          r"southern\s+|northern\s+|central\s+)?$", _I)
+# "Russia attacked Ukraine with 70 drones": the side after an attack verb
+# is its target, not the actor.
+_TARGET_VERB = re.compile(r"\b(?:attack(?:s|ed|ing)?|struck|strik(?:e|es|ing)|hit(?:s|ting)?|"
+                          r"target(?:s|ed|ing)?|bombard(?:s|ed|ing)?|shell(?:s|ed|ing)?|"
+                          r"pound(?:s|ed|ing)?)\s+(?:the\s+)?$", _I)
 _RECIPIENT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:its\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _PERSON_METRICS = ("people_evacuated", "people_without_power", "buildings_damaged")
@@ -148,7 +153,8 @@ def _actor(text, start, end, first=False):
         if _BY.search(span[:hit.start]):
             return hit.side
     for hit in (hits if first else reversed(hits)):
-        if not _PLACE_PREP.search(span[:hit.start]):
+        before = span[:hit.start]
+        if not _PLACE_PREP.search(before) and not _TARGET_VERB.search(before):
             return hit.side
     return None
 

@@ -46,6 +46,12 @@ NEW = [
          [F("drones_downed", 37, weapon="Shahed", period="overnight")]),
     Case("Russian air defences destroyed 19 Ukrainian drones over the Bryansk region.",
          [F("drones_downed", 19, side="ukraine", location="Bryansk region")]),
+    # the side after an attack verb is the target, not whose drones they are
+    Case("Moscow attacked Ukraine with 31 missiles and 58 drones at night.",
+         [F("missiles_launched", 31, side="russia"),
+          F("drones_launched", 58, side="russia")]),
+    Case("Kyiv attacked Russia with 75 long-range drones overnight, officials said.",
+         [F("drones_launched", 75, side="ukraine")]),
     Case("Nine drones went missing from radar and one flew back to Russia.",
          [F("drones_lost", 9), F("drones_returned", 1)]),
     Case("The forces intercepted 31 of the 40 drones launched at the capital.",
