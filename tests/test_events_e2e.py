@@ -15,6 +15,9 @@ tests (JSON lines built in tmp_path), through `etl.warehouse.ingest` and
 - SWAP: one prisoner exchange in two articles (one outlet).
 - UNDATED: an article with no date: its "overnight" cannot be placed, its
   explicit "9 September 2024" can.
+- ATTACKS: two nights whose downed figure names no place. Where the launch
+  names one ("at the Kharkiv region") the two are one attack; a nationwide
+  launch does not take the place of one region's downed drones.
 
 `test_the_extractor_reads_the_corpus_as_written` pins what the extractor
 reads in each sentence, so a change there shows up as its own failure, not
@@ -89,8 +92,17 @@ UNDATED = [
             "Force said. On 9 September 2024, two people were killed in "
             "Odesa.", published=None),
 ]
+ATTACKS = [
+    article("kharkiv-night", "Suspilne", "Shaheds over Kharkiv",
+            "Russia launched 40 Shahed drones at the Kharkiv region "
+            "overnight, the air force said. Air defence shot down 33 drones.",
+            "2024-09-20"),
+    article("sumy-night", "Suspilne", "Drones over Sumy",
+            "Russia launched 36 drones at Ukraine overnight. Over the Sumy "
+            "region, air defence shot down 9 drones.", "2024-09-22"),
+]
 CORPORA = {"night": NIGHT, "dispute": DISPUTE, "tally": TALLY, "swap": SWAP,
-           "undated": UNDATED}
+           "undated": UNDATED, "attacks": ATTACKS}
 ARTICLES = {a["id"]: a for corpus in CORPORA.values() for a in corpus}
 
 AF, MOD, GOVERNOR = "Ukrainian Air Force", "Russian Defence Ministry", \
@@ -169,6 +181,10 @@ def one_row(table: str, first_cell: str) -> str:
     ("swap-bbc-1", {("prisoners_swapped", 103, "ukraine")}),
     ("odesa-undated", {("drones_launched", 20, "russia"),
                        ("people_killed", 2, None)}),
+    ("kharkiv-night", {("drones_launched", 40, "russia"),
+                       ("drones_downed", 33, "russia")}),
+    ("sumy-night", {("drones_launched", 36, "russia"),
+                    ("drones_downed", 9, "russia")}),
 ])
 def test_the_extractor_reads_the_corpus_as_written(db, doc, expected):
     got = rows(db, "select metric, value, side from facts where doc = $doc",
@@ -182,8 +198,8 @@ def test_the_extractor_reads_the_corpus_as_written(db, doc, expected):
                                            ("drones_downed", 38)])
 def test_one_night_in_four_outlets_is_one_event(db, metric, value):
     got = rows(db, "select * from events where metric = $metric "
-                   "and side = 'russia' and window_start is not null",
-               {"metric": metric})
+                   "and side = 'russia' and window_start = $night",
+               {"metric": metric, "night": NIGHT_WINDOW[0]})
     assert len(got) == 1
     event = got[0]
     assert event["value"] == value
@@ -226,7 +242,7 @@ def test_every_resolvable_time_expression_gives_a_window(db):
     got = rows(db, "select facts.doc, facts.metric, facts.window_start, "
                    "facts.window_end, facts.window_note, articles.published "
                    "from facts join articles on articles.id = facts.doc")
-    assert len(got) == 20  # as pinned by the extractor test above
+    assert len(got) == 24  # as pinned by the extractor test above
     for r in got:
         if r["published"] is not None or r["metric"] == "people_killed":
             # a dated article, or an explicit date in an undated one
@@ -284,6 +300,29 @@ def test_drone_chart_data_has_one_bar_per_event(db, tmp_path):
     # the disputed night over Belgorod: the chart's figure only (30), once
     belgorod = [r for r in got if "Belgorod" in next(iter(r.values()))]
     assert [float(r["Downed"]) for r in belgorod] == [30]
+
+
+def test_a_downed_figure_joins_the_launch_of_its_article(db, tmp_path):
+    write_briefing(db, tmp_path)
+    with open(tmp_path / "charts" / "drones_launched_vs_downed.csv") as fh:
+        bars = [(r["Attack (sources)"], r["Launched"], r["Downed"])
+                for r in csv.DictReader(fh)]
+    # the launch names the place: one bar, and the air table's rate
+    assert ("2024-09-19/20 · russia · Shahed · Kharkiv region (1 src)",
+            "40.0", "33.0") in bars
+    # a nationwide launch does not take one region's place: two bars
+    sumy = [b for b in bars if b[0].startswith("2024-09-21/22")]
+    assert sorted(sumy) == [
+        ("2024-09-21/22 · russia (1 src)", "36.0", ""),
+        ("2024-09-21/22 · russia · Sumy region (1 src)", "", "9.0")]
+
+
+def test_air_table_gives_the_rate_of_one_attack(briefing):
+    air = section(briefing, "Air attacks: drones and missiles")
+    cells = [c.strip() for c in re.split(r"(?<!\\)\|",
+                                         one_row(air, "night into 2024-09-20"))[1:-1]]
+    assert cells[3] == "Kharkiv region"
+    assert (cells[5][:3], cells[6][:3], cells[9][:5]) == ("40[", "33[", "82.5[")
 
 
 def test_briefing_shows_both_disputed_figures_and_the_policy(briefing):

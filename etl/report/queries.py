@@ -28,8 +28,8 @@ from etl.errors import EtlError, SqlFileError
 REPORTS_DIR = Path(__file__).resolve().parents[2] / "reports"
 # Built in this order: later scope queries read the earlier tables.
 SCOPE_TABLES = ("metric_vocabulary", "scoped_facts", "scoped_articles",
-                "all_events", "all_disputes", "scoped_events", "scoped_disputes",
-                "scoped_tallies", "scoped_undated")
+                "all_events", "all_disputes", "scoped_events", "scoped_air_events",
+                "scoped_disputes", "scoped_tallies", "scoped_undated")
 _QUERY_NAME = re.compile(r"[a-z0-9_]+")
 _PARAM = re.compile(r"\$([a-z_]+)\b")
 _SQL_COMMENT = re.compile(r"--[^\n]*")

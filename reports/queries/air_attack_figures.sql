@@ -3,27 +3,18 @@
 -- each one event (a figure repeated by several articles counts once), and
 -- how many sources carry them. Stated parts are left out; where sources
 -- disagree the cell holds the chart's figure (`is_counted`) and Disputed
--- names the measures listed under Disputed figures.
-with air as (
-    select
-        scoped_events.*,
-        vocabulary.weapon_class,
-        split_part(scoped_events.metric, '_', 2) as measure  -- launched, ...
-    from scoped_events
-    inner join metric_vocabulary as vocabulary
-        on vocabulary.metric = scoped_events.metric
-    where vocabulary.metric_group = 'air' and scoped_events.is_counted
-),
-
-cells as (
+-- names the measures listed under Disputed figures. Weapon and place are
+-- the attack's (`scoped_air_events`): a downed figure that names none takes
+-- the one its article's launch figure of that night names.
+with cells as (
     select
         window_start,
         window_end,
         date_label,
         side,
         weapon_class,
-        weapon,
-        location,
+        attack_weapon as weapon,
+        attack_location as location,
         period,  -- a day's launches and a night's are two attacks
         max(value) filter (where measure = 'launched') as launched,
         flatten(list(fact_keys) filter (where measure = 'launched'))
@@ -41,7 +32,7 @@ cells as (
         list_sort(list_distinct(flatten(list(outlets)))) as outlets,
         string_agg(distinct measure, ', ' order by measure)
             filter (where dispute_id is not null) as disputed
-    from air
+    from scoped_air_events
     group by all
 )
 

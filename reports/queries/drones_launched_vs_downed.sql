@@ -10,10 +10,9 @@
 -- and figures whose window spans more than a night, are left out: they
 -- would dwarf single attacks.
 with drones as (
-    select * from scoped_events
+    select * from scoped_air_events
     where
         metric in ('drones_launched', 'drones_downed')
-        and is_counted
         and coalesce(period, 'event') in ('overnight', 'day', 'event')
         -- one attack: a night or a day, not a span since some date
         and coalesce(window_end - window_start, 0) <= 1
@@ -34,8 +33,8 @@ attacks as (
                 || strftime(window_end, '%Y-%m-%d')
         end
         || coalesce(' · ' || side, '')
-        || coalesce(' · ' || weapon, '')
-        || coalesce(' · ' || location, '')
+        || coalesce(' · ' || attack_weapon, '')
+        || coalesce(' · ' || attack_location, '')
         || case when period = 'day' then ' · day' else '' end
         || ' (' || len(list_distinct(flatten(list(doc_ids)))) || ' src)'
             as label,
@@ -43,7 +42,7 @@ attacks as (
         max(value) filter (where metric = 'drones_downed') as downed
     from drones
     -- a day's launches and a night's in one window are two attacks
-    group by window_start, window_end, period, side, weapon, location
+    group by window_start, window_end, period, side, attack_weapon, attack_location
 )
 
 select
