@@ -332,7 +332,7 @@ _TYPED_METRICS = ("equipment_destroyed", "weapons_supplied", "weapons_requested"
 def weapon_for(text, m, mentions=()) -> str | None:
     """The model or type named for the counted items (FACTS.md canonical
     names); figures that refer back ("43 of them") take their antecedent's,
-    and an article's drones are the one drone model it names."""
+    and plain "drones" the one drone model named in their paragraph so far."""
     start, end = _np_text(text, m)
     if m.extra.get("tally"):
         start = max(m.sent.start, start - 50)
@@ -360,16 +360,22 @@ def weapon_for(text, m, mentions=()) -> str | None:
     if m.head is None and m.extra.get("antecedent") is not None:
         return weapon_for(text, m.extra["antecedent"], mentions)
     if m.metric.startswith("drones_"):
-        return _article_drone_model(text)
+        return _paragraph_drone_model(text, m.sent)
     return None
 
 
-@per_article
-def _article_drone_model(text):
-    """The drone model an article names, when it names exactly one."""
-    models = {w.canonical for w in find_weapons(text, index=TextIndex.of(text))
-              if w.kind == "drone" and not w.generic}
-    return models.pop() if len(models) == 1 else None
+def _paragraph_drone_model(text, sent):
+    """The drone model named from the start of the sentence's paragraph to
+    its end, when exactly one is: "launched 40 Shaheds ... downed 30
+    drones". Not the whole article's: a later attack may mix models and
+    decoys, and its plain "drones" name none (FACTS.md: null if none)."""
+    start = text.rfind("\n", 0, sent.start) + 1
+
+    def read():
+        found = find_weapons(text[start:sent.end], index=TextIndex.of(text), offset=start)
+        models = {w.canonical for w in found if w.kind == "drone" and not w.generic}
+        return models.pop() if len(models) == 1 else None
+    return TextIndex.of(text).keep(("drone model", start, sent.end), read)
 
 
 def period_for(text, m, mentions) -> str | None:

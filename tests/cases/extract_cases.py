@@ -52,6 +52,15 @@ NEW = [
           F("drones_launched", 58, side="russia")]),
     Case("Kyiv attacked Russia with 75 long-range drones overnight, officials said.",
          [F("drones_launched", 75, side="ukraine")]),
+    # plain "drones" take the one model named in their paragraph so far,
+    # not one named in an earlier paragraph
+    Case("Russia launched 40 Shahed drones overnight. Air defence downed 31 drones.",
+         [F("drones_launched", 40, weapon="Shahed"),
+          F("drones_downed", 31, weapon="Shahed")]),
+    Case("The army downed 30 Shahed drones on Monday.\nOn Tuesday it downed "
+         "22 drones over the north.",
+         [F("drones_downed", 30, weapon="Shahed"),
+          F("drones_downed", 22, weapon=None)]),
     Case("Nine drones went missing from radar and one flew back to Russia.",
          [F("drones_lost", 9), F("drones_returned", 1)]),
     Case("The forces intercepted 31 of the 40 drones launched at the capital.",
