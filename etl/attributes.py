@@ -221,6 +221,16 @@ _LIST_JOIN = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as|,)\s+(?:the\s+|in\s+|ov
 # ("Moscow's soldiers", "authorities in Kyiv said", "the Kiev regime").
 _NOT_WHERE_BEFORE = re.compile(r"(?:(?:authorities|officials|sources|governor|mayor)\s+(?:in|of)|"
                                r"bordering|borders?\s+with|border\s+with)\s+(?:the\s+)?$", _I)
+# "over 14 regions, including the capital, Kyiv": one of several places.
+_ONE_OF_SEVERAL = re.compile(r"\bincluding\s+(?:the\s+(?:\w+\s+)?capital(?:\s+city)?"
+                             r"(?:\s+of)?,?\s+)?$", _I)
+# "Kyiv said", "Moscow has taken": a capital or a country acting is a
+# government, not a place.
+_ACTING = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|claim(?:s|ed)|"
+                     r"report(?:s|ed)|announc(?:es|ed)|launch(?:es|ed)|deploy(?:s|ed)|fire[sd]|"
+                     r"sen[dt]s?|brought|brings|take[sn]?|took|down(?:s|ed)|accuse[sd]|warn(?:s|ed)|"
+                     r"insist(?:s|ed))\b", _I)
+_CAPITALS = ("Kyiv", "Moscow", "Minsk")
 _NOT_WHERE_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|district|city|town|village|port|capital)\b)|\s+regime)", _I)
 _LOCATIVE = re.compile(r"\b(?:in|over|on|at|near|across|around|into|towards?|targeting)\s+"
                        r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:of\s+)?$", _I)
@@ -261,14 +271,18 @@ def _read_places(text, start, end):
         a, b = p.start, p.end
         if p.kind == "country" and p.country in ("ukraine", "russia"):
             continue
-        if _NOT_WHERE_BEFORE.search(text[max(0, a - 30):a]) or _NOT_WHERE_AFTER.match(text[b:b + 20]):
+        before = text[max(0, a - 50):a]
+        if _NOT_WHERE_BEFORE.search(before) or _ONE_OF_SEVERAL.search(before) \
+                or _NOT_WHERE_AFTER.match(text[b:b + 20]):
+            continue
+        if (p.kind == "country" or p.canonical in _CAPITALS) and _ACTING.match(text, b, b + 40):
             continue
         if found and _PARENT.match(text[found[-1].end:a]):
             continue                      # "Zvenihorod district of Cherkasy region"
         found.append(p)
     for hit in _STAND_IN_SCAN.finditer(text, start, end, index=TextIndex.of(text)):
         named = _named_before(text, hit.start(), _STAND_IN_KINDS[hit.lastgroup])
-        if named:
+        if named and not _ONE_OF_SEVERAL.search(text[max(0, hit.start() - 50):hit.start()]):
             found.append(replace(named, start=hit.start(), end=hit.end()))
     return sorted(found, key=lambda p: p.start)
 

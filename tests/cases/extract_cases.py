@@ -61,6 +61,16 @@ NEW = [
          "22 drones over the north.",
          [F("drones_downed", 30, weapon="Shahed"),
           F("drones_downed", 22, weapon=None)]),
+    # a capital that speaks or acts is a government, not the place
+    Case("Kyiv said Russia fired 40 cruise missiles overnight.",
+         [F("missiles_launched", 40, location=None)]),
+    Case("Moscow has taken 610 square kilometres of land since January.",
+         [F("territory_captured", 610, location=None)]),
+    # one place among several is not the figure's place
+    Case("Air defence destroyed 52 drones over nine regions, including the capital, Kyiv.",
+         [F("drones_downed", 52, location=None)]),
+    Case("Air defence destroyed 14 drones over Kyiv.",
+         [F("drones_downed", 14, location="Kyiv")]),
     Case("Nine drones went missing from radar and one flew back to Russia.",
          [F("drones_lost", 9), F("drones_returned", 1)]),
     Case("The forces intercepted 31 of the 40 drones launched at the capital.",
