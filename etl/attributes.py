@@ -392,12 +392,20 @@ def _paragraph_drone_model(text, sent):
     return TextIndex.of(text).keep(("drone model", start, sent.end), read)
 
 
+# What one strike does (killed, injured, damaged, cut off) happens at one
+# time, even in the night: "overnight" is when, not a span it counts over.
+_ONE_TIME_METRICS = ("people_killed", "people_injured", "buildings_damaged",
+                     "people_without_power", "bombs_dropped")
+
+
 def period_for(text, m, mentions) -> str | None:
     """The period nearest the figure in its sentence, else the period of the
     attack it belongs to (air figures inherit within their paragraph)."""
     if m.extra.get("tally"):
         return "day" if m.extra.get("increment") else "cumulative"
     own = _nearest_period(text, m)
+    if own == "overnight" and m.metric in _ONE_TIME_METRICS:
+        return None
     if own:
         return own
     if m.metric.startswith(_AIR):
@@ -426,11 +434,19 @@ def _nearest_period(text, m):
     return TextIndex.of(text).keep(key, lambda: _read_nearest_period(text, m))
 
 
+# "the largest attack since the start of the war" compares, it spans nothing.
+_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|heaviest|deadliest|worst|most\s+\w+|record|"
+                          r"highest)\b[^.;,]{0,80}$", _I)
+
+
 def _read_nearest_period(text, m):
     best = None
     found = _sentence_periods(text, m.sent)
     for name, hits in found.items():
         for hit in hits:
+            if name == "cumulative" and _SUPERLATIVE.search(
+                    text[max(m.sent.start, hit.start() - 100):hit.start()]):
+                continue
             dist = min(abs(hit.start() - m.q.end), abs(m.q.qual_start - hit.end()))
             if best is None or dist < best[0]:
                 best = (dist, name)

@@ -71,6 +71,12 @@ NEW = [
          [F("drones_downed", 52, location=None)]),
     Case("Air defence destroyed 14 drones over Kyiv.",
          [F("drones_downed", 14, location="Kyiv")]),
+    # "the largest ... since the start of the war" compares: no period
+    Case("Russia staged its largest drone raid since the start of the war, sending 412 drones.",
+         [F("drones_launched", 412, period=None)]),
+    # what one strike does in the night happens at one time: no period
+    Case("An overnight strike on the city killed four people and injured 11.",
+         [F("people_killed", 4, period=None), F("people_injured", 11, period=None)]),
     Case("Nine drones went missing from radar and one flew back to Russia.",
          [F("drones_lost", 9), F("drones_returned", 1)]),
     Case("The forces intercepted 31 of the 40 drones launched at the capital.",
