@@ -26,7 +26,7 @@ from etl.timewindow import resolve_window
 from etl.units import to_km2, unit_for_metric
 
 # Bump when rules change: re-ingest re-extracts articles of older versions.
-EXTRACTOR_VERSION = "0.2.5"
+EXTRACTOR_VERSION = "0.2.6"
 
 _I = re.IGNORECASE
 _ITEMS = [(name, re.compile(rf"\b{rx}\b", _I)) for name, rx in lexicon.ITEMS]
@@ -445,6 +445,7 @@ _LIST_GAP = re.compile(r"[^.;:!?()]*")     # one sentence part, no clause marks
 _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
     reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|others|
     respectively|subsequently|either|or|allegedly|confirmed|already|
+    known|believed|thought|feared|presumed|understood|said|reported|
     \(\w+\)|—|–|-)*$""", re.VERBOSE | _I)
 
 
@@ -548,8 +549,15 @@ def _antecedent(text, m, earlier):
 
 
 def _in_list_after(text, antecedent, m):
+    """'11 drones were shot down over Belgorod, 28 over Voronezh'; after a
+    semicolon only when the verb is left out: '502 drones; on 29-30 August, 537'."""
     gap = text[antecedent.q.end:m.q.start]
-    return antecedent.sent is m.sent and len(gap) < 120 and ";" not in gap
+    return antecedent.sent is m.sent and len(gap) < 120 and (
+        ";" not in gap or bool(_GAPPED.fullmatch(gap)))
+
+
+# "...; on 29-30 August, 537": a list member with a time or place and no verb
+_GAPPED = re.compile(r"[^;]*(?:;\s*(?:and\s+)?(?:on|in|at|by|over|during)\s+[^;,.]{1,40},\s*)+", _I)
 
 
 def _out_of_total(text, m, earlier):
