@@ -26,7 +26,7 @@ from etl.timewindow import resolve_window
 from etl.units import to_km2, unit_for_metric
 
 # Bump when rules change: re-ingest re-extracts articles of older versions.
-EXTRACTOR_VERSION = "0.2.6"
+EXTRACTOR_VERSION = "0.2.7"
 
 _I = re.IGNORECASE
 _ITEMS = [(name, re.compile(rf"\b{rx}\b", _I)) for name, rx in lexicon.ITEMS]
@@ -445,7 +445,7 @@ _LIST_GAP = re.compile(r"[^.;:!?()]*")     # one sentence part, no clause marks
 _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
     reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|others|
     respectively|subsequently|either|or|allegedly|confirmed|already|
-    known|believed|thought|feared|presumed|understood|said|reported|
+    known|believed|thought|feared|presumed|understood|said|reported|the\s+others|the\s+rest|
     \(\w+\)|—|–|-)*$""", re.VERBOSE | _I)
 
 
@@ -491,6 +491,10 @@ def _resolve_bare(text, m, near_right, left, earlier):
     """A number with no noun: "killing three", "88 of them", "one returned"."""
     q, sent = m.q, m.sent
     follower = _BARE_FOLLOWER.match(text, q.end, sent.end)
+    outside = _OF_OUTSIDE.match(text, q.end, sent.end)
+    if outside:     # "all four of its airports": no item of ours follows
+        m.extra["reason"] = f"counts {outside.group(1)}"
+        return
     if not follower:
         word = _WORD.match(text, q.end + 1, sent.end)
         m.extra["reason"] = f"counts {word.group().rstrip('.,;:') if word else 'nothing named'}"
@@ -535,6 +539,13 @@ _BARE_FOLLOWER = re.compile(r"""(?:\s*(?:[,.;:)]|$)|\s+(?:more|of|over|in|on|at|
     across|were|was|have|has|had|are|is|and|or|others?|each|killed|injured|
     wounded|dead|died|[a-z]+ed\b|[a-z]+ing\b|flew|went|fell|shot|hit|struck))""",
                             re.VERBOSE | _I)
+
+
+# "four of its major airports": a bare number whose "of" names a noun (had
+# it been an item, _item_after would have found it).
+_OF_OUTSIDE = re.compile(r"\s+of\s+(?:the|its|their|these|those|his|her|our|[A-Z]\w+['’]s)\s+"
+                         r"(?!(?:other|remaining)\b)(?:[a-z][\w'’-]*\s+){0,2}?"
+                         r"(?!(?:others|ones)\b)([a-z][\w-]*s)\b(?!['’])")
 
 
 def _antecedent(text, m, earlier):

@@ -82,6 +82,9 @@ NEW = [
          [F("drones_launched", 120), F("drones_launched", 95), F("drones_launched", 80)]),
     Case("On 5-6 May it launched 400 drones; on 7-8 May, 512.",
          [F("drones_launched", 400), F("drones_launched", 512)]),
+    Case("Russia launched 40 drones. Air defence shot down 31 of them and two "
+         "of the others were lost.",
+         [F("drones_launched", 40), F("drones_downed", 31), F("drones_lost", 2)]),
     Case("Nine drones went missing from radar and one flew back to Russia.",
          [F("drones_lost", 9), F("drones_returned", 1)]),
     Case("The forces intercepted 31 of the 40 drones launched at the capital.",
@@ -132,6 +135,9 @@ NEW = [
          [F("people_killed", 4)]),
     Case("By evening 17 residents were believed to have died in the blast.",
          [F("people_killed", 17)]),
+    # "of its airports": a bare number that names what it counts, outside ours
+    Case("The strike killed one person, and the city shut all four of its bridges.",
+         [F("people_killed", 1)]),
     Case("The shelling caused the deaths of five civilians.",
          [F("people_killed", 5)]),
     Case("The death toll in the city has risen to 23.",
