@@ -26,7 +26,7 @@ from etl.timewindow import resolve_window
 from etl.units import to_km2, unit_for_metric
 
 # Bump when rules change: re-ingest re-extracts articles of older versions.
-EXTRACTOR_VERSION = "0.2.7"
+EXTRACTOR_VERSION = "0.2.8"
 
 _I = re.IGNORECASE
 _ITEMS = [(name, re.compile(rf"\b{rx}\b", _I)) for name, rx in lexicon.ITEMS]
@@ -68,6 +68,12 @@ _TALLY_EVENTS = {"system": "destroy", "drone": "down", "missile": "down",
 _SWAP_CONTEXT = re.compile(r"exchang|swap|captiv|prisoner|POW|repatriat|released|freed|brought\s+(?:back|home)", _I)
 # "announcing plans to call up 300,000": an announced decision is a fact.
 _ANNOUNCED = re.compile(r"\b(?:announc\w+|unveil\w+|approv\w+|sign\w+)\s+(?:\w+\s+)?$", _I)
+# "captured 35 soldiers", "took 12 soldiers prisoner": a capture is no
+# metric of ours (a swap needs an exchange, a deployment a posting).
+_CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:ed|ing|es?)|took|tak(?:en|ing|es?)|seiz(?:ed|ing)|"
+                              r"detain(?:ed|ing))\s+(?:\w+\s+){0,2}$", _I)
+_CAPTURED_AFTER = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?"
+                             r"(?:taken\s+)?(?:prisoners?|captives?|captured)\b", _I)
 _MAJORITY_OF = re.compile(r"\b(?:majority|most|bulk|rest)\s+of\s+(?:the\s+)?$", _I)
 
 
@@ -329,6 +335,12 @@ def _classify(text, q, sent, earlier) -> _Mention:
     _find_event(text, m, earlier)
     if extra.get("tally") and m.event is None:
         m.event = _TALLY_EVENTS.get(m.item)     # a losses tally counts destroyed items
+    if m.item in ("soldier", "person", "prisoner") and (
+            m.event in (None, "deploy") and _CAPTURED_BEFORE.search(left[-40:])
+            or m.event is None and _CAPTURED_AFTER.match(text, m.head[1] if m.head else q.end,
+                                                         sent.end)):
+        m.item, m.extra["reason"] = None, "captured, not swapped or deployed"
+        return m
     if m.item is None or m.event is None and (m.item, None) not in lexicon.METRICS:
         if m.item is None:
             m.extra.setdefault("reason", _no_item_reason(text, q, sent))

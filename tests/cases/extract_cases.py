@@ -181,6 +181,10 @@ NEW = [
 
 NO_FIGURE = [
     Case("The brigade fired 155mm shells at the positions.", reason="calibre"),
+    Case("Ukrainian forces captured 35 Russian soldiers near the border.",
+         reason="captured, not swapped or deployed"),
+    Case("The patrol took 12 enemy soldiers prisoner.",
+         reason="captured, not swapped or deployed"),
     Case("Two Su-34 jets flew over the lines.", reason=None),
     Case("The unit flew its Su-34 bombers again.", reason=None),
     Case("The 2S19 howitzers fired again.", reason="model or unit designation"),
