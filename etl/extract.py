@@ -26,7 +26,7 @@ from etl.timewindow import resolve_window
 from etl.units import to_km2, unit_for_metric
 
 # Bump when rules change: re-ingest re-extracts articles of older versions.
-EXTRACTOR_VERSION = "0.2.8"
+EXTRACTOR_VERSION = "0.2.9"
 
 _I = re.IGNORECASE
 _ITEMS = [(name, re.compile(rf"\b{rx}\b", _I)) for name, rx in lexicon.ITEMS]
@@ -423,7 +423,10 @@ def _find_event(text, m, earlier):
         right = right[1:]       # "18 drones launched by Russia": a modifier
     near_right = right[0] if right and _only_aux(text[np_end:right[0][0]]) else None
     if m.extra.get("of_total"):
-        near_right = None       # "seven of 13 missiles launched": the participle is the total's
+        # "seven of 13 missiles launched": the participle is the total's;
+        # "seven of 13 missiles (launched) were destroyed": the verb is the seven's
+        near_right = next((h for h in right if _PART_VERB_GAP.fullmatch(text[np_end:h[0]])
+                           and _HAS_AUX.search(text[np_end:h[1]])), None)
     if m.item is None:
         _resolve_bare(text, m, near_right, left, earlier)
         return
@@ -464,6 +467,9 @@ _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
 _ASIDE = re.compile(r"(?:,|\s[–—-])\s*(?:including|among\s+them|of\s+whom|mostly|mainly)\b[^,–—;]*(?:,|[–—]|\s-\s)", _I)
 _OWN_VERB = re.compile(r"^\s*(?:were|was|have|has|had|are|is|got)\s+"
                        r"(?:\w+ly\s+|still\s+|also\s+|been\s+)?(?:\w+(?:ed|en)|said|thought|known)\b", _I)
+# Between a total's noun and the verb of its part: a participle, an auxiliary.
+_PART_VERB_GAP = re.compile(r"\s*(?:[a-z]+(?:ed|en)\s+)?(?:(?:were|was|have|has|had|are|is)\s+"
+                            r"(?:been\s+)?)?", _I)
 _HAS_AUX = re.compile(r"\b(?:were|was|have|has|had|are|is|been|be)\b", _I)
 _NEGATED = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", _I)
 

@@ -85,6 +85,11 @@ NEW = [
     Case("Russia launched 40 drones. Air defence shot down 31 of them and two "
          "of the others were lost.",
          [F("drones_launched", 40), F("drones_downed", 31), F("drones_lost", 2)]),
+    # "N of M items were downed": the passive verb is the part's, M the launched
+    Case("Seven out of 10 missiles were destroyed by the air force.",
+         [F("missiles_downed", 7), F("missiles_launched", 10)]),
+    Case("Five of the 12 missiles launched were shot down.",
+         [F("missiles_downed", 5), F("missiles_launched", 12)]),
     Case("Nine drones went missing from radar and one flew back to Russia.",
          [F("drones_lost", 9), F("drones_returned", 1)]),
     Case("The forces intercepted 31 of the 40 drones launched at the capital.",
