@@ -90,6 +90,10 @@ NEW = [
          [F("missiles_downed", 7), F("missiles_launched", 10)]),
     Case("Five of the 12 missiles launched were shot down.",
          [F("missiles_downed", 5), F("missiles_launched", 12)]),
+    # drones that attacked were launched
+    Case("Overnight, 46 Shahed drones attacked the Odesa region; 40 were shot down.",
+         [F("drones_launched", 46, period="overnight"),
+          F("drones_downed", 40, period="overnight")]),
     Case("Nine drones went missing from radar and one flew back to Russia.",
          [F("drones_lost", 9), F("drones_returned", 1)]),
     Case("The forces intercepted 31 of the 40 drones launched at the capital.",
