@@ -26,7 +26,7 @@ from etl.timewindow import resolve_window
 from etl.units import to_km2, unit_for_metric
 
 # Bump when rules change: re-ingest re-extracts articles of older versions.
-EXTRACTOR_VERSION = "0.2.10"
+EXTRACTOR_VERSION = "0.2.11"
 
 _I = re.IGNORECASE
 _ITEMS = [(name, re.compile(rf"\b{rx}\b", _I)) for name, rx in lexicon.ITEMS]
@@ -54,8 +54,11 @@ _OF_TOTAL = re.compile(r"(?:\bout\s+of|\bof\s+(?:the|all|a\s+total\s+of|all\s+th
 _ALL = re.compile(r"\ball\s+(?:the\s+|of\s+the\s+)?$", _I)
 _BODIES_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:another\s+)?$", _I)
 # "the death toll has risen to 18", "casualties likely amount to 465,000"
-_TOLL_VERB = r"(?:\s+\w+){0,6}?\s+(?:amount(?:s|ed)?\s+to|reach(?:ed|es)?|stands?\s+at|stood\s+at|(?:rose|risen|climbed|increased|grew|jumped)\s+to|total(?:s|led|ed)?|exceed(?:s|ed)?|to|at|of|is|was|are|were)\s+$"
+_TOLL_VERB = r"(?:\s+\w+){0,6}?\s+(?:amount(?:s|ed)?\s+to|reach(?:ed|es)?|stands?\s+at|stood\s+at|(?:rose|risen|climbed|increased|grew|jumped)\s+to|total(?:s|led|ed)?|exceed(?:s|ed)?|approach(?:es|ed|ing)?|to|at|of|is|was|are|were)\s+$"
 _TOLLS = [
+    # "the number of Russian troops killed and wounded is approaching 200,000"
+    ("casualty", re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?killed\s+(?:and|or)\s+(?:wounded|injured)"
+                            + _TOLL_VERB, _I)),
     ("dead", re.compile(r"\b(?:death\s+(?:toll|count)|number\s+of\s+(?:dead|deaths|victims|those\s+killed|people\s+killed|fatalities))" + _TOLL_VERB, _I)),
     ("wounded", re.compile(r"\b(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)" + _TOLL_VERB, _I)),
     ("casualty", re.compile(r"\b(?:casualties|losses|casualty\s+(?:toll|count|figure))" + _TOLL_VERB, _I)),

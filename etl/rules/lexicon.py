@@ -59,7 +59,7 @@ EVENTS = [
     ("repatriate", r"(?:repatriat(?:ed|ion|e)|returned|handed\s+over|transferred|brought\s+back|received|exchange)"),
     ("supply", r"(?:suppl(?:y|ied|ies|ying)|deliver(?:ed|ing|y|ies)?|sen[dt]|send(?:s|ing)|provid(?:ed|e|es|ing)|pledg(?:ed|e|es)|donat(?:ed|e|es|ing)|transferr?(?:ed|ing)?|ship(?:ped)?|hand(?:ed)?\s+over|gave|give|giving|get|gets|getting|arriv(?:e|es|ed|ing)|sold|sell|approv(?:ed|al)|allocat(?:ed|e)|commit(?:ted)?|promis(?:ed|e)|received|receive|obtained|got|arrived|package\s+(?:includes|of))"),
     ("request", r"(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+for|seek(?:s|ing)?|sought|need(?:s|ed)?|want(?:s|ed)?|buy|purchas(?:e|ing)|offer(?:ed|s)?\s+to\s+(?:buy|purchase)|appeal(?:ed)?|call(?:ed)?\s+for|urg(?:ed|es))"),
-    ("drop", r"(?:dropp(?:ed|ing)|drop(?:s)?|used|launched|fired)"),
+    ("drop", r"(?:dropp(?:ed|ing)|drop(?:s)?|used|launched|fired|(?:targeted|attacked|struck|hit)\s+(?:[\w-]+\s+){0,4}with)"),
     ("fire", r"(?:fir(?:ed|es|ing)|shell(?:ed|ing)|launched|expend(?:ed|s)|us(?:e|es|ed))"),
     ("destroy", r"(?:destroy(?:ed|ing|s)?|lost|losses|los(?:es|e|ing)|eliminated|wiped\s+out|knocked\s+out|burned|disabled|neutrali[sz]ed|destruction\s+of)"),
 ]
