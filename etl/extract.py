@@ -26,7 +26,7 @@ from etl.timewindow import resolve_window
 from etl.units import to_km2, unit_for_metric
 
 # Bump when rules change: re-ingest re-extracts articles of older versions.
-EXTRACTOR_VERSION = "0.2.11"
+EXTRACTOR_VERSION = "0.2.12"
 
 _I = re.IGNORECASE
 _ITEMS = [(name, re.compile(rf"\b{rx}\b", _I)) for name, rx in lexicon.ITEMS]
@@ -468,7 +468,8 @@ _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
 
 
 _ASIDE = re.compile(r"(?:,|\s[–—-])\s*(?:including|among\s+them|of\s+whom|mostly|mainly)\b[^,–—;]*(?:,|[–—]|\s-\s)", _I)
-_OWN_VERB = re.compile(r"^\s*(?:were|was|have|has|had|are|is|got)\s+"
+_OWN_VERB = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)+)?"  # "servicemen of the Armed Forces"
+                       r"(?:were|was|have|has|had|are|is|got)\s+"
                        r"(?:\w+ly\s+|still\s+|also\s+|been\s+)?(?:\w+(?:ed|en)|said|thought|known)\b", _I)
 # Between a total's noun and the verb of its part: a participle, an auxiliary.
 _PART_VERB_GAP = re.compile(r"\s*(?:[a-z]+(?:ed|en)\s+)?(?:(?:were|was|have|has|had|are|is)\s+"

@@ -36,6 +36,9 @@ NOT_A_FACT = [
       | ⟨N⟩\s+years?\s+(?:of\s+age|old)
       | \b(?:aged|age\s+of|ages\s+of|under|over)\s+⟨N⟩\s*(?:years|-year)
       | \b(?:aged|age\s+of|ages\s+of)\s+(?:\d+\s*(?:and|or|to|-|,)\s*)*⟨N⟩
+      | \b(?:soldiers|servicemen|troops|conscripts|prisoners|men|women|people|children|boys|girls)
+          \s+(?:under|over|below|above|younger\s+than|older\s+than)\s+(?:the\s+age\s+of\s+)?⟨N⟩
+          (?!\s*(?:%|per\s?cent|percent|[\d,]))
     """),
     ("time", rf"""
         \d:⟨N⟩ | ⟨N⟩:\d
