@@ -69,6 +69,11 @@ def side_for(text, m, mentions) -> str | None:
     if metric in ("weapons_supplied", "weapons_requested"):
         return _receiver(text, m)
     np_start, np_end = _np_text(text, m)
+    if metric in _CAPTURE_METRICS:
+        return _capturer(text, m, np_start, np_end)
+    agent = _LAUNCHED_BY.match(text, np_end, m.sent.end)     # "30 drones launched by Russia"
+    if agent and metric.startswith(_AIR) and _sides(text, *agent.span(1)):
+        return _sides(text, *agent.span(1))[0].side
     own = _sides(text, np_start, np_end)
     owner = _OWNER_AFTER.match(text, np_end, m.sent.end)   # "bodies of Russian soldiers"
     if not own and owner:
@@ -107,6 +112,36 @@ def side_for(text, m, mentions) -> str | None:
     if actor:
         return actor
     return "russia" if metric in _RUSSIAN_LOSSES_DEFAULT else None
+
+
+_CAPTURE_METRICS = ("territory_captured", "settlements_captured")
+_LAUNCHED_BY = re.compile(r"\s+(?:\w+\s+){0,2}?(?:launched|fired|sent|used)\s+(?:overnight\s+)?by\s+"
+                          r"(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# "regained 2 km² of Ukrainian territory": the owner took it back.
+_RETAKE = re.compile(r"\b(?:regain\w*|liberat\w*|retook|retaken|retake\w*|recaptur\w*|"
+                     r"reclaim\w*|free[ds]?|freeing|return(?:ed)?\s+control)\b", _I)
+_OTHER_SIDE = {"russia": "ukraine", "ukraine": "russia"}
+
+
+def _capturer(text, m, np_start, np_end):
+    """Who took the ground: the side acting before the figure; else, from
+    whose ground it was ("133 km² of Ukrainian soil"), the other side, or
+    the same one when it was taken back ("regained ... of Ukrainian
+    territory"). The side named inside the figure is the land's owner."""
+    cstart, _ = clause_bounds(text, m.sent, m.q.qual_start)
+    actor = _actor(text, cstart, m.q.qual_start) or _actor(text, m.sent.start, m.q.qual_start)
+    if actor:
+        return actor
+    owners = _sides(text, np_start, np_end)
+    owner_after = _OWNER_AFTER.match(text, np_end, m.sent.end)     # "... of Ukrainian land"
+    if not owners and owner_after:
+        owners = _sides(text, *owner_after.span(1))
+    if not owners:
+        return _actor(text, max(0, m.sent.start - 200), m.sent.start, first=True)
+    owner = owners[0].side
+    if _RETAKE.search(text[cstart:np_end]):
+        return owner
+    return _OTHER_SIDE.get(owner)
 
 
 def _receiver(text, m):

@@ -96,6 +96,9 @@ NEW = [
           F("drones_downed", 40, period="overnight")]),
     Case("Russian jets struck the town of Vovchansk with four KAB glide bombs.",
          [F("bombs_dropped", 4, weapon="KAB")]),
+    # "launched by Russia" after the figure names whose drones they are
+    Case("Ukraine's air force said it destroyed 41 out of 48 drones launched by Russia.",
+         [F("drones_downed", 41), F("drones_launched", 48, side="russia")]),
     Case("Nine drones went missing from radar and one flew back to Russia.",
          [F("drones_lost", 9), F("drones_returned", 1)]),
     Case("The forces intercepted 31 of the 40 drones launched at the capital.",
@@ -129,6 +132,14 @@ NEW = [
          [F("settlements_captured", 4), F("territory_captured", 160, unit="km**2")]),
     Case("The army seized 50 square miles of farmland.",
          [F("territory_captured", 129, unit="km**2")]),
+    # the side named in the figure owns the land; the capturer is the other
+    # side, or the same one when it took the land back
+    Case("Over the month the invaders seized 320 sq km of Ukrainian land.",
+         [F("territory_captured", 320, side="russia")]),
+    Case("The brigade regained 12 square kilometres of Ukrainian territory.",
+         [F("territory_captured", 12, side="ukraine")]),
+    Case("Russian forces captured 85 square kilometres of Ukrainian land last week.",
+         [F("territory_captured", 85, side="russia")]),
     Case("The army seized 250 hectares near the river.",
          [F("territory_captured", 3, unit="km**2")]),
     Case("Over the past day the defenders destroyed 11 tanks and 23 artillery systems.",
