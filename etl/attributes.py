@@ -506,6 +506,7 @@ def _period_hits(text, start, end, name):
 
 _PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
                        r"\bin\s+particular|\bincl\.)[\s,:]*(?:at\s+least\s+|about\s+|over\s+|some\s+)?$", _I)
+_IN_BRACKETS = re.compile(r"[^()]{0,40}\([^()]{0,160}")
 _MORE = re.compile(r"^\s*(?:more|others?|additional)\b", _I)
 
 
@@ -516,6 +517,10 @@ def is_part_of(text, m, mentions) -> bool:
         return False
     left = text[max(m.sent.start, m.q.qual_start - 30):m.q.qual_start]
     if _PART_CUE.search(left):
+        return True
+    # "227 killed (31 men, 25 women ...)": a breakdown in brackets
+    if any(_IN_BRACKETS.fullmatch(text, p.q.end, m.q.qual_start) for p in earlier
+           if p.sent is m.sent):
         return True
     if _MORE.match(text[m.q.end:m.q.end + 12]):
         return False

@@ -164,6 +164,10 @@ NEW = [
          [F("people_killed", 5)]),
     Case("The number of soldiers killed and wounded on both sides is approaching 90,000.",
          [F("casualties", 90000)]),
+    # a breakdown in brackets after a total: parts
+    Case("Monitors recorded 140 civilians killed (52 men, 41 women and 9 children) in May.",
+         [F("people_killed", 140, is_part=False), F("people_killed", 52, is_part=True),
+          F("people_killed", 41, is_part=True), F("people_killed", 9, is_part=True)]),
     Case("The death toll in the city has risen to 23.",
          [F("people_killed", 23)]),
     Case("The monitors recorded 310 civilian casualties in the month.",
