@@ -20,13 +20,14 @@ from etl.attributes import (claimant_for, is_part_of, location_for, period_for,
 from etl.model import Article, Extraction, Fact, Rejection
 from etl.not_a_fact import row_reason
 from etl.rules import lexicon, patterns
+from etl.rules.places import canonical_place
 from etl.scan import ScannerSet, TextIndex
 from etl.text import Sentence, clause_bounds, split_sentences
 from etl.timewindow import resolve_window
 from etl.units import to_km2, unit_for_metric
 
 # Bump when rules change: re-ingest re-extracts articles of older versions.
-EXTRACTOR_VERSION = "0.2.14"
+EXTRACTOR_VERSION = "0.2.15"
 
 _I = re.IGNORECASE
 _ITEMS = [(name, re.compile(rf"\b{rx}\b", _I)) for name, rx in lexicon.ITEMS]
@@ -625,12 +626,14 @@ def _to_fact(text, doc, m, mentions, published) -> Fact:
     if m.metric == "territory_captured":
         value, low, high = _territory(text, m)
     claimant, claimant_raw = claimant_for(text, m)
+    location = location_for(text, m)
     fact = Fact(
         doc=doc, metric=m.metric, value=value, low=low, high=high,
         qualifier=q.qualifier, unit=unit,
         start=sent.start, end=sent.end, quote=text[sent.start:sent.end],
         surface=q.surface, surface_start=q.start, rule=_rule_id(m),
-        side=side_for(text, m, mentions), location=location_for(text, m),
+        side=side_for(text, m, mentions), location=location,
+        place=canonical_place(location) if location else None,
         weapon=weapon_for(text, m, mentions), period=period_for(text, m, mentions),
         is_part=is_part_of(text, m, mentions), claimant=claimant,
         claimant_raw=claimant_raw,

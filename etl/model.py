@@ -45,6 +45,7 @@ class Fact:
     rule: str
     side: str | None = None
     location: str | None = None
+    place: str | None = None          # the location in one spelling (Kyiv for Kiev)
     weapon: str | None = None
     period: str | None = None
     is_part: bool = False

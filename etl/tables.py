@@ -30,7 +30,7 @@ ARTICLES = pa.schema([
 FACTS = pa.schema([
     ("doc", _str), ("fact_no", _int), ("metric", _str), ("value", _float),
     ("low", _float), ("high", _float), ("qualifier", _str), ("unit", _str),
-    ("side", _str), ("location", _str), ("weapon", _str), ("period", _str),
+    ("side", _str), ("location", _str), ("place", _str), ("weapon", _str), ("period", _str),
     ("is_part", pa.bool_()), ("claimant", _str), ("claimant_raw", _str),
     ("window_start", _date), ("window_end", _date), ("window_note", _str),
     ("quote", _str), ("quote_start", _int), ("quote_end", _int),

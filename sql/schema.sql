@@ -42,7 +42,8 @@ create table if not exists facts (
     qualifier         varchar not null,
     unit              varchar not null,
     side              varchar,
-    location          varchar,
+    location          varchar,            -- as the article names it
+    place             varchar,            -- the location in one spelling (Kyiv for Kiev)
     weapon            varchar,
     period            varchar,
     is_part           boolean not null,
@@ -60,6 +61,11 @@ create table if not exists facts (
     run_id            integer not null,
     primary key (doc, fact_no)
 );
+
+-- Warehouses made before `place` existed get it (null until re-extracted:
+-- the new extractor version re-extracts their articles on the next ingest).
+alter table facts add column if not exists place varchar;
+
 
 -- One row per number the extractor saw and did not keep.
 create table if not exists rejections (

@@ -35,7 +35,7 @@ def article(id, published=date(2024, 2, 8), outlet=None):
 def fact(doc, metric, value, **given):
     row = dict(doc=doc, metric=metric, value=value, low=value, high=value,
                qualifier="exact", unit="item", side=None, location=None,
-               weapon=None, period=None, is_part=False, claimant=None,
+               place=None, weapon=None, period=None, is_part=False, claimant=None,
                claimant_raw=None, window_start=None, window_end=None,
                window_note=None, quote="q", quote_start=0, quote_end=1,
                surface="1", surface_start=0, rule="test", run_id=1)
@@ -142,6 +142,24 @@ def test_weapons_split_events_only_when_both_name_one(db):
     assert got == [dict(weapon="Kh-101", doc_ids=["a"]),
                    dict(weapon="Kinzhal", doc_ids=["b"]),
                    dict(weapon=None, doc_ids=["c"])]
+
+
+def test_one_place_spelled_two_ways_is_one_event(db):
+    given(db, [article("tass"), article("ukrinform"), article("old")], [
+        fact("tass", "drones_downed", 30, location="Kiev region",
+             place="Kyiv region", **NIGHT),
+        fact("ukrinform", "drones_downed", 30, location="Kyiv region",
+             place="Kyiv region", **NIGHT),
+        # a row from before `place` existed: its location stands in
+        fact("old", "drones_downed", 30, location="Kyiv region", **NIGHT),
+    ])
+    got = rows(db, "select location, doc_ids from events")
+    assert got == [dict(location="Kyiv region", doc_ids=["old", "tass", "ukrinform"])]
+    written = rows(db, "select doc, location, location_as_written from claims "
+                       "order by doc")
+    assert [(c["location"], c["location_as_written"]) for c in written] == [
+        ("Kyiv region", "Kyiv region"), ("Kyiv region", "Kiev region"),
+        ("Kyiv region", "Kyiv region")]
 
 
 def test_every_claim_lands_in_exactly_one_event(db):

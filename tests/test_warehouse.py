@@ -167,6 +167,22 @@ def test_new_extractor_version_re_extracts(pipeline, db_path, monkeypatch):
     assert count(db_path, "articles", "extractor_version = 'fake-2'") == 2
 
 
+def test_a_warehouse_from_before_the_place_column_gets_it(pipeline, db_path, monkeypatch):
+    source = two_articles(pipeline)
+    warehouse.ingest([source], db_path, jobs=1, progress=False)
+    con = warehouse.connect(db_path)
+    for view in reversed(warehouse.sql_files()[1:]):     # they read facts.*
+        con.execute(f"drop view {view.stem}")
+    con.execute("alter table facts drop column place")
+    con.close()
+    fake = ingest_module.load_extractor("warstats_fake_extract:extract_article")[0]
+    monkeypatch.setattr(sys.modules[fake.__module__], "EXTRACTOR_VERSION", "fake-2")
+    summary = warehouse.ingest([source], db_path, jobs=1, progress=False)
+    assert (summary.loaded, summary.exit_code) == (2, 0)
+    assert count(db_path, "facts") == 4
+    assert count(db_path, "claims") == 4                 # the views read it
+
+
 def test_unreadable_inputs_and_extraction_errors_are_counted(pipeline, db_path):
     source = pipeline.articles("bad.jsonl", [
         {"id": "ok", "text": drone_text(5, 4)}, {"id": "boom", "text": "BOOM"}],

@@ -17,6 +17,7 @@ regexes (at import) and turns matches into `Place` records.
 """
 from __future__ import annotations
 
+import functools
 import re
 import string
 from dataclasses import dataclass
@@ -606,3 +607,18 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     []
     """
     return [p for m in _place_matches(text[start:end]) for p in _from_match(m, start)]
+
+
+@functools.lru_cache(maxsize=4096)
+def canonical_place(name: str) -> str:
+    """One spelling per place, for grouping: a location as the extractor
+    names it ("Kiev region", "Kharkov") in the lexicon's spelling; a name
+    the lexicon does not know stays as it is.
+
+    >>> canonical_place("Kiev region"), canonical_place("Kharkov"), canonical_place("Lutsk")
+    ('Kyiv region', 'Kharkiv', 'Lutsk')
+    """
+    found = find_places(name)
+    if len(found) == 1 and found[0].name == name and found[0].canonical:
+        return found[0].canonical
+    return name

@@ -17,7 +17,10 @@ claimed as (
         fact_details.qualifier,
         fact_details.unit,
         fact_details.side,
-        fact_details.location,
+        -- one spelling per place, so that "Kiev region" (TASS) and "Kyiv
+        -- region" (Ukrinform) are one place when claims are compared
+        coalesce(fact_details.place, fact_details.location) as location,
+        fact_details.location as location_as_written,
         fact_details.weapon,
         fact_details.period,
         fact_details.is_part,
