@@ -408,8 +408,31 @@ def weapon_for(text, m, mentions=()) -> str | None:
             return f"{kinds[0]} missile"
     if m.head is None and m.extra.get("antecedent") is not None:
         return weapon_for(text, m.extra["antecedent"], mentions)
+    if m.metric.startswith(_AIR):
+        model = _same_figure_model(text, m, mentions)
+        if model:
+            return model
     if m.metric.startswith("drones_"):
         return _paragraph_drone_model(text, m.sent)
+    return None
+
+
+def _same_figure_model(text, m, mentions):
+    """'Russia launched 87 Shahed drones ... destroyed 56 of the 87 drones':
+    the model an earlier figure of the same items and value names, for
+    the figure or, in "N of the M", its total."""
+    values = {m.q.value}
+    if m.extra.get("of_total") and m.head:
+        values |= {q.value for q in numbers.find_quantities(text[m.head[0]:m.head[1]])}
+    for p in mentions:
+        if p.q.start >= m.q.start:
+            break
+        if p.item == m.item and p.q.value in values and p.head:
+            found = find_weapons(text[p.q.qual_start:p.head[1]], index=TextIndex.of(text),
+                                 offset=p.q.qual_start)
+            models = {w.canonical for w in found if not w.generic}
+            if len(models) == 1:
+                return models.pop()
     return None
 
 

@@ -99,6 +99,10 @@ NEW = [
     # "launched by Russia" after the figure names whose drones they are
     Case("Ukraine's air force said it destroyed 41 out of 48 drones launched by Russia.",
          [F("drones_downed", 41), F("drones_launched", 48, side="russia")]),
+    # "56 of the 87 drones": the model the earlier "87 Shahed drones" named
+    Case("Russia launched 87 Shahed drones overnight.\nThe air force said it "
+         "destroyed 56 of the 87 drones.",
+         [F("drones_launched", 87, weapon="Shahed"), F("drones_downed", 56, weapon="Shahed")]),
     Case("Nine drones went missing from radar and one flew back to Russia.",
          [F("drones_lost", 9), F("drones_returned", 1)]),
     Case("The forces intercepted 31 of the 40 drones launched at the capital.",
