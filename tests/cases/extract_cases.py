@@ -174,6 +174,9 @@ NEW = [
           F("people_killed", 41, is_part=True), F("people_killed", 9, is_part=True)]),
     Case("The death toll in the city has risen to 23.",
          [F("people_killed", 23)]),
+    # "so far this month" spans the month, not the war
+    Case("Some 85 civilians have been killed so far this month, monitors said.",
+         [F("people_killed", 85, period="month")]),
     Case("The monitors recorded 310 civilian casualties in the month.",
          [F("casualties", 310, period="month")]),
     Case("Russia lost 1,210 troops in a single day.",
