@@ -100,6 +100,14 @@ ATTACKS = [
     article("sumy-night", "Suspilne", "Drones over Sumy",
             "Russia launched 36 drones at Ukraine overnight. Over the Sumy "
             "region, air defence shot down 9 drones.", "2024-09-22"),
+    # more downed than launched: counts of different waves, no rate
+    article("kherson-night", "Suspilne", "Drones over Kherson",
+            "Russia launched 30 drones at the Kherson region overnight. Air "
+            "defence shot down 45 drones.", "2024-09-24"),
+    # undated, like odesa-undated: no night to share, so no pair with its 20
+    article("downed-undated", "Odesa Blog", "Drones downed",
+            "Air defence shot down 60 drones over Odesa overnight, the air "
+            "force said.", published=None),
 ]
 CORPORA = {"night": NIGHT, "dispute": DISPUTE, "tally": TALLY, "swap": SWAP,
            "undated": UNDATED, "attacks": ATTACKS}
@@ -185,6 +193,9 @@ def one_row(table: str, first_cell: str) -> str:
                        ("drones_downed", 33, "russia")}),
     ("sumy-night", {("drones_launched", 36, "russia"),
                     ("drones_downed", 9, "russia")}),
+    ("kherson-night", {("drones_launched", 30, "russia"),
+                       ("drones_downed", 45, "russia")}),
+    ("downed-undated", {("drones_downed", 60, "russia")}),
 ])
 def test_the_extractor_reads_the_corpus_as_written(db, doc, expected):
     got = rows(db, "select metric, value, side from facts where doc = $doc",
@@ -242,7 +253,7 @@ def test_every_resolvable_time_expression_gives_a_window(db):
     got = rows(db, "select facts.doc, facts.metric, facts.window_start, "
                    "facts.window_end, facts.window_note, articles.published "
                    "from facts join articles on articles.id = facts.doc")
-    assert len(got) == 24  # as pinned by the extractor test above
+    assert len(got) == 27  # as pinned by the extractor test above
     for r in got:
         if r["published"] is not None or r["metric"] == "people_killed":
             # a dated article, or an explicit date in an undated one
@@ -260,7 +271,7 @@ def test_every_resolvable_time_expression_gives_a_window(db):
 def test_undated_article_is_listed(db):
     got = rows(db, "select * from undated_articles")
     assert [(r["article_id"], r["n_facts"], r["n_facts_without_window"])
-            for r in got] == [("odesa-undated", 2, 1)]
+            for r in got] == [("downed-undated", 1, 1), ("odesa-undated", 2, 1)]
 
 
 # -- the briefing --------------------------------------------------------------
@@ -317,12 +328,23 @@ def test_a_downed_figure_joins_the_launch_of_its_article(db, tmp_path):
         ("2024-09-21/22 · russia · Sumy region (1 src)", "", "9.0")]
 
 
+def test_undated_figures_of_two_articles_are_not_one_attack(db, tmp_path):
+    write_briefing(db, tmp_path)
+    with open(tmp_path / "charts" / "drones_launched_vs_downed.csv") as fh:
+        undated = sorted((r["Launched"], r["Downed"]) for r in csv.DictReader(fh)
+                         if r["Attack (sources)"].startswith("undated"))
+    assert undated == [("", "60.0"), ("20.0", "")]
+
+
 def test_air_table_gives_the_rate_of_one_attack(briefing):
     air = section(briefing, "Air attacks: drones and missiles")
     cells = [c.strip() for c in re.split(r"(?<!\\)\|",
                                          one_row(air, "night into 2024-09-20"))[1:-1]]
     assert cells[3] == "Kharkiv region"
     assert (cells[5][:3], cells[6][:3], cells[9][:5]) == ("40[", "33[", "82.5[")
+    kherson = [c.strip() for c in re.split(r"(?<!\\)\|",
+                                           one_row(air, "night into 2024-09-24"))[1:-1]]
+    assert (kherson[5][:3], kherson[6][:3], kherson[9]) == ("30[", "45[", "—")
 
 
 def test_briefing_shows_both_disputed_figures_and_the_policy(briefing):

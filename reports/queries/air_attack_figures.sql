@@ -16,6 +16,7 @@ with cells as (
         attack_weapon as weapon,
         attack_location as location,
         period,  -- a day's launches and a night's are two attacks
+        undated_doc,
         max(value) filter (where measure = 'launched') as launched,
         flatten(list(fact_keys) filter (where measure = 'launched'))
             as launched__facts,
@@ -50,7 +51,10 @@ select
     lost__facts as "Lost__facts",
     returned as "Returned",
     returned__facts as "Returned__facts",
-    round(100.0 * downed / nullif(launched, 0), 1) as "Downed (% of launched)",
+    -- more downed than launched: two counts of different waves, no rate
+    case when downed <= launched
+        then round(100.0 * downed / nullif(launched, 0), 1)
+    end as "Downed (% of launched)",
     list_concat(launched__facts, downed__facts)
         as "Downed (% of launched)__facts",
     len(doc_ids) || case when len(doc_ids) = 1 then ' source' else ' sources'

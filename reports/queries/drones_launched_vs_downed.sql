@@ -42,7 +42,9 @@ attacks as (
         max(value) filter (where metric = 'drones_downed') as downed
     from drones
     -- a day's launches and a night's in one window are two attacks
-    group by window_start, window_end, period, side, attack_weapon, attack_location
+    group by
+        window_start, window_end, period, side, attack_weapon, attack_location,
+        undated_doc
 )
 
 select

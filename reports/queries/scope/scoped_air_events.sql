@@ -53,7 +53,11 @@ final as (
         coalesce(
             air.location,
             case when launches.n_places = 1 then launches.location end
-        ) as attack_location
+        ) as attack_location,
+        -- an undated figure can be placed in no night: it pairs only with
+        -- the figures of its own article
+        case when air.window_start is null then air.doc_ids[1] end
+            as undated_doc
     from air
     left join launches
         on launches.event_id = air.event_id
