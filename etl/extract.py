@@ -27,7 +27,7 @@ from etl.timewindow import resolve_window
 from etl.units import to_km2, unit_for_metric
 
 # Bump when rules change: re-ingest re-extracts articles of older versions.
-EXTRACTOR_VERSION = "0.2.17"
+EXTRACTOR_VERSION = "0.2.18"
 
 _I = re.IGNORECASE
 _ITEMS = [(name, re.compile(rf"\b{rx}\b", _I)) for name, rx in lexicon.ITEMS]
@@ -212,12 +212,18 @@ def _not_a_fact(text, q, sent) -> str | None:
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if _FURNITURE.fullmatch(line):
         return "page furniture"
+    if _HISTORY.search(text[max(sent.start, q.qual_start - 120):q.qual_start]):
+        return "history, not this war"
     hypothetical = _HYPOTHETICAL.search(_clause_left(text, q, sent)[-70:])
     if hypothetical and not _ANNOUNCED.search(hypothetical.string[:hypothetical.start()]):
         return "hypothetical or plan"
     return None
 
 
+# "used in the 1930s by the Soviets ..., where millions of people died"
+_HISTORY = re.compile(r"\b(?:in|during|since|of)\s+the\s+1[0-9]{2}0s\b|"
+                      r"\b(?:World\s+War\s+(?:II|Two|2|I|One)|Second\s+World\s+War|"
+                      r"First\s+World\s+War|Holodomor)\b", _I)
 _JOINER = re.compile(r"and|or|,|/")
 _WORDLIKE = re.compile(r"[\w\"“'‘]")
 _LETTER = re.compile(r"[A-Za-z]")
