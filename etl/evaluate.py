@@ -4,6 +4,7 @@ Facts are keyed per document by (metric, value rounded to 1e-6); duplicates
 within a document collapse to the first row; precision, recall and F1 are
 micro-averaged; attributes are scored on matched facts where gold is non-null,
 after lower-casing and dropping " region"/" oblast"/" province" from places.
+`evaluate` adds attribute precision (where we fill one), which score.py lacks.
 NOTE: keep `score` in sync with ../shared/eval/score.py (tests compare them).
 """
 from __future__ import annotations
@@ -97,6 +98,28 @@ def score(gold_rows, pred_rows, docs=None) -> dict:
     }
 
 
+def attribute_precision(gold_rows, pred_rows, docs=None) -> dict:
+    """On matched facts, the share of the attributes we fill that equal the
+    gold's (a value where the gold has none counts as wrong): the other
+    half of `attribute_accuracy`, which only looks where the gold has one.
+    Not in score.py.
+
+    >>> attribute_precision([{"doc": "d", "metric": "m", "value": 1, "weapon": None}],
+    ...                     [{"doc": "d", "metric": "m", "value": 1, "weapon": "Shahed"}])["weapon"]
+    0.0
+    """
+    gold, pred = keyed(gold_rows, docs), keyed(pred_rows, docs)
+    hits = defaultdict(lambda: [0, 0])
+    for doc in gold.keys() & pred.keys():
+        for k in gold[doc].keys() & pred[doc].keys():
+            for a in ATTRS:
+                pv = norm_attr(a, pred[doc][k].get(a))
+                if pv is not None:
+                    hits[a][1] += 1
+                    hits[a][0] += pv == norm_attr(a, gold[doc][k].get(a))
+    return {a: round(h / n, 4) if n else None for a, (h, n) in hits.items()}
+
+
 def prf(tp, fp, fn) -> tuple[float, float, float]:
     """
     >>> prf(3, 1, 0)
@@ -118,6 +141,9 @@ def format_score(result: dict, show: bool = False) -> str:
         lines.append(f"{m:24} {c['tp']:4} {c['fp']:4} {c['fn']:4} {p:6.3f} {r:6.3f} {f:6.3f}")
     lines.append("attribute accuracy on matched facts: " + ", ".join(
         f"{a} {v}" for a, v in sorted(result["attribute_accuracy"].items())))
+    if "attribute_precision" in result:
+        lines.append("attribute precision on matched facts (filled and right): " + ", ".join(
+            f"{a} {v}" for a, v in sorted(result["attribute_precision"].items())))
     if show:
         lines += [f"MISS  {d}  {m}={v:g}" for d, m, v in result["misses"]]
         lines += [f"EXTRA {d}  {m}={v:g}  {q[:120]}" for d, m, v, q in result["extras"]]
@@ -161,4 +187,5 @@ def evaluate(gold_path, articles_path, *, on_problem=None) -> dict:
     for article, extraction in extract_sources([articles_path], on_problem=on_problem):
         docs.add(str(article.id))
         predicted += [f.to_json_dict() for f in extraction.facts]
-    return score(gold, predicted, docs)
+    return {**score(gold, predicted, docs),
+            "attribute_precision": attribute_precision(gold, predicted, docs)}

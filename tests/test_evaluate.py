@@ -64,6 +64,24 @@ def test_score_counts():
     assert ("d2", "people_injured", 2.0, "two hurt") in result["extras"]
 
 
+def test_attribute_precision_counts_what_we_fill_where_gold_has_none():
+    gold = [{"doc": "a", "metric": "drones_downed", "value": 30, "weapon": None,
+             "location": "Kyiv"},
+            {"doc": "a", "metric": "drones_launched", "value": 40, "weapon": "Shahed"}]
+    pred = [{"doc": "a", "metric": "drones_downed", "value": 30, "weapon": "Shahed",
+             "location": "Kyiv region"},
+            {"doc": "a", "metric": "drones_launched", "value": 40, "weapon": "Shahed"}]
+    # score.py's accuracy looks only where gold has a weapon: no fault found
+    assert evaluate.score(gold, pred)["attribute_accuracy"]["weapon"] == 1.0
+    precision = evaluate.attribute_precision(gold, pred)
+    assert (precision["weapon"], precision["location"]) == (0.5, 1.0)
+    assert "side" not in precision          # never filled: nothing to score
+    text = evaluate.format_score({**evaluate.score(gold, pred),
+                                  "attribute_precision": precision})
+    assert "attribute precision on matched facts (filled and right): " \
+           "location 1.0, weapon 0.5" in text
+
+
 def test_format_score_lists_metrics_and_with_show_misses_and_extras():
     result = evaluate.score(GOLD, PRED, {"d1", "d2", "3"})
     text = evaluate.format_score(result)
