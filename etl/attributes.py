@@ -72,12 +72,10 @@ def side_for(text, m, mentions) -> str | None:
     if metric in _CAPTURE_METRICS:
         return _capturer(text, m, np_start, np_end)
     agent = _LAUNCHED_BY.match(text, np_end, m.sent.end)     # "30 drones launched by Russia"
-    if agent and metric.startswith(_AIR) and _sides(text, *agent.span(1)):
-        return _sides(text, *agent.span(1))[0].side
-    own = _sides(text, np_start, np_end)
-    owner = _OWNER_AFTER.match(text, np_end, m.sent.end)   # "bodies of Russian soldiers"
-    if not own and owner:
-        own = _sides(text, *owner.span(1))
+    agents = _sides(text, *agent.span(1)) if agent and metric.startswith(_AIR) else []
+    if agents:
+        return agents[0].side
+    own = _figure_sides(text, m, np_start, np_end)
     if own:
         return own[0].side
     if metric in _PERSON_METRICS:
@@ -132,16 +130,23 @@ def _capturer(text, m, np_start, np_end):
     actor = _actor(text, cstart, m.q.qual_start) or _actor(text, m.sent.start, m.q.qual_start)
     if actor:
         return actor
-    owners = _sides(text, np_start, np_end)
-    owner_after = _OWNER_AFTER.match(text, np_end, m.sent.end)     # "... of Ukrainian land"
-    if not owners and owner_after:
-        owners = _sides(text, *owner_after.span(1))
+    owners = _figure_sides(text, m, np_start, np_end)      # "... of Ukrainian land"
     if not owners:
         return _actor(text, max(0, m.sent.start - 200), m.sent.start, first=True)
     owner = owners[0].side
     if _RETAKE.search(text[cstart:np_end]):
         return owner
     return _OTHER_SIDE.get(owner)
+
+
+def _figure_sides(text, m, np_start, np_end):
+    """The sides the figure's own words name, else the "of ..." right after
+    them ("bodies of Russian soldiers", "km² of Ukrainian land")."""
+    own = _sides(text, np_start, np_end)
+    owner = _OWNER_AFTER.match(text, np_end, m.sent.end)
+    if not own and owner:
+        own = _sides(text, *owner.span(1))
+    return own
 
 
 def _receiver(text, m):
@@ -428,11 +433,10 @@ def _same_figure_model(text, m, mentions):
         if p.q.start >= m.q.start:
             break
         if p.item == m.item and p.q.value in values and p.head:
-            found = find_weapons(text[p.q.qual_start:p.head[1]], index=TextIndex.of(text),
-                                 offset=p.q.qual_start)
-            models = {w.canonical for w in found if not w.generic}
-            if len(models) == 1:
-                return models.pop()
+            model = _only_model(find_weapons(text[p.q.qual_start:p.head[1]],
+                                             index=TextIndex.of(text), offset=p.q.qual_start))
+            if model:
+                return model
     return None
 
 
@@ -442,12 +446,15 @@ def _paragraph_drone_model(text, sent):
     drones". Not the whole article's: a later attack may mix models and
     decoys, and its plain "drones" name none (FACTS.md: null if none)."""
     start = text.rfind("\n", 0, sent.start) + 1
+    return TextIndex.of(text).keep(("drone model", start, sent.end), lambda: _only_model(
+        find_weapons(text[start:sent.end], index=TextIndex.of(text), offset=start), "drone"))
 
-    def read():
-        found = find_weapons(text[start:sent.end], index=TextIndex.of(text), offset=start)
-        models = {w.canonical for w in found if w.kind == "drone" and not w.generic}
-        return models.pop() if len(models) == 1 else None
-    return TextIndex.of(text).keep(("drone model", start, sent.end), read)
+
+def _only_model(found, kind=None):
+    """The model (not a generic type) the weapons found name, when they name
+    exactly one (of `kind`, if given)."""
+    models = {w.canonical for w in found if not w.generic and kind in (None, w.kind)}
+    return models.pop() if len(models) == 1 else None
 
 
 # What one strike does (killed, injured, damaged, cut off) happens at one
