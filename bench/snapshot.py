@@ -4,7 +4,7 @@
     .venv/bin/python -m bench.snapshot check            # after: exit 1 on a diff
 
 Every fact (all fields, windows included) and every rejection of the seeds,
-the dev gold articles (when ../shared is there) and the first `--mb` MB of
+the dev and dev2 gold articles (when ../shared is there) and the first `--mb` MB of
 the bench corpus, written to bench/out/snapshot.jsonl, one line per article.
 `check` prints the first articles that differ and the CPU seconds taken,
 beside those of `save`.
@@ -21,15 +21,17 @@ from pathlib import Path
 from bench.corpus import OUT_DIR, ensure_corpus, sample_articles
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
+EVAL = ROOT.parent / "shared" / "eval"
 
 
 def corpora(bench: Path, mb: float) -> dict[str, list]:
     from etl.sources import read_articles
 
     out = {"seeds": list(read_articles([ROOT / "seeds"]))}
-    if DEV.exists():
-        out["dev"] = list(read_articles([DEV]))
+    for name in ("dev", "dev2"):
+        path = EVAL / name / "articles.jsonl"
+        if path.exists():
+            out[name] = list(read_articles([path]))
     out["bench"] = sample_articles(bench, mb)
     return out
 
