@@ -151,7 +151,7 @@ def corpus_texts(path: Path) -> list[str]:
 
 def spark_ingest(corpus: Path, db: Path) -> list[str]:
     """The Spark path end to end (local[2]): extract to Parquet, load into db."""
-    code = ("import sys; from etl.spark import run_spark_ingest; "
+    code = ("import sys; from etl.warehouse.spark import run_spark_ingest; "
             "s = run_spark_ingest([sys.argv[1]], sys.argv[2]); sys.exit(s.exit_code)")
     return [sys.executable, "-c", code, str(corpus), str(db)]
 

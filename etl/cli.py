@@ -50,7 +50,7 @@ def source_arguments(command):
 def echo_problem(problem):
     """One problem on stderr as it happens: `problem: PATH:LINE: ... — fix`
     (`warning: ...` when the article still loaded)."""
-    from etl.ingest import is_warning
+    from etl.warehouse import is_warning
     click.echo(f"{'warning' if is_warning(problem) else 'problem'}: {problem}", err=True)
 
 
@@ -106,8 +106,8 @@ def ingest(db, sources, jobs, strict, quiet, engine, master, spark_out):
         warstats ingest --engine spark --master yarn s3a://bucket/articles/
     """
     if engine == "spark":
-        from etl import spark
-        summary = spark.run_spark_ingest(list(sources), db, master=master, out_dir=spark_out)
+        from etl.warehouse import run_spark_ingest
+        summary = run_spark_ingest(list(sources), db, master=master, out_dir=spark_out)
     else:
         missing = [s for s in sources if not Path(s).exists() and not Path(s).is_symlink()]
         if missing:
@@ -133,8 +133,8 @@ def load_parquet(db, parquet_dir):
     Example:
         warstats --db war.duckdb load-parquet /data/warstats-parquet
     """
-    from etl import spark
-    summary = spark.load_parquet(db, parquet_dir)
+    from etl.warehouse import load_parquet as load
+    summary = load(db, parquet_dir)
     click.echo(summary.describe())
     if summary.exit_code:
         raise SystemExit(summary.exit_code)
@@ -156,7 +156,7 @@ def extract(sources, fmt, explain):
         warstats extract seeds/ --format table --explain
     """
     from etl import present
-    from etl.ingest import extract_sources
+    from etl.warehouse import extract_sources
     problems = []
     if fmt == "table":
         click.echo(present.fact_table_header())
@@ -241,7 +241,7 @@ def eval_(gold, articles, show, as_json):
 
 def _exit_on_problems(problems):
     """Report problems on stderr; exit 3 if any input failed (not warnings)."""
-    from etl.ingest import is_warning
+    from etl.warehouse import is_warning
     for problem in problems:
         echo_problem(problem)
     if not all(is_warning(p) for p in problems):

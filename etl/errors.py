@@ -30,3 +30,11 @@ class DatabaseBusy(EtlError, RuntimeError):
 
 class GoldFileError(EtlError, ValueError):
     """A gold or prediction file that is not valid JSON lines."""
+
+
+class NoDatabase(EtlError, FileNotFoundError):
+    """A reader asked for a database file that does not exist yet."""
+
+
+class QueryError(EtlError, ValueError):
+    """A query given to `warstats sql` / `query()` failed."""

@@ -180,7 +180,7 @@ def evaluate(gold_path, articles_path, *, on_problem=None) -> dict:
     Scoring is restricted to the articles read (score.py --docs), so gold
     for other documents is ignored and articles without gold count as empty.
     """
-    from etl.ingest import extract_sources
+    from etl.warehouse import extract_sources
 
     gold = load_jsonl(gold_path)
     docs, predicted = set(), []

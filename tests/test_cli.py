@@ -95,7 +95,7 @@ def test_ingest_missing_source_is_a_usage_error(run):
 def test_busy_database_is_a_clean_error(run, pipeline, monkeypatch):
     def busy(*args, **kwargs):
         raise DatabaseBusy("x.duckdb is locked by process 42 — wait for it")
-    monkeypatch.setattr(warehouse, "connect", busy)
+    monkeypatch.setattr("etl.warehouse.loader.connect", busy)
     result = run("ingest", pipeline.articles("a.jsonl", []), "--jobs", "1")
     assert result.exit_code == 1
     assert "Error: x.duckdb is locked by process 42" in result.stderr

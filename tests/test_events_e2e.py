@@ -2,7 +2,7 @@
 
 tests/test_events.py checks the views on hand-written fact rows; here the
 facts come from the real extractor reading small corpora written for these
-tests (JSON lines built in tmp_path), through `etl.warehouse.ingest` and
+tests (JSON lines built in tmp_path), through `etl.warehouse.loader` and
 `etl.report.write_briefing`. The stories:
 
 - NIGHT: four outlets repeat one Air Force bulletin about the night into

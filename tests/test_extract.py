@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.extract import extract_text
-from etl.rules import lexicon, patterns
+from etl.extract.rules import lexicon, patterns
 from cases.extract_cases import KNOWN_MISSES, NEW, NO_FIGURE
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,7 @@
 
 A corpus of 600 articles (three batches of BATCH_SIZE=200; JSONL, .txt,
 .csv and .html) is ingested by a `.venv/bin/warstats` subprocess that is
-killed either at a named point (WARSTATS_KILL_AT, see etl.tables.KILL_POINTS:
+killed either at a named point (WARSTATS_KILL_AT, see etl.warehouse.tables.KILL_POINTS:
 the process SIGKILLs itself there) or after a delay. Then:
 
 - every article in `articles` has exactly the facts the real extractor
@@ -30,7 +30,7 @@ from etl.cli import cli
 from etl.extract import extract_article
 from etl.settings import DEFAULTS
 from etl.sources import read_articles
-from etl.tables import KILL_POINTS
+from etl.warehouse.tables import KILL_POINTS
 
 pytestmark = [
     pytest.mark.slow,

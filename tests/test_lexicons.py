@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import pytest
 
-from etl.claimants import find_claimants, normalise_claimant
-from etl.rules import claimants as claimant_rules
-from etl.rules import places, weapons
-from etl.rules.patterns import NOT_A_FACT_RES
-from etl.rules.places import find_places
-from etl.rules.sides import SIDE_WORDS, find_sides
-from etl.rules.weapons import find_weapons, is_model_designation
+from etl.extract.claimants import find_claimants, normalise_claimant
+from etl.extract.rules import claimants as claimant_rules
+from etl.extract.rules import places, weapons
+from etl.extract.rules.patterns import NOT_A_FACT_RES
+from etl.extract.rules.places import find_places
+from etl.extract.rules.sides import SIDE_WORDS, find_sides
+from etl.extract.rules.weapons import find_weapons, is_model_designation
 
 
 def _ids(cases):

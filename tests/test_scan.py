@@ -1,4 +1,4 @@
-"""etl.scan promises the matches of plain `finditer`, only faster: checked
+"""etl.extract.scan promises the matches of plain `finditer`, only faster: checked
 here on the rules' own big patterns over texts made of their words, in
 windows that start anywhere (at a token, inside a word, on a space)."""
 import re
@@ -6,9 +6,9 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from etl import numbers
-from etl.extract import _EVENT_SCAN, _EVENTS
-from etl.scan import Scanner, TextIndex
+from etl.extract import numbers
+from etl.extract.engine import _EVENT_SCAN, _EVENTS
+from etl.extract.scan import Scanner, TextIndex
 
 WORDS = ["Kyiv", "Kharkiv", "Donetsk", "region", "oblast", "drones", "missiles",
          "launched", "downed", "shot", "down", "destroyed", "killed", "up", "to",

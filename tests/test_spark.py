@@ -12,10 +12,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import tables
+from etl.warehouse import tables
 from etl.errors import EtlError
 from etl.extract import extract_article
-from etl.ingest import content_hash
+from etl.warehouse.loader import content_hash
 from etl.sources import read_articles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +26,7 @@ DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
 @pytest.fixture(scope="module")
 def spark():
     pytest.importorskip("pyspark")
-    from etl.spark import spark_session
+    from etl.warehouse.spark import spark_session
 
     session = spark_session("local[2]")
     yield session
@@ -58,7 +58,7 @@ def same_rows(got: list[dict], want: list[dict]):
 
 @pytest.fixture(scope="module")
 def seeds_out(spark, tmp_path_factory):
-    from etl.spark import ingest_spark, write_articles_parquet
+    from etl.warehouse.spark import ingest_spark, write_articles_parquet
 
     tmp = tmp_path_factory.mktemp("seeds")
     assert write_articles_parquet([SEEDS], tmp / "seeds.parquet") == 5
@@ -95,7 +95,7 @@ def test_facts_are_partitioned_by_published_date(seeds_out):
 
 
 def test_loaded_parquet_matches_a_local_ingest(seeds_out, tmp_path):
-    from etl.spark import load_parquet
+    from etl.warehouse.spark import load_parquet
     from etl.warehouse import ingest
 
     out, _ = seeds_out
@@ -115,7 +115,7 @@ def test_loaded_parquet_matches_a_local_ingest(seeds_out, tmp_path):
 
 
 def test_a_local_ingest_after_load_skips_unchanged_articles(seeds_out, tmp_path):
-    from etl.spark import load_parquet
+    from etl.warehouse.spark import load_parquet
     from etl.warehouse import ingest
 
     out, _ = seeds_out
@@ -131,7 +131,7 @@ def test_a_local_ingest_after_load_skips_unchanged_articles(seeds_out, tmp_path)
 
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev is not here")
 def test_dev_set_gives_the_same_facts(spark, tmp_path):
-    from etl.spark import ingest_spark
+    from etl.warehouse.spark import ingest_spark
 
     meta = ingest_spark(DEV, tmp_path / "out", spark=spark)
     want = local_facts(read_articles([DEV]))
@@ -140,7 +140,7 @@ def test_dev_set_gives_the_same_facts(spark, tmp_path):
 
 
 def test_run_spark_ingest_takes_folders_and_jsonl_together(spark, tmp_path):
-    from etl.spark import run_spark_ingest
+    from etl.warehouse.spark import run_spark_ingest
 
     jsonl = tmp_path / "more.jsonl"
     jsonl.write_text(
@@ -160,7 +160,7 @@ def test_run_spark_ingest_takes_folders_and_jsonl_together(spark, tmp_path):
 
 
 def test_without_pyspark_the_error_says_how_to_install(monkeypatch):
-    from etl.spark import NO_PYSPARK, _pyspark
+    from etl.warehouse.spark import NO_PYSPARK, _pyspark
 
     monkeypatch.setitem(sys.modules, "pyspark", None)  # import now fails
     with pytest.raises(EtlError, match=r"pip install 'warstats\[spark\]'"):
@@ -169,7 +169,7 @@ def test_without_pyspark_the_error_says_how_to_install(monkeypatch):
 
 
 def test_load_parquet_names_a_wrong_folder(tmp_path):
-    from etl.spark import load_parquet
+    from etl.warehouse.spark import load_parquet
 
     with pytest.raises(EtlError, match="no articles/ folder"):
         load_parquet(tmp_path / "x.duckdb", tmp_path)

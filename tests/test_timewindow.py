@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.timewindow import resolve_window
+from etl.extract.timewindow import resolve_window
 
 SUN = date(2024, 8, 25)      # a Sunday
 MON = date(2024, 8, 26)

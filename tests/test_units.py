@@ -1,4 +1,4 @@
-"""The unit registry: etl/units.txt, unit_for_metric, to_km2.
+"""The unit registry: etl/extract/units.txt, unit_for_metric, to_km2.
 
 Groups:
     QUANTITIES      text -> the Quantity pint reads, or the error it raises
@@ -17,14 +17,14 @@ from pathlib import Path
 import pint
 import pytest
 
-from etl.units import DEFINITIONS, METRIC_UNITS, Q_, to_km2, unit_for_metric, ureg
+from etl.extract.units import DEFINITIONS, METRIC_UNITS, Q_, to_km2, unit_for_metric, ureg
 
 FACTS = Path(__file__).resolve().parents[2] / "shared" / "spec" / "FACTS.md"
 
 
 @pytest.fixture(scope="module")
 def registry_tiny():
-    """A registry holding only etl/units.txt: our file stands on its own."""
+    """A registry holding only etl/extract/units.txt: our file stands on its own."""
     reg = pint.UnitRegistry(None, on_redefinition="raise")
     reg.load_definitions(DEFINITIONS)
     return reg

@@ -1,4 +1,4 @@
-"""etl.warehouse / etl.ingest: connect, apply_sql, ingest runs, locking."""
+"""etl.warehouse / etl.warehouse.loader: connect, apply_sql, ingest runs, locking."""
 from __future__ import annotations
 
 import shutil
@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import drone_text
-from etl import ingest as ingest_module
+from etl.warehouse import loader as ingest_module
 from etl import warehouse
+from etl.warehouse import database
 from etl.errors import DatabaseBusy, EtlError, SourceError, SqlFileError
 from etl.model import Article
 
@@ -63,7 +64,7 @@ def test_view_statement_strips_the_semicolon_and_keeps_comments(tmp_path):
     path = tmp_path / "my_view.sql"
     path.write_text("-- One row per thing.\nselect 1 as x;  -- trailing\n")
     con = warehouse.connect(":memory:")
-    con.execute(warehouse.view_statement(path))
+    con.execute(database.view_statement(path))
     assert con.execute("select x from my_view").fetchall() == [(1,)]
 
 
@@ -103,7 +104,7 @@ def test_busy_database_names_file_and_pid(db_path):
 
 
 def test_busy_error_without_a_pid_still_names_the_file():
-    error = warehouse.busy_error("x.duckdb", OSError("Could not set lock"))
+    error = database.busy_error("x.duckdb", OSError("Could not set lock"))
     assert "x.duckdb is locked by another process" in str(error)
 
 
@@ -171,7 +172,7 @@ def test_a_warehouse_from_before_the_place_column_gets_it(pipeline, db_path, mon
     source = two_articles(pipeline)
     warehouse.ingest([source], db_path, jobs=1, progress=False)
     con = warehouse.connect(db_path)
-    for view in reversed(warehouse.sql_files()[1:]):     # they read facts.*
+    for view in reversed(database.sql_files()[1:]):     # they read facts.*
         con.execute(f"drop view {view.stem}")
     con.execute("alter table facts drop column place")
     con.close()
@@ -233,7 +234,7 @@ def test_a_failing_batch_write_leaves_no_partial_article(pipeline, db_path, monk
     def disk_full_after_the_inserts(point):
         if point == "in-transaction":
             raise RuntimeError("disk full (simulated)")
-    monkeypatch.setattr("etl.tables.kill_point", disk_full_after_the_inserts)
+    monkeypatch.setattr("etl.warehouse.tables.kill_point", disk_full_after_the_inserts)
     with pytest.raises(RuntimeError, match="disk full"):
         warehouse.ingest([source], db_path, jobs=1, progress=False)
     assert count(db_path, "facts") == 0 and count(db_path, "articles") == 0
@@ -292,7 +293,7 @@ def test_broken_extractor_module_is_an_error_not_a_traceback(tmp_path, monkeypat
 ])
 def test_extractor_version_is_read_from_a_literal_without_importing(
         tmp_path, monkeypatch, source, expected, imported):
-    from etl.worker import extractor_version
+    from etl.warehouse.worker import extractor_version
 
     name = f"warstats_version_{abs(hash(source))}"
     (tmp_path / f"{name}.py").write_text(source + "def extract_article(a):\n    pass\n")
@@ -304,7 +305,7 @@ def test_extractor_version_is_read_from_a_literal_without_importing(
 
 
 def test_extractor_version_of_a_broken_module_is_the_load_error(tmp_path, monkeypatch):
-    from etl.worker import extractor_version
+    from etl.warehouse.worker import extractor_version
 
     (tmp_path / "warstats_broken_version.py").write_text("EXTRACTOR_VERSION = (\n")
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -313,7 +314,7 @@ def test_extractor_version_of_a_broken_module_is_the_load_error(tmp_path, monkey
 
 
 def test_the_real_extractor_version_reads_as_it_imports():
-    from etl.worker import _version_literal
+    from etl.warehouse.worker import _version_literal
     from etl.extract import EXTRACTOR_VERSION
 
     assert _version_literal("etl.extract") == EXTRACTOR_VERSION

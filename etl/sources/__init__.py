@@ -47,10 +47,13 @@ from etl.errors import SourceError
 from etl.model import Article
 from etl.sources.dates import date_from_text, parse_date
 from etl.sources.folders import read_path
+from etl.sources.readers import article_from_record
 from etl.sources.reading import Reading, SourceStats, SourceWarning
 
+# `Reading` and `article_from_record` are for engines that read rows
+# themselves (etl.warehouse.spark): one row -> Article by the JSONL rules.
 __all__ = ["read_articles", "date_from_text", "parse_date",
-           "SourceStats", "SourceWarning"]
+           "SourceStats", "SourceWarning", "Reading", "article_from_record"]
 
 
 def read_articles(paths: str | os.PathLike | Iterable[str | os.PathLike], *,

@@ -11,7 +11,7 @@ news article). Groups:
                   turns them red until they are moved to NEW
 
 Expected facts are dicts of the keys they pin down; keys left out are not
-checked. Add a case for every new rule in etl/rules/ (a test checks that
+checked. Add a case for every new rule in etl/extract/rules/ (a test checks that
 every metric and every rejection reason has one).
 """
 from dataclasses import dataclass, field

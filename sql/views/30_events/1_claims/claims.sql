@@ -49,7 +49,7 @@ final as (
     select
         claimed.*,
         -- which country the claimant speaks for, read from its name
-        -- NOTE: keep in sync with the canonical names of etl/claimants.py
+        -- NOTE: keep in sync with the canonical names of etl/extract/claimants.py
         case
             when regexp_matches(
                 claimed.claimant, '(?i)ukrain|zelensk|syrsk|ihnat|kuleba'

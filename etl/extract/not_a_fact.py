@@ -1,9 +1,9 @@
-"""Which NOT_A_FACT row of etl/rules/patterns.py applies around a number,
+"""Which NOT_A_FACT row of etl/extract/rules/patterns.py applies around a number,
 found without searching: speed only, the same reason as trying each row's
 pattern over the probe `left + "⟨N⟩" + right` in order.
 
 It reads the rows through Python's private parsed-pattern API, as
-etl/scan.py does; a row it cannot read raises at import.
+etl/extract/scan.py does; a row it cannot read raises at import.
 
     >>> row_reason("Russia launched ", " drones overnight")
     >>> row_reason("Artillery fired ", "mm shells")
@@ -18,7 +18,7 @@ from re import _compiler as sre_compile          # noqa: the parsed-pattern API
 from re import _constants as C
 from re import _parser as sre_parse
 
-from etl.rules import patterns
+from etl.extract.rules import patterns
 
 # Each alternative of a NOT_A_FACT row holds ⟨N⟩ (tests/test_lexicons.py),
 # so in a probe with one ⟨N⟩ every match covers the number: a row applies

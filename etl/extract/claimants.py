@@ -1,6 +1,6 @@
 """Who states a figure: attributions mapped to a small vocabulary.
 
-The vocabulary and its spellings live in `etl/rules/claimants.py`; this
+The vocabulary and its spellings live in `etl/extract/rules/claimants.py`; this
 module only compiles them and reads text with them.
 
     >>> normalise_claimant("Ukraine’s air force")
@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.scan import Scanner, TextIndex, match_by_first_char
-from etl.rules.claimants import CLAIMANTS, CUES_AFTER, CUES_AFTER_QUOTE, CUES_BEFORE
+from etl.extract.scan import Scanner, TextIndex, match_by_first_char
+from etl.extract.rules.claimants import CLAIMANTS, CUES_AFTER, CUES_AFTER_QUOTE, CUES_BEFORE
 
 
 @dataclass(frozen=True)

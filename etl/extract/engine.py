@@ -1,6 +1,6 @@
-"""Article -> facts: the rule engine. Rules live in etl/rules/ as data.
+"""Article -> facts: the rule engine. Rules live in etl/extract/rules/ as data.
 
-For each sentence, every quantity (etl.numbers) is either kept as a fact or
+For each sentence, every quantity (etl.extract.numbers) is either kept as a fact or
 rejected with a reason. A quantity becomes a fact when we can name what it
 counts (an item noun after it, or the item of an earlier figure it refers
 back to: "88 of them", "one returned") and what happened (an event word on
@@ -14,20 +14,17 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from etl import numbers
-from etl.attributes import (claimant_for, is_part_of, location_for, period_for,
+from etl.extract import numbers
+from etl.extract.attributes import (claimant_for, is_part_of, location_for, period_for,
                             side_for, weapon_for)
 from etl.model import Article, Extraction, Fact, Rejection
-from etl.not_a_fact import row_reason
-from etl.rules import lexicon, patterns
-from etl.rules.places import canonical_place
-from etl.scan import ScannerSet, TextIndex
-from etl.text import Sentence, clause_bounds, split_sentences
-from etl.timewindow import resolve_window
-from etl.units import to_km2, unit_for_metric
-
-# Bump when rules change: re-ingest re-extracts articles of older versions.
-EXTRACTOR_VERSION = "0.2.18"
+from etl.extract.not_a_fact import row_reason
+from etl.extract.rules import lexicon, patterns
+from etl.extract.rules.places import canonical_place
+from etl.extract.scan import ScannerSet, TextIndex
+from etl.extract.text import Sentence, clause_bounds, split_sentences
+from etl.extract.timewindow import resolve_window
+from etl.extract.units import to_km2, unit_for_metric
 
 _I = re.IGNORECASE
 _ITEMS = [(name, re.compile(rf"\b{rx}\b", _I)) for name, rx in lexicon.ITEMS]

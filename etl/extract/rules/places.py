@@ -543,7 +543,7 @@ def _place_re(initial: str) -> re.Pattern:
 _INITIALS = sorted(set(string.ascii_uppercase) | {n[0] for n in (*_STEMS, *_BARE)})
 _PLACE_RE_AT = {c: _place_re(c) for c in _INITIALS}
 # Where a place can start: one of those at a word start. Cheaper to find
-# than the word starts an etl.scan `Scanner` would try; the class comes
+# than the word starts an etl.extract.scan `Scanner` would try; the class comes
 # first so that re skips to it (the lookbehind, after it, checks the
 # character before: (?<![\w-]) as the pattern itself has it).
 _PLACE_START = re.compile(rf"[{re.escape(''.join(_INITIALS))}](?<![\w-].)")

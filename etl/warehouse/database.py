@@ -1,8 +1,4 @@
-"""DuckDB tables and views: open the database, apply sql/, run queries.
-
-`ingest` (articles -> facts in the tables) lives in `etl.ingest` and is
-re-exported here, because the contract names `etl.warehouse.ingest`.
-"""
+"""The database file: open it, apply sql/, run read-only queries."""
 from __future__ import annotations
 
 import re
@@ -12,7 +8,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 import etl
-from etl.errors import DatabaseBusy, EtlError, SqlFileError
+from etl.errors import DatabaseBusy, EtlError, NoDatabase, QueryError, SqlFileError
 from etl.settings import DEFAULTS
 
 if TYPE_CHECKING:
@@ -25,16 +21,6 @@ SQL_DIR = Path(etl.__file__).resolve().parent.parent / "sql"
 
 # DuckDB: 'Conflicting lock is held in /usr/bin/python3 (PID 4340)'.
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
-
-
-class NoDatabase(EtlError, FileNotFoundError):
-    """A reader asked for a database file that does not exist yet."""
-    # NOTE: belongs in etl/errors.py; kept here until its owner moves it.
-
-
-class QueryError(EtlError, ValueError):
-    """A query given to `warstats sql` / `query()` failed."""
-    # NOTE: belongs in etl/errors.py; kept here until its owner moves it.
 
 
 def connect(db=None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -151,16 +137,3 @@ def query(db, sql: str, params=None) -> pd.DataFrame:
         raise QueryError(f"{db}: query failed: {e} — {hint}") from e
     finally:
         con.close()
-
-
-def __getattr__(name):
-    # Lazy re-export: etl.ingest imports this module, so a top-level
-    # import here would be circular.
-    if name in ("ingest", "RunSummary"):
-        from etl import ingest as _ingest
-        return getattr(_ingest, name)
-    raise AttributeError(f"module 'etl.warehouse' has no attribute {name!r}")
-
-
-__all__ = ["connect", "apply_sql", "query", "ingest", "RunSummary",
-           "NoDatabase", "QueryError", "SQL_DIR"]

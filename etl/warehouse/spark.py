@@ -13,7 +13,7 @@ views, `warstats sql` and `warstats report` work unchanged:
     out/rejections/part-*.parquet
     out/_warstats.json                           what ran, and the counts
 
-Rows are built by the same helpers as `warstats ingest` (etl.tables), so a
+Rows are built by the same helpers as `warstats ingest` (etl.warehouse.tables), so a
 fact is the same row whichever path made it. PySpark is optional:
 pip install 'warstats[spark]'.
 """
@@ -29,9 +29,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from etl import tables
+from etl.warehouse import tables
 from etl.errors import EtlError
-from etl.ingest import RunSummary, content_hash, load_extractor
+from etl.warehouse.loader import RunSummary, content_hash, load_extractor
 from etl.model import Extraction
 from etl.settings import DEFAULTS
 
@@ -89,7 +89,7 @@ def spark_session(master: str = "local[2]", conf: dict | None = None):
     return session
 
 
-# --- schemas: the etl.tables Arrow schemas as Spark DDL, less run_id -------
+# --- schemas: the etl.warehouse.tables Arrow schemas as Spark DDL, less run_id -------
 
 _SPARK_TYPES = {pa.string(): "string", pa.int32(): "int", pa.float64(): "double",
                 pa.date32(): "date", pa.bool_(): "boolean"}
@@ -121,7 +121,7 @@ def article_from_record(record: dict, reading):
     Null columns count as absent (a JSON line without them); a Parquet date
     column is read as its ISO text.
     """
-    from etl.sources.readers import article_from_record as from_record
+    from etl.sources import article_from_record as from_record
 
     record = {k: v for k, v in record.items() if v is not None}
     if "published" in record and not isinstance(record["published"], str):
@@ -132,7 +132,7 @@ def article_from_record(record: dict, reading):
 
 def extract_rows(records, extract, version) -> list[dict]:
     """Extract each record; one nested row per article (`error` on failure)."""
-    from etl.sources.reading import Reading
+    from etl.sources import Reading
 
     problems = []
     reading = Reading(strict=False, on_problem=problems.append)
@@ -288,7 +288,7 @@ def load_parquet(db, parquet_dir) -> RunSummary:
     Articles in the Parquet replace their earlier rows (and facts), in one
     transaction; the run is recorded in `runs` like a `warstats ingest`.
     """
-    from etl.warehouse import apply_sql, connect
+    from etl.warehouse.database import apply_sql, connect
 
     root = str(parquet_dir).rstrip("/")
     meta = _read_meta(root)
@@ -371,7 +371,7 @@ def write_articles_parquet(paths, out_file, *, strict: bool = False) -> int:
     """Any source `read_articles` reads (.txt folders, HTML, CSV) -> one
     Parquet file that `ingest_spark` reads; returns the articles written."""
     import pyarrow.parquet as pq
-    from etl.ingest import batches
+    from etl.warehouse.loader import batches
     from etl.sources import read_articles
 
     schema = pa.schema([("id", pa.string()), ("text", pa.string()),

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.scan import Scanner, TextIndex
+from etl.extract.scan import Scanner, TextIndex
 
-from etl.rules.numbers import (DIGIT_SCALES, QUALIFIER_WORDS, SCALES, TENS,
+from etl.extract.rules.numbers import (DIGIT_SCALES, QUALIFIER_WORDS, SCALES, TENS,
                                UNITS, VAGUE)
 
 

@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from etl.scan import TextIndex
+from etl.extract.scan import TextIndex
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.scan import Scanner, TextIndex, match_by_first_char
+from etl.extract.scan import Scanner, TextIndex, match_by_first_char
 
 # The kinds the engine reads to tell drones from missiles, and so on.
 KINDS = ("drone", "missile", "bomb", "shell", "air_defence", "aircraft",

@@ -1,6 +1,6 @@
 """The worker side of ingest: load the extractor and run it on a batch.
 
-Kept apart from etl.ingest so a worker process imports only the extractor,
+Kept apart from etl.warehouse.loader so a worker process imports only the extractor,
 not DuckDB, pandas or pyarrow (each worker costs its imports in memory).
 """
 from __future__ import annotations
@@ -85,8 +85,8 @@ def exit_with_parent(parent_pid: int) -> None:
     A worker waits for tasks on a pipe it holds both ends of, so when the
     parent is SIGKILLed (OOM killer, kill -9) it would wait forever, holding
     its memory. A daemon thread notices the new parent and ends it. (Here,
-    not in etl.ingest: a worker unpickling it imports its module, and
-    etl.ingest would bring pyarrow and pandas, ~50 MB a worker.)
+    not in etl.warehouse.loader: a worker unpickling it imports its module, and
+    etl.warehouse.loader would bring pyarrow and pandas, ~50 MB a worker.)
     """
     def watch():
         while os.getppid() == parent_pid:

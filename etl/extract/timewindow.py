@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from etl.scan import ScannerSet, TextIndex
+from etl.extract.scan import ScannerSet, TextIndex
 
 INVASION = date(2022, 2, 24)
 WINDOW = tuple[date | None, date | None, str]

@@ -6,9 +6,9 @@ only compiles the constants into regexes (places, weapons and claimants:
 one per first character, so a position tries only the names that can
 start there) and turns matches into records.
 
-    etl.rules.places     gazetteer  -> find_places(text, start, end) -> list[Place]
-    etl.rules.weapons    weapon table -> find_weapons(text, *, generic=False) -> list[WeaponMention]
+    etl.extract.rules.places     gazetteer  -> find_places(text, start, end) -> list[Place]
+    etl.extract.rules.weapons    weapon table -> find_weapons(text, *, generic=False) -> list[WeaponMention]
                          is_model_designation(token) -> bool, MODEL_DESIGNATION_RE, CALIBRE_RE
-    etl.rules.sides      demonyms, actors -> find_sides(text) -> list[SideMention]
-    etl.rules.claimants  attribution lexicon (used by etl.claimants)
+    etl.extract.rules.sides      demonyms, actors -> find_sides(text) -> list[SideMention]
+    etl.extract.rules.claimants  attribution lexicon (used by etl.extract.claimants)
 """

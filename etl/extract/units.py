@@ -2,10 +2,10 @@
 
 Everything that needs units imports `ureg` and `Q_` from here; a second
 registry would make quantities from the two incomparable. Counted items
-(drones, people, buildings, ...) are defined in `etl/units.txt`, each its
+(drones, people, buildings, ...) are defined in `etl/extract/units.txt`, each its
 own dimension so a drone never adds to a person.
 
-    >>> from etl.units import Q_
+    >>> from etl.extract.units import Q_
     >>> Q_(3, "drones") + Q_(2, "UAV")
     <Quantity(5, 'drone')>
     >>> unit_for_metric("drones_downed")
@@ -55,12 +55,12 @@ def registry() -> pint.UnitRegistry:
 
 
 def __getattr__(name):
-    # `from etl.units import ureg, Q_` makes the registry then.
+    # `from etl.extract.units import ureg, Q_` makes the registry then.
     if name == "ureg":
         return registry()
     if name == "Q_":
         return registry().Quantity
-    raise AttributeError(f"module 'etl.units' has no attribute {name!r}")
+    raise AttributeError(f"module 'etl.extract.units' has no attribute {name!r}")
 
 # The unit of each metric in spec/FACTS.md (NOTE: keep in sync with the
 # "Metrics" table there; tests/test_units.py checks every metric is here).
@@ -104,7 +104,7 @@ def unit_for_metric(metric: str) -> str:
     try:
         return METRIC_UNITS[metric]
     except KeyError:
-        raise KeyError(f'Metric "{metric}" has no unit in etl/units.py '
+        raise KeyError(f'Metric "{metric}" has no unit in etl/extract/units.py '
                        f"METRIC_UNITS. Add it there (see spec/FACTS.md).") from None
 
 

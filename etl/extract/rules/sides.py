@@ -6,7 +6,7 @@ attribute `side`): russia, ukraine, north_korea, belarus, ...
 Words match case-sensitively ("US" is a country, "us" a pronoun). Ukrainian
 outlets write "russia"/"russian" in lower case on purpose, so those
 spellings are listed too. A capital city is a side only when it acts
-("Moscow said", "Kyiv's forces"); "over Moscow" is a place (etl.rules.places).
+("Moscow said", "Kyiv's forces"); "over Moscow" is a place (etl.extract.rules.places).
 A demonym glued to "-made"/"-designed" ("Iranian-made Shahed drones") gives
 the origin of a weapon, not whose it is, and is not a side mention; nor is
 a third state's demonym before a weapon word ("Iranian drones", see
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.scan import Scanner, TextIndex
+from etl.extract.scan import Scanner, TextIndex
 
 # side -> words that name it outright (demonyms, the state, its forces).
 SIDE_WORDS = {

@@ -27,8 +27,9 @@ import click
 from etl.errors import EtlError, SourceError
 from etl.model import Article, Extraction
 from etl.settings import DEFAULTS
-from etl import tables
-from etl.worker import extract_batch, exit_with_parent, extractor_version, load_extractor
+from etl.warehouse import tables
+from etl.warehouse.database import apply_sql, connect
+from etl.warehouse.worker import extract_batch, exit_with_parent, extractor_version, load_extractor
 
 
 @dataclass
@@ -188,7 +189,6 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True,
     """
     # By name, so that tests can stand in a module under sys.modules.
     sources = importlib.import_module("etl.sources")
-    from etl.warehouse import apply_sql, connect
 
     spec = DEFAULTS["EXTRACTOR"]
     # The parent imports the extractor only if it extracts itself (--jobs 1).

@@ -1,10 +1,10 @@
 """Claimants: who states a figure, as a small vocabulary (data only).
 
 `CLAIMANTS` maps each normalised claimant (the `claimant` attribute of
-spec/FACTS.md) to the ways articles write it. `etl.claimants` reads these
+spec/FACTS.md) to the ways articles write it. `etl.extract.claimants` reads these
 tables; it holds the code.
 
-Matching (done in etl.claimants): curly apostrophes are read as straight
+Matching (done in etl.extract.claimants): curly apostrophes are read as straight
 ones, so aliases are written with "'" only. Aliases match in any case, except
 acronyms (one word with two or more capitals: "SBU", "ISW", "MoD"), which
 match as written so "mod" or "isw" in running text never count. The longest

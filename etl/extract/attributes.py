@@ -1,7 +1,7 @@
 """Attributes of a figure: side, location, weapon, period, is_part, claimant.
 
 Each function reads the clause or sentence around one mention (see
-etl/extract.py `_Mention`) and returns the attribute, or None when the text
+etl/extract/engine.py `_Mention`) and returns the attribute, or None when the text
 does not say. Rules follow ../shared/spec/FACTS.md, "Attributes".
 """
 from __future__ import annotations
@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from etl import numbers
-from etl.claimants import first_claimant
-from etl.rules import lexicon
-from etl.rules.places import find_places
-from etl.rules.sides import find_sides
-from etl.rules.weapons import find_weapons
-from etl.scan import Scanner, TextIndex, per_article
-from etl.text import clause_bounds
+from etl.extract import numbers
+from etl.extract.claimants import first_claimant
+from etl.extract.rules import lexicon
+from etl.extract.rules.places import find_places
+from etl.extract.rules.sides import find_sides
+from etl.extract.rules.weapons import find_weapons
+from etl.extract.scan import Scanner, TextIndex, per_article
+from etl.extract.text import clause_bounds
 
 _I = re.IGNORECASE
 _PERIODS = {name: re.compile(rf"\b(?:{rx})", _I) for name, rx in lexicon.PERIODS}
