@@ -121,6 +121,10 @@ SPANS = [
          SUN, "cumulative", D(2022, 2, 24), SUN),
     Case("Since February 2022 Russia has lost 600,000 troops.",
          SUN, "cumulative", D(2022, 2, 24), SUN),
+    Case("Since the full-scale invasion, Russia has lost 9,000 tanks.",
+         SUN, "cumulative", D(2022, 2, 24), SUN, "full-scale invasion"),
+    Case("Since the invasion of the Kursk region, 900 troops were captured.",
+         SUN, "cumulative", None, SUN, "from a start not dated"),
     Case("Since the war began, 15,000 drones have been destroyed.",
          SUN, "cumulative", D(2022, 2, 24), SUN),
     Case("Since March 2023, 2,000 prisoners have been swapped.",
@@ -244,8 +248,8 @@ ALL = [pytest.param(c, id=c.text[:60] or "empty") for group in
 def test_resolve_window(case: Case):
     quote = case.quote or case.text
     start = case.text.index(quote)
-    first, last, note = resolve_window(case.text, start, start + len(quote),
-                                       case.published, case.period)
+    first, last, note, _ = resolve_window(case.text, start, start + len(quote),
+                                          case.published, case.period)
     assert (first, last) == (case.first, case.last), note
     assert case.note in note
     assert note  # every answer says how it was read
@@ -276,7 +280,9 @@ WORDS = ["overnight", "night", "of", "into", "on", "the", "since", "in", "from",
 def test_any_text_gives_a_window_or_a_reason(words, published, period, cut):
     text = " ".join(words)
     start, end = sorted(min(c, len(text)) for c in cut)
-    first, last, note = resolve_window(text, start, end, published, period)
+    first, last, note, source = resolve_window(text, start, end, published, period)
+    assert source in ("night", "point", "day", "week", "month", "year", "since",
+                      "range", "earlier", "passage", "period", "none")
     assert note
     if first and last:
         assert first <= last, note

@@ -36,12 +36,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from etl.extract.scan import ScannerSet, TextIndex
 
 INVASION = date(2022, 2, 24)
-WINDOW = tuple[date | None, date | None, str]
+
+
+class Window(NamedTuple):
+    """The dates a figure covers, how they were read, and from where: the
+    kind of the time phrase read near the figure (night, point, day, week,
+    month, year, since, range, earlier: see Rule.kind, even when its dates
+    could not be resolved), "passage" (its passage's night or dateline),
+    "period" (its period alone) or "none"."""
+
+    first: date | None
+    last: date | None
+    note: str
+    source: str
 
 # --- pattern pieces ---------------------------------------------------------
 
@@ -372,6 +384,10 @@ RULES = [
         \b(?:(?:the\s+)?past|the\s+(?:last|previous))\s+
         (?:month|30\s+days|thirty\s+days)\b""",
           lambda m, pub: (shift_months(_need(pub), -1), pub)),
+    _rule("past_year", "year", r"""
+        \b(?:(?:the\s+)?past|the\s+(?:last|previous))\s+
+        (?:year|12\s+months|twelve\s+months)\b""",
+          lambda m, pub: (shift_months(_need(pub), -12), pub)),
     _rule("past_n", "range", rf"""
         \b(?:the\s+)?(?:past|last|previous|preceding)\s+(?P<n>{NUMBER})\s+
         (?P<unit>days|weeks|months)\b""", _past_n),
@@ -395,6 +411,9 @@ RULES = [
           (?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?
             (?:russia['’]s\s+)?(?:full[-\s]scale\s+)?(?:invasion|war)
         | (?:the\s+)?(?:full[-\s]scale\s+)?(?:invasion|war)\s+(?:began|started)
+        # "since the (full-scale) invasion (of Ukraine)", not "of Kursk"
+        | (?:the\s+|russia['’]s\s+)?(?:full[-\s]scale\s+)?invasion
+          (?!\s+(?:of|into)\s+(?!ukraine\b))
         | russia\s+(?:invaded|launched\s+its)
         | (?:24\s+)?(?-i:Feb(?:ruary)?)\.?\s+(?:24,?\s+)?2022
         )""", _since_invasion),
@@ -496,7 +515,7 @@ def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
         for m in matches.get(rule.id, ()):
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 taken.append(m.span())
-                if not (m[0][:5].lower() == "since" and _compares(text, m.start())):
+                if not (m[0][:5].lower() == "since" and compares(text, m.start())):
                     found.append((rule, m))
     return found
 
@@ -507,7 +526,8 @@ _COMPARISON = re.compile(r"""\b(?:largest|biggest|heaviest|deadliest|worst|highe
     \b[^.;:!?\d]{0,60}$""", re.I | re.X)
 
 
-def _compares(text: str, at: int) -> bool:
+def compares(text: str, at: int) -> bool:
+    """Does a superlative stand just before `at` ("the largest attack since")?"""
     return bool(_COMPARISON.search(text, max(0, at - 80), at))
 
 
@@ -544,14 +564,16 @@ def _read_candidates(text: str, start: int, end: int) -> list[tuple]:
 
 
 def resolve_window(text: str, start: int, end: int, published: date | None,
-                   period: str | None) -> WINDOW:
+                   period: str | None) -> Window:
     """The (first, last, note) dates the figure at text[start:end] covers.
 
     >>> resolve_window("Russia launched 132 drones overnight.", 0, 37,
-    ...                date(2024, 2, 8), "overnight")
+    ...                date(2024, 2, 8), "overnight")[:3]
     (datetime.date(2024, 2, 7), datetime.date(2024, 2, 8), "'overnight': the night to 2024-02-08")
     """
-    candidates = _candidates(text, start, end)
+    # "in one day" says how long, not when: it only keeps its words from
+    # other rules
+    candidates = [c for c in _candidates(text, start, end) if c[0].kind != "length"]
     if period in FITS:
         fits = FITS[period]
         ranked = sorted((fits.index(c[0].kind), i)
@@ -571,28 +593,30 @@ def resolve_window(text: str, start: int, end: int, published: date | None,
             anchor, how = _anchor(text, start, candidates, published)
             first, last = anchor - timedelta(days=1), anchor
             if how:
-                return first, last, f"'{surface}' {how}: the night to {last}"
+                return Window(first, last, f"'{surface}' {how}: the night to {last}", rule.kind)
         elif period == "overnight" and rule.kind == "point":
             first = last - timedelta(days=1)  # said on Sunday: night into it
     except Unresolved as why:
         if published is None:
-            return None, None, f"undated article: cannot resolve '{surface}'"
-        return None, None, f"cannot resolve '{surface}': {why}"
+            return Window(None, None, f"undated article: cannot resolve '{surface}'",
+                          rule.kind)
+        return Window(None, None, f"cannot resolve '{surface}': {why}", rule.kind)
     except (ValueError, OverflowError):       # "February 30", "past 99999 weeks"
-        return None, None, f"cannot resolve '{surface}': not a date"
+        return Window(None, None, f"cannot resolve '{surface}': not a date", rule.kind)
     if last is None:
-        return first, last, f"'{surface}': from {first}, undated article"
+        return Window(first, last, f"'{surface}': from {first}, undated article", rule.kind)
     if first is None:
-        return first, last, f"'{surface}': from a start not dated, to {last}"
+        return Window(first, last, f"'{surface}': from a start not dated, to {last}", rule.kind)
     if first > last:                          # "since 2024" in a 2023 article
-        return None, None, f"cannot resolve '{surface}': starts after it ends"
+        return Window(None, None, f"cannot resolve '{surface}': starts after it ends",
+                      rule.kind)
     if first == last:
-        return first, last, f"'{surface}': {first}"
+        return Window(first, last, f"'{surface}': {first}", rule.kind)
     if rule.kind == "earlier":
-        return first, last, f"'{surface}': one day from {first} to {last}"
+        return Window(first, last, f"'{surface}': one day from {first} to {last}", rule.kind)
     if rule.kind == "night" or period == "overnight":
-        return first, last, f"'{surface}': the night to {last}"
-    return first, last, f"'{surface}': {first} to {last}"
+        return Window(first, last, f"'{surface}': the night to {last}", rule.kind)
+    return Window(first, last, f"'{surface}': {first} to {last}", rule.kind)
 
 
 def _anchor(text: str, start: int, candidates, published: date | None):
@@ -651,21 +675,26 @@ def _from_passage(text: str, start: int, published: date | None, period):
         return None
     (first, last), surface = found
     if period == "overnight" and first == last:
-        return last - timedelta(days=1), last, \
-            f"no time expression; the passage's '{surface}': the night to {last}"
+        return Window(last - timedelta(days=1), last,
+                      f"no time expression; the passage's '{surface}': the night to {last}",
+                      "passage")
     if first == last:
-        return first, last, f"no time expression; the passage's '{surface}': {last}"
-    return first, last, \
-        f"no time expression; the passage's '{surface}': the night to {last}"
+        return Window(first, last,
+                      f"no time expression; the passage's '{surface}': {last}", "passage")
+    return Window(first, last,
+                  f"no time expression; the passage's '{surface}': the night to {last}",
+                  "passage")
 
 
-def _by_period(published: date | None, period: str | None) -> WINDOW:
+def _by_period(published: date | None, period: str | None) -> Window:
     make, how = DEFAULTS.get(period, DEFAULTS[None])
+    source = "none" if period not in DEFAULTS or period is None else "period"
     if published is None:
         if period == "cumulative":
-            return INVASION, None, "undated article: cumulative, end unknown"
-        return None, None, "undated article and no time expression"
+            return Window(INVASION, None, "undated article: cumulative, end unknown", source)
+        return Window(None, None, "undated article and no time expression", "none")
     if period == "cumulative" and published < INVASION:
-        return None, published, "no time expression: cumulative, start unknown"
+        return Window(None, published, "no time expression: cumulative, start unknown",
+                      source)
     first, last = make(published)
-    return first, last, f"no time expression: {how}"
+    return Window(first, last, f"no time expression: {how}", source)
