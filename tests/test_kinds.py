@@ -65,3 +65,16 @@ def test_every_fact_says_why_it_has_its_kind():
     for fact in extract_text(text, published=FRI).facts:
         assert fact.kind in ("incident", "period_total", "running_tally", "unknown")
         assert fact.kind_reason
+
+
+from cases.incident_cases import NEW as INCIDENT_CASES  # noqa: E402
+
+
+@pytest.mark.parametrize("case", INCIDENT_CASES, ids=lambda c: c.text[:60])
+def test_incident_rules(case):
+    facts = extract_text(case.text, published=FRI).facts
+    for expected in case.facts:
+        assert any(all(getattr(f, k) == v for k, v in expected.items()) for f in facts), \
+            f"missing {expected} in {[(f.metric, f.value, f.is_part) for f in facts]}"
+    assert {(f.metric, f.value) for f in facts} <= \
+        {(e["metric"], e["value"]) for e in case.facts}

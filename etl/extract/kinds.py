@@ -10,14 +10,14 @@ The rules, first match wins (the cues are data in rules/kinds.py):
    tally;
 4. one attack, strike, swap or handover named in the singular, in its
    sentence or the one before ("the strike on Dnipro") -> incident;
-5. a night named in its sentence or passage -> incident;
+5. a night named in its sentence or passage, or a swap or handover metric
+   ("Russia has handed over 6,060 bodies") -> incident;
 6. its verb after has/have ("12,000 have been killed") -> unknown: a
    count so far from no start named, which no total may add; a day named
    beside it is when it was said ("the UN said on Sunday");
    otherwise a day named -> incident;
 7. its verb in the past simple or a headline's present ("were killed",
-   "Russia launches"), or a swap or handover metric -> incident, dated by
-   its article;
+   "Russia launches") -> incident, dated by its article;
 8. otherwise unknown: neither a time nor an event is named, so it is
    added to no total.
 An incident of more people killed or injured than one attack kills
@@ -76,6 +76,8 @@ def _one_event(metric, text, start, end, sentence, phrase_kind, window_source):
     if window_source in ("night", "earlier", "passage"):
         return "incident", ("dated by its passage" if window_source == "passage"
                             else f"one {window_source} named")
+    if metric in rules.EVENT_METRICS:
+        return "incident", "a swap or handover"
     perfect = _PERFECT.search(sentence)
     if perfect:
         return "unknown", f"a count so far ('{_words(perfect)}'), from no start named"
@@ -84,8 +86,6 @@ def _one_event(metric, text, start, end, sentence, phrase_kind, window_source):
     past = _PAST.search(sentence)
     if past:
         return "incident", f"one past event: '{_words(past)}', dated by its article"
-    if metric in rules.EVENT_METRICS:
-        return "incident", "a swap or handover"
     return "unknown", "no time and no single event named"
 
 

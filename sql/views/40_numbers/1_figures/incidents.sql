@@ -6,6 +6,8 @@
 -- Reports are one incident when they are of the same metric and the same
 -- day (a night counts as the morning it ends: its `day`), their places
 -- and sides agree and neither is a part (is_part) where the other is not.
+-- (A swap's or a handover's reports need not agree on the side: each
+-- side's count is a figure of the one event.)
 -- A report that names no side, place or weapon takes the one the day's
 -- other reports name, if they name exactly one. Never across days: a
 -- year-to-date "80" and a night's "80" are not one incident.
@@ -16,8 +18,9 @@
 -- place; otherwise it is an incident of its own with no day, which dated
 -- totals leave out.
 --
--- The incident's figure is its latest report's (latest publication, then
--- the figure most reports give, then the larger); `values` lists every
+-- The incident's figure is its latest report's (a stated figure before a
+-- vague one, then the latest publication, then the figure most reports
+-- give, then the larger); `values` lists every
 -- figure reported, `is_updated` says the figure changed from an earlier
 -- day's report, `is_disputed` that reports of the latest day differ.
 with
@@ -35,15 +38,19 @@ reports as (
 ),
 
 -- side, then place, then weapon: a report naming none takes the day's
--- only one
+-- only one. A swap or a handover is one event whichever side's people a
+-- report counts ("Ukraine brought home 150", "Russia got back 150"), so
+-- its side does not split it.
 sided as (
     select
         reports.*,
-        coalesce(
-            side,
-            case when count(distinct side) over same_day = 1
-                then max(side) over same_day end
-        ) as side_key
+        case when metric not in ('prisoners_swapped', 'bodies_repatriated') then
+            coalesce(
+                side,
+                case when count(distinct side) over same_day = 1
+                    then max(side) over same_day end
+            )
+        end as side_key
     from reports
     where day is not null
     window same_day as (partition by metric, is_part, day)
@@ -75,6 +82,48 @@ armed as (
     )
 ),
 
+-- A vague report ("scores of prisoners") beside a stated figure of the same
+-- day is that figure's incident, not one of its own: it joins the day's
+-- one incident with a stated figure whose side does not contradict it.
+stated as (
+    select
+        metric,
+        is_part,
+        day,
+        side_key,
+        place_key,
+        weapon_key
+    from armed
+    where qualifier <> 'vague'
+    group by all
+),
+
+keyed as (
+    select
+        armed.* exclude (side_key, place_key, weapon_key),
+        coalesce(only_stated.side_key, armed.side_key) as side_key,
+        coalesce(only_stated.place_key, armed.place_key) as place_key,
+        coalesce(only_stated.weapon_key, armed.weapon_key) as weapon_key
+    from armed
+    left join (
+        select
+            vague.claim_id,
+            any_value(stated.side_key) as side_key,
+            any_value(stated.place_key) as place_key,
+            any_value(stated.weapon_key) as weapon_key
+        from armed as vague
+        inner join stated
+            on vague.metric = stated.metric
+            and vague.is_part = stated.is_part
+            and vague.day = stated.day
+            and (vague.side is null or stated.side_key is null
+                or vague.side = stated.side_key)
+        where vague.qualifier = 'vague'
+        group by vague.claim_id
+        having count(*) = 1
+    ) as only_stated on only_stated.claim_id = armed.claim_id
+),
+
 dated_members as (
     select
         claim_id,
@@ -86,7 +135,7 @@ dated_members as (
         place_key,
         weapon_key,
         value
-    from armed
+    from keyed
     window incident as (
         partition by metric, is_part, day, side_key, place_key, weapon_key
     )
@@ -166,7 +215,9 @@ member_reports as (
         reports.*,
         max(reports.published) over incident as latest_published,
         count(*) over (partition by members.incident_id, reports.published,
-            reports.value) as n_same_figure
+            reports.value) as n_same_figure,
+        -- a stated figure ranks before a vague one
+        case when reports.qualifier = 'vague' then 0 else 1 end as is_stated
     from members
     inner join reports on reports.claim_id = members.claim_id
     window incident as (partition by members.incident_id)
@@ -178,7 +229,11 @@ final as (
         incident_id,
         -- the incident
         any_value(metric) as metric,
-        coalesce(any_value(keys.key_side), any_value(side)) as side,
+        coalesce(
+            any_value(keys.key_side),
+            arg_max(side, [is_stated, epoch(coalesce(published, date '1900-01-01')),
+                n_same_figure, value])
+        ) as side,
         coalesce(any_value(keys.key_place), any_value(location)) as place,
         coalesce(any_value(keys.key_weapon), any_value(weapon)) as weapon,
         any_value(is_part) as is_part,
@@ -187,15 +242,15 @@ final as (
         max(window_end) filter (where day is not null) as window_end,
         -- its figure: the latest report's, then the one most reports of
         -- that date give, then the larger
-        arg_max(value, [epoch(coalesce(published, date '1900-01-01')),
+        arg_max(value, [is_stated, epoch(coalesce(published, date '1900-01-01')),
             n_same_figure, value]) as value,
-        arg_max(qualifier, [epoch(coalesce(published, date '1900-01-01')),
+        arg_max(qualifier, [is_stated, epoch(coalesce(published, date '1900-01-01')),
             n_same_figure, value]) as qualifier,
-        arg_max(low, [epoch(coalesce(published, date '1900-01-01')),
+        arg_max(low, [is_stated, epoch(coalesce(published, date '1900-01-01')),
             n_same_figure, value]) as low,
-        arg_max(high, [epoch(coalesce(published, date '1900-01-01')),
+        arg_max(high, [is_stated, epoch(coalesce(published, date '1900-01-01')),
             n_same_figure, value]) as high,
-        arg_max(claim_id, [epoch(coalesce(published, date '1900-01-01')),
+        arg_max(claim_id, [is_stated, epoch(coalesce(published, date '1900-01-01')),
             n_same_figure, value]) as value_claim_id,
         list(distinct value order by value) as values,
         -- an earlier report gave a figure the latest date's reports do not
