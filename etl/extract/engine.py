@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from etl.extract import numbers
 from etl.extract.attributes import (claimant_for, is_part_of, location_for, period_for,
                             side_for, weapon_for)
+from etl.extract.figures import Figures
 from etl.model import Article, Extraction, Fact, Rejection
 from etl.extract.not_a_fact import row_reason
 from etl.extract.rules import lexicon, patterns
@@ -110,7 +111,8 @@ def extract_text(text: str, doc: str = "", published=None) -> Extraction:
     for sent in sentences:
         for m in _sentence_mentions(text, sent, mentions, out, doc):
             mentions.append(m)
-    facts = [_to_fact(text, doc, m, mentions, published) for m in mentions if m.metric]
+    figures = Figures(mentions)
+    facts = [_to_fact(text, doc, m, figures, published) for m in mentions if m.metric]
     out.facts = _merge_repeats(facts)
     return out
 
