@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from etl.extract import numbers
 from etl.extract.claimants import first_claimant
-from etl.extract.rules import lexicon
+from etl.extract.rules import periods
 from etl.extract.rules.places import find_places
 from etl.extract.rules.sides import find_sides
 from etl.extract.rules.weapons import find_weapons
@@ -19,7 +19,7 @@ from etl.extract.scan import Scanner, TextIndex, per_article
 from etl.extract.text import clause_bounds
 
 _I = re.IGNORECASE
-_PERIODS = {name: re.compile(rf"\b(?:{rx})", _I) for name, rx in lexicon.PERIODS}
+_PERIODS = {name: re.compile(rf"\b(?:{'|'.join(alts)})", _I) for name, alts in periods.PERIODS}
 # Period wordings are read a sentence at a time. A Scanner lists where its
 # pattern can start, once per article, which pays where starts are rare;
 # "day" may start at any word ("Monday's first day"): searched plainly.
@@ -497,22 +497,25 @@ def _nearest_period(text, m):
     return TextIndex.of(text).keep(key, lambda: _read_nearest_period(text, m))
 
 
-# "the largest attack since the start of the war" compares, it spans nothing.
-_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|heaviest|deadliest|worst|most\s+\w+|record|"
-                          r"highest)\b[^.;,]{0,80}$", _I)
+_NOT_A_SPAN = re.compile(periods.NOT_A_SPAN, _I)
 
 
 def _read_nearest_period(text, m):
+    """The period of the wording nearest the figure, among the wordings of
+    its sentence that no longer one overlaps; a "since ..." that compares
+    ("the largest attack since ...") or measures elapsed time ("two years
+    since ...") spans nothing."""
+    hits = [(hit.start(), hit.end(), name)
+            for name, found in _sentence_periods(text, m.sent).items() for hit in found
+            if not (name == "cumulative" or text[hit.start():hit.start() + 6].lower() == "since ")
+            or not _NOT_A_SPAN.search(text, max(m.sent.start, hit.start() - 100), hit.start())]
     best = None
-    found = _sentence_periods(text, m.sent)
-    for name, hits in found.items():
-        for hit in hits:
-            if name == "cumulative" and _SUPERLATIVE.search(
-                    text[max(m.sent.start, hit.start() - 100):hit.start()]):
-                continue
-            dist = min(abs(hit.start() - m.q.end), abs(m.q.qual_start - hit.end()))
-            if best is None or dist < best[0]:
-                best = (dist, name)
+    for start, end, name in hits:
+        if any(s < end and start < e and e - s > end - start for s, e, _ in hits):
+            continue
+        dist = min(abs(start - m.q.end), abs(m.q.qual_start - end))
+        if best is None or dist < best[0]:
+            best = (dist, name)
     return best[1] if best else None
 
 
