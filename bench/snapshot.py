@@ -76,7 +76,9 @@ def main(argv=None) -> int:
     saved = args.file.read_text().splitlines()
     before = args.file.with_suffix(".times")
     print(f"CPU now: {times}\nCPU at save: {before.read_text().strip() if before.exists() else '?'}")
-    diffs = [(a, b) for a, b in zip(saved, lines) if a != b]
+    # Compared as values, not text: 132 and 132.0 are the same figure (counts
+    # became ints in extractor 0.2.19).
+    diffs = [(a, b) for a, b in zip(saved, lines) if a != b and json.loads(a) != json.loads(b)]
     if len(saved) != len(lines):
         print(f"DIFFERENT: {len(saved)} articles saved, {len(lines)} now")
         return 1

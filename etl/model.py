@@ -32,9 +32,9 @@ class Fact:
 
     doc: str
     metric: str
-    value: float
-    low: float | None
-    high: float | None
+    value: int                        # a count is whole; territory is whole km²
+    low: int | None
+    high: int | None
     qualifier: str
     unit: str
     start: int

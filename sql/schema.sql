@@ -36,9 +36,9 @@ create table if not exists facts (
     doc               varchar not null,
     fact_no           integer not null,
     metric            varchar not null,
-    value             double not null,
-    low               double,
-    high              double,
+    value             bigint not null,    -- counts are whole (km² rounded: FACTS.md)
+    low               bigint,
+    high              bigint,
     qualifier         varchar not null,
     unit              varchar not null,
     side              varchar,

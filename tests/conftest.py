@@ -46,8 +46,8 @@ FAKE_EXTRACTOR = textwrap.dedent('''
         out = Extraction()
         for m in PHRASE.finditer(article.text):
             out.facts.append(Fact(
-                doc=article.id, metric=f"{m[2]}_{m[3]}", value=float(m[1]),
-                low=float(m[1]), high=float(m[1]), qualifier="exact",
+                doc=article.id, metric=f"{m[2]}_{m[3]}", value=int(m[1]),
+                low=int(m[1]), high=int(m[1]), qualifier="exact",
                 unit=m[2][:-1], start=m.start(), end=m.end(), quote=m[0],
                 surface=m[1], surface_start=m.start(), rule="fake",
                 period="overnight"))

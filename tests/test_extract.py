@@ -63,6 +63,18 @@ def test_every_item_and_event_class_has_a_case():
     assert {n for n, _ in lexicon.EVENTS} - fired == {"hit"}
 
 
+def test_fact_values_are_whole_numbers():
+    """Counts are ints ("1.2 million" is 1200000, not 1200000.0); a count
+    that is not whole is rejected (NO_FIGURE), territory rounded to km²."""
+    texts = [c.text for c in NEW] + ["Russia sent 1.2 million troops to the front.",
+                                     "Moscow has taken 2.6 square kilometres."]
+    facts = [f for t in texts for f in extract_text(t).facts]
+    assert {f.metric for f in facts} >= {"troops_deployed", "territory_captured"}
+    for f in facts:
+        assert type(f.value) is int, (f.surface, f.value)
+        assert all(v is None or type(v) is int for v in (f.low, f.high)), f.surface
+
+
 def test_every_rejection_reason_has_a_case():
     covered = {c.reason for c in NO_FIGURE}
     reasons = {reason for reason, _ in patterns.NOT_A_FACT}

@@ -184,6 +184,44 @@ def test_a_warehouse_from_before_the_place_column_gets_it(pipeline, db_path, mon
     assert count(db_path, "claims") == 4                 # the views read it
 
 
+def test_a_warehouse_with_double_counts_is_converted_to_whole_numbers(pipeline, db_path):
+    """Warehouses before extractor 0.2.19 stored counts as DOUBLE: the next
+    ingest converts them in place, rows kept, and the views read them."""
+    source = two_articles(pipeline)
+    warehouse.ingest([source], db_path, jobs=1, progress=False)
+    con = warehouse.connect(db_path)
+    for view in reversed(database.sql_files()[1:]):
+        con.execute(f"drop view {view.stem}")
+    for column in ("value", "low", "high"):
+        con.execute(f"alter table facts alter {column} type double")
+    con.close()
+    assert column_types(db_path, "facts")["value"] == "DOUBLE"
+
+    summary = warehouse.ingest([source], db_path, jobs=1, progress=False)
+    assert (summary.skipped, summary.exit_code) == (2, 0)   # same extractor
+    types = column_types(db_path, "facts")
+    assert [types[c] for c in ("value", "low", "high")] == ["BIGINT"] * 3
+    values = warehouse.query(db_path, "select value from facts order by value")["value"]
+    assert list(values) == [15, 20, 80, 100]
+    assert count(db_path, "claims") == 4
+    # A second ingest finds nothing to convert.
+    con = warehouse.connect(db_path)
+    try:
+        assert database.retype_columns(con) == []
+    finally:
+        con.close()
+
+
+def column_types(db, table) -> dict[str, str]:
+    con = warehouse.connect(db, read_only=True)
+    try:
+        return dict(con.execute("select column_name, data_type from "
+                                "information_schema.columns where table_name = ?",
+                                [table]).fetchall())
+    finally:
+        con.close()
+
+
 def test_unreadable_inputs_and_extraction_errors_are_counted(pipeline, db_path):
     source = pipeline.articles("bad.jsonl", [
         {"id": "ok", "text": drone_text(5, 4)}, {"id": "boom", "text": "BOOM"}],

@@ -113,9 +113,28 @@ def extract_text(text: str, doc: str = "", published=None) -> Extraction:
     for sent in sentences:
         for m in _sentence_mentions(text, sent, mentions, out, doc):
             mentions.append(m)
-    facts = [_to_fact(text, doc, m, mentions, published) for m in mentions if m.metric]
+    facts = []
+    for m in mentions:
+        if not m.metric:
+            continue
+        if _not_whole(m):
+            out.rejections.append(_reject(text, doc, m.q, m.sent, NOT_WHOLE))
+        else:
+            facts.append(_to_fact(text, doc, m, mentions, published))
     out.facts = _merge_repeats(facts)
     return out
+
+
+# Every metric counts whole things ("2.5 tanks" is a misreading, a share or
+# an average, never a count); territory is rounded to whole km² (FACTS.md).
+NOT_WHOLE = "not a whole number"
+
+
+def _not_whole(m) -> bool:
+    if m.metric == "territory_captured":
+        return False
+    return any(v is not None and not float(v).is_integer()
+               for v in (m.q.value, m.q.low, m.q.high))
 
 
 # -- finding what each number counts ---------------------------------------
@@ -704,9 +723,10 @@ def _out_of_total(text, m, earlier):
 def _to_fact(text, doc, m, mentions, published) -> Fact:
     q, sent = m.q, m.sent
     unit = unit_for_metric(m.metric)
-    value, low, high = q.value, q.low, q.high
     if m.metric == "territory_captured":
         value, low, high = _territory(text, m)
+    else:  # whole (_not_whole): 1.2 million arrives as the float 1200000.0
+        value, low, high = (None if v is None else int(v) for v in (q.value, q.low, q.high))
     claimant, claimant_raw = claimant_for(text, m)
     location = location_for(text, m)
     fact = Fact(

@@ -13,11 +13,10 @@ import re
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from etl import warehouse
 from etl.report import queries
-from etl.report.charts import render_chart
+from etl.report.charts import query_frame, render_chart
 from etl.report.queries import Filters, ReportError
 from etl.report.safe import format_cell, md_link, md_text
 
@@ -169,7 +168,7 @@ class Renderer:
                   f"query {name}")
         if any(v is not None for v in self.filters.params().values()):
             source += f"; filters: {self.filters.describe()}"
-        data = pd.DataFrame(rows, columns=cols)
+        data = query_frame(cols, rows)
         data = data[[c for c in cols if not c.endswith(CITES)]]  # drawn: values
         files = render_chart(data, self.out_dir, name, meta, source,
                              self.folder.parent / "style.mplstyle")

@@ -52,7 +52,7 @@ def _bars(ax, data: pd.DataFrame, kind: str, value_axis: str) -> None:
     pos = np.arange(len(labels))
     width = 0.8 / len(series)
     for i, name in enumerate(series):
-        values = pd.to_numeric(data[name], errors="coerce")
+        values = pd.to_numeric(data[name], errors="coerce").astype(float)
         offset = pos + (i - (len(series) - 1) / 2) * width
         draw = ax.barh if kind == "barh" else ax.bar
         # A series with no figure at all stays out of the legend.
@@ -90,6 +90,21 @@ def _bars(ax, data: pd.DataFrame, kind: str, value_axis: str) -> None:
         ax.margins(y=0.12)
     if len(series) > 1:
         ax.legend()
+
+
+def query_frame(cols: list[str], rows: list[tuple]) -> pd.DataFrame:
+    """A query's rows as a DataFrame that keeps whole numbers whole.
+
+    pandas stores a column of ints with a NULL as floats, and its CSV then
+    says "170997.0": a column whose values are all ints (a BIGINT in SQL)
+    becomes the nullable Int64 instead. A DOUBLE column (a rate) stays float.
+    """
+    data = pd.DataFrame(rows, columns=cols)
+    for i, col in enumerate(cols):
+        values = [r[i] for r in rows if r[i] is not None]
+        if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            data[col] = pd.array([r[i] for r in rows], dtype="Int64")
+    return data
 
 
 def render_chart(data: pd.DataFrame, out_dir: Path, name: str, meta: dict,

@@ -92,11 +92,38 @@ def apply_sql(con, sql_dir: Path = SQL_DIR) -> list[str]:
                     con.execute(statement)
                 except duckdb.Error as e:
                     raise SqlFileError(path, number, e) from e
+            if path.name == "schema.sql":
+                retype_columns(con)
         con.commit()
     except BaseException:
         con.rollback()
         raise
     return views
+
+
+# Columns whose type changed after warehouses were written with the old one,
+# (table, column, type now): `apply_sql` converts an older file in place.
+# Counts were DOUBLE until extractor 0.2.19; every one is whole (FACTS.md).
+RETYPED_COLUMNS = (("facts", "value", "BIGINT"), ("facts", "low", "BIGINT"),
+                   ("facts", "high", "BIGINT"))
+
+
+def retype_columns(con) -> list[str]:
+    """Convert the RETYPED_COLUMNS an older warehouse still has in their old
+    type; returns them as "table.column". A value that is not whole (none
+    should be) is rounded; its article is re-extracted on the next ingest
+    anyway, since the extractor version changed with the type."""
+    done = []
+    for table, column, wanted in RETYPED_COLUMNS:
+        have = con.execute(
+            "select data_type from information_schema.columns where table_schema = "
+            "current_schema() and table_name = ? and column_name = ?",
+            [table, column]).fetchone()
+        if have and have[0] != wanted:
+            con.execute(f"alter table {table} alter {column} type {wanted} "
+                        f"using round({column})::{wanted}")
+            done.append(f"{table}.{column}")
+    return done
 
 
 # Statements `query` runs. A read-only connection already refuses writes to

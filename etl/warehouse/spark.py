@@ -91,7 +91,7 @@ def spark_session(master: str = "local[2]", conf: dict | None = None):
 
 # --- schemas: the etl.warehouse.tables Arrow schemas as Spark DDL, less run_id -------
 
-_SPARK_TYPES = {pa.string(): "string", pa.int32(): "int", pa.float64(): "double",
+_SPARK_TYPES = {pa.string(): "string", pa.int32(): "int", pa.int64(): "bigint",
                 pa.date32(): "date", pa.bool_(): "boolean"}
 
 

@@ -19,7 +19,7 @@ from datetime import datetime
 
 import pyarrow as pa
 
-_str, _int, _float, _date = pa.string(), pa.int32(), pa.float64(), pa.date32()
+_str, _int, _count, _date = pa.string(), pa.int32(), pa.int64(), pa.date32()
 
 ARTICLES = pa.schema([
     ("id", _str), ("title", _str), ("outlet", _str), ("url", _str),
@@ -28,8 +28,8 @@ ARTICLES = pa.schema([
     ("run_id", _int),
 ])
 FACTS = pa.schema([
-    ("doc", _str), ("fact_no", _int), ("metric", _str), ("value", _float),
-    ("low", _float), ("high", _float), ("qualifier", _str), ("unit", _str),
+    ("doc", _str), ("fact_no", _int), ("metric", _str), ("value", _count),
+    ("low", _count), ("high", _count), ("qualifier", _str), ("unit", _str),
     ("side", _str), ("location", _str), ("place", _str), ("weapon", _str), ("period", _str),
     ("is_part", pa.bool_()), ("claimant", _str), ("claimant_raw", _str),
     ("window_start", _date), ("window_end", _date), ("window_note", _str),

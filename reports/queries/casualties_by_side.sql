@@ -18,9 +18,9 @@ with people as (
 
 select
     coalesce(side, 'side not stated') as "Side",
-    sum(value) filter (where metric = 'people_killed') as "Killed",
-    sum(value) filter (where metric = 'people_injured') as "Injured",
-    sum(value) filter (where metric = 'casualties') as "Casualties (not split)"
+    sum(value) filter (where metric = 'people_killed')::bigint as "Killed",
+    sum(value) filter (where metric = 'people_injured')::bigint as "Injured",
+    sum(value) filter (where metric = 'casualties')::bigint as "Casualties (not split)"
 from people
 group by side
 order by

@@ -11,10 +11,10 @@ with people as (
 )
 
 select
-    sum(value) filter (where metric = 'people_killed') as killed,
+    sum(value) filter (where metric = 'people_killed')::bigint as killed,
     flatten(list(fact_keys) filter (where metric = 'people_killed'))
         as killed__facts,
-    sum(value) filter (where metric = 'people_injured') as injured,
+    sum(value) filter (where metric = 'people_injured')::bigint as injured,
     flatten(list(fact_keys) filter (where metric = 'people_injured'))
         as injured__facts
 from people

@@ -12,7 +12,7 @@ with swaps as (
 )
 
 select
-    sum(value) filter (where metric = 'prisoners_swapped') as swapped,
+    sum(value) filter (where metric = 'prisoners_swapped')::bigint as swapped,
     flatten(list(fact_keys) filter (where metric = 'prisoners_swapped'))
         as swapped__facts,
     count(*) filter (where metric = 'prisoners_swapped') as exchanges,
@@ -21,7 +21,7 @@ select
     max(value) filter (where metric = 'prisoners_swapped') as largest,
     arg_max(fact_keys, value) filter (where metric = 'prisoners_swapped')
         as largest__facts,
-    sum(value) filter (where metric = 'bodies_repatriated') as bodies,
+    sum(value) filter (where metric = 'bodies_repatriated')::bigint as bodies,
     flatten(list(fact_keys) filter (where metric = 'bodies_repatriated'))
         as bodies__facts
 from swaps

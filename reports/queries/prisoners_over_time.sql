@@ -30,8 +30,8 @@ months as (
 dated as (
     select
         strftime(months.month, '%Y-%m') as month_label,
-        sum(value) filter (where metric = 'prisoners_swapped') as swapped,
-        sum(value) filter (where metric = 'bodies_repatriated') as bodies
+        sum(value) filter (where metric = 'prisoners_swapped')::bigint as swapped,
+        sum(value) filter (where metric = 'bodies_repatriated')::bigint as bodies
     from months
     left join figures on figures.month = months.month
     group by months.month
@@ -40,8 +40,8 @@ dated as (
 undated as (
     select
         'undated' as month_label,
-        sum(value) filter (where metric = 'prisoners_swapped') as swapped,
-        sum(value) filter (where metric = 'bodies_repatriated') as bodies
+        sum(value) filter (where metric = 'prisoners_swapped')::bigint as swapped,
+        sum(value) filter (where metric = 'bodies_repatriated')::bigint as bodies
     from figures
     where month is null
     having count(*) > 0

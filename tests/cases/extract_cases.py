@@ -276,6 +276,9 @@ NEW = [
 ]
 
 NO_FIGURE = [
+    # a count that is not whole is a misreading, a share or an average
+    Case("Each battalion lost 2.5 tanks on average that week.", reason="not a whole number"),
+    Case("Between 1.5 and 3 drones were downed per hour.", reason="not a whole number"),
     Case("The brigade fired 155mm shells at the positions.", reason="calibre"),
     Case("Ukrainian forces captured 35 Russian soldiers near the border.",
          reason="captured, not swapped or deployed"),
