@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from etl.extract import extract_text
 from etl.extract.rules import lexicon, patterns
+from cases import attribute_cases
 from cases.extract_cases import KNOWN_MISSES, NEW, NO_FIGURE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +31,7 @@ def _check(case):
     assert got <= want, f"unexpected facts {got - want}"
 
 
-@pytest.mark.parametrize("case", NEW, ids=lambda c: c.text[:60])
+@pytest.mark.parametrize("case", NEW + attribute_cases.NEW, ids=lambda c: c.text[:60])
 def test_new_cases(case):
     _check(case)
 
@@ -43,7 +44,8 @@ def test_no_figure_cases(case):
         assert case.reason in {r.reason for r in out.rejections}
 
 
-@pytest.mark.parametrize("case", KNOWN_MISSES, ids=lambda c: c.text[:60])
+@pytest.mark.parametrize("case", KNOWN_MISSES + attribute_cases.KNOWN_MISSES,
+                         ids=lambda c: c.text[:60])
 @pytest.mark.xfail(strict=True, reason="shape not handled yet")
 def test_known_misses(case):
     _check(case)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from etl.extract import numbers
 from etl.extract.claimants import first_claimant
-from etl.extract.rules import lexicon
+from etl.extract.rules import periods
 from etl.extract.rules.places import find_places
 from etl.extract.rules.sides import find_sides
 from etl.extract.rules.weapons import find_weapons
@@ -19,7 +19,7 @@ from etl.extract.scan import Scanner, TextIndex, per_article
 from etl.extract.text import clause_bounds
 
 _I = re.IGNORECASE
-_PERIODS = {name: re.compile(rf"\b(?:{rx})", _I) for name, rx in lexicon.PERIODS}
+_PERIODS = {name: re.compile(rf"\b(?:{'|'.join(alts)})", _I) for name, alts in periods.PERIODS}
 # Period wordings are read a sentence at a time. A Scanner lists where its
 # pattern can start, once per article, which pays where starts are rare;
 # "day" may start at any word ("Monday's first day"): searched plainly.
@@ -429,14 +429,15 @@ def _same_figure_model(text, m, mentions):
     values = {m.q.value}
     if m.extra.get("of_total") and m.head:
         values |= {q.value for q in numbers.find_quantities(text[m.head[0]:m.head[1]])}
-    for p in mentions:
+    same = mentions.by_item_value()
+    for n in sorted(n for value in values for n in same.get((m.item, value), ())):
+        p = mentions.mentions[n]
         if p.q.start >= m.q.start:
-            break
-        if p.item == m.item and p.q.value in values and p.head:
-            model = _only_model(find_weapons(text[p.q.qual_start:p.head[1]],
-                                             index=TextIndex.of(text), offset=p.q.qual_start))
-            if model:
-                return model
+            continue
+        model = _only_model(find_weapons(text[p.q.qual_start:p.head[1]],
+                                         index=TextIndex.of(text), offset=p.q.qual_start))
+        if model:
+            return model
     return None
 
 
@@ -476,12 +477,9 @@ def period_for(text, m, mentions) -> str | None:
     if m.metric.startswith(_AIR):
         # The figures of one attack share its period, wherever in the
         # article the time is said: the nearest air figure that says it.
-        timed = [(abs(p.q.start - m.q.start) + (0 if p.q.start < m.q.start else 1), period)
-                 for p in mentions if p is not m and p.metric and p.metric.startswith(_AIR)
-                 for period in [_nearest_period(text, p)] if period]
-        if timed:
-            return min(timed)[1]
-        return _article_night(text)
+        timed = mentions.nearest("air period", m, lambda p: _nearest_period(text, p)
+                                 if p.metric and p.metric.startswith(_AIR) else None)
+        return timed or _article_night(text)
     return None
 
 
@@ -499,22 +497,25 @@ def _nearest_period(text, m):
     return TextIndex.of(text).keep(key, lambda: _read_nearest_period(text, m))
 
 
-# "the largest attack since the start of the war" compares, it spans nothing.
-_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|heaviest|deadliest|worst|most\s+\w+|record|"
-                          r"highest)\b[^.;,]{0,80}$", _I)
+_NOT_A_SPAN = re.compile(periods.NOT_A_SPAN, _I)
 
 
 def _read_nearest_period(text, m):
+    """The period of the wording nearest the figure, among the wordings of
+    its sentence that no longer one overlaps; a "since ..." that compares
+    ("the largest attack since ...") or measures elapsed time ("two years
+    since ...") spans nothing."""
+    hits = [(hit.start(), hit.end(), name)
+            for name, found in _sentence_periods(text, m.sent).items() for hit in found
+            if not (name == "cumulative" or text[hit.start():hit.start() + 6].lower() == "since ")
+            or not _NOT_A_SPAN.search(text, max(m.sent.start, hit.start() - 100), hit.start())]
     best = None
-    found = _sentence_periods(text, m.sent)
-    for name, hits in found.items():
-        for hit in hits:
-            if name == "cumulative" and _SUPERLATIVE.search(
-                    text[max(m.sent.start, hit.start() - 100):hit.start()]):
-                continue
-            dist = min(abs(hit.start() - m.q.end), abs(m.q.qual_start - hit.end()))
-            if best is None or dist < best[0]:
-                best = (dist, name)
+    for start, end, name in hits:
+        if any(s < end and start < e and e - s > end - start for s, e, _ in hits):
+            continue
+        dist = min(abs(start - m.q.end), abs(m.q.qual_start - end))
+        if best is None or dist < best[0]:
+            best = (dist, name)
     return best[1] if best else None
 
 
@@ -562,15 +563,9 @@ def is_part_of(text, m, mentions) -> bool:
 
 def _larger_before(mentions, m):
     """The larger figures of m's metric before m in `mentions`, from the
-    800 characters before it. (`==` compares every field of two mentions,
-    so where they start is compared first.)"""
-    larger = []
-    for p in mentions:
-        if p.q.start == m.q.start and p == m:
-            break
-        if p.metric == m.metric and p.q.value > m.q.value and m.q.start - p.q.start < 800:
-            larger.append(p)
-    return larger
+    800 characters before it."""
+    return [p for p in mentions.since(m.q.start - 800, m)
+            if p.metric == m.metric and p.q.value > m.q.value]
 
 
 def claimant_for(text, m) -> tuple[str | None, str | None]:

@@ -6,7 +6,6 @@ fragment (matched case-insensitively, word-bounded by the engine).
     ITEMS    head nouns after a number -> the item class counted
     EVENTS   verbs and nouns of what happened -> the event class
     METRICS  (item class, event class) -> metric of ../shared/spec/FACTS.md
-    PERIODS  time wording -> period
 
 NOTE: keep METRICS in sync with the metric table of FACTS.md.
 """
@@ -131,18 +130,6 @@ for (_item, _event) in METRICS:
 # A number with no noun after it counts people when one of these events is
 # next to it: "killing three", "138 killed and 451 injured".
 PEOPLE_EVENTS = ("kill", "injure", "evacuate", "powerless")
-
-# Time wording -> period. First match in a sentence wins (NOTE: order
-# matters: "since the start of 2024" is a year, "since the start of the
-# war" is cumulative).
-PERIODS = [
-    ("year", r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?(?:year|20\d\d)|(?:in|during|throughout|for)\s+(?:the\s+whole\s+of\s+)?20\d\d(?!\s*[-–]\s*\d)|this\s+year|year\s+to\s+date|so\s+far\s+this\s+year|last\s+year|over\s+the\s+(?:past|last)\s+year|per\s+year|a\s+year\b|annually"),
-    ("cumulative", r"since\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:full[\s-]scale\s+|large[\s-]scale\s+|Russian\s+|Russia's\s+)?(?:war|invasion|aggression|conflict|operation|special\s+military\s+operation|hostilities|offensive|incursion)|(?:the\s+)?(?:war|invasion|conflict)\s+(?:began|started)|(?:February|Feb\.?)\s+(?:24,?\s+)?2022|24\s+February\s+2022|2022|2014|(?:the\s+)?start\s+of\s+the\s+(?:operation|offensive|war|invasion))|in\s+total\s+since|throughout\s+the\s+war|since\s+(?:it|they)\s+(?:began|started)|(?:over|during|in)\s+the\s+(?:course\s+of\s+the\s+)?(?:entire\s+)?(?:war|invasion)|total\s+(?:combat\s+)?losses|so\s+far\s+in\s+the\s+war|since\s+(?:entering|the\s+beginning)|since\s+(?:agreeing|signing|the\s+(?:ceasefire|truce|deal|agreement))|overall\s+losses|already|so\s+far(?!\s+(?:this|in\s+the)\s+(?:week|month|year))|(?:in|during)\s+the\s+(?:ongoing\s+|whole\s+|entire\s+)?(?:war|conflict|invasion)\b|entire\s+period|as\s+of\s+today|since\s+(?:President\s+)?(?:Vladimir\s+)?(?:Russia|Moscow|Putin)\s+(?:launched|began|started|invaded)|since\s+the\s+(?:Russian\s+|full-scale\s+)?invasion|(?:from|since|between)\s+(?:\d+\s+[ap]m\s+on\s+)?(?:Feb(?:ruary)?\.?\s+24|24\s+Feb(?:ruary)?)|in\s+all\b|as\s+of\s+(?:\w+\s+\d|\d)|from\s+24\s+February\s+2022|since\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)"),
-    ("overnight", r"overnight|night\b|pre-dawn|early\s+(?:morning|hours)|in\s+the\s+early\s+hours|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|over\s+night|last\s+night|at\s+night|during\s+the\s+night|on\s+the\s+night|night\s+(?:of|attack|raid|assault)|nightly|tonight|this\s+night|through\s+the\s+night|in\s+the\s+night|night-time|nighttime"),
-    ("day", r"(?:past|last|previous)\s+(?:24\s+hours|day)|(?:during|in|over|within)\s+one\s+day|\w+'s\s+(?:first|second|third)\s+day|on\s+the\s+(?:first|second|third)\s+day|in\s+(?:a|one|a\s+single)\s+day|per\s+day|a\s+day\b|each\s+day|every\s+day|daily|(?:over|during|in)\s+the\s+day|24\s+hours|in\s+a\s+single\s+day|single\s+day|within\s+a\s+day|over\s+the\s+past\s+and\s+current\s+day"),
-    ("week", r"(?:past|last|this|previous)\s+week|in\s+a\s+week|per\s+week|a\s+week\b|weekly|over\s+the\s+week|seven\s+days"),
-    ("month", r"(?:past|last|this|previous)\s+month|from\s+(?:1|the\s+1st)\s+to\s+(?:2[89]|3[01])\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|from\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+1\s+to\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:2[89]|3[01])|in\s+a\s+month|per\s+month|a\s+month\b|monthly|(?:in|during)\s+the\s+month|that\s+month|(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d)"),
-]
 
 # "20 to 30 shells a day": shells counted at a rate are shells used, when
 # no verb says they were sent or asked for.
