@@ -474,6 +474,24 @@ def sample_articles(path: Path, mb: float) -> list:
     return articles
 
 
+def long_article(chars: int, seed: int = 1, source: list[str] | None = None):
+    """One Article of about `chars` characters: the bench corpus's articles
+    (or the texts of `source`) one after another, as a long report or a
+    transcript holds many reports. For the length-scaling figure and the
+    size guard's test: generated, never stored."""
+    from etl.model import Article
+
+    rng = random.Random(seed)
+    parts, size, n = [], 0, 0
+    while size < chars:
+        text = source[n % len(source)] if source else make_article(rng, n)["text"]
+        parts.append(text)
+        size += len(text) + 2
+        n += 1
+    text = "\n\n".join(parts)[:chars]
+    return Article(id=f"long-{chars}-s{seed}", text=text, published=date(2024, 8, 23))
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=200, help="size in MB (10^6 bytes)")

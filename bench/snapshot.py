@@ -4,8 +4,8 @@
     .venv/bin/python -m bench.snapshot check            # after: exit 1 on a diff
 
 Every fact (all fields, windows included) and every rejection of the seeds,
-the dev and dev2 gold articles (when ../shared is there) and the first `--mb` MB of
-the bench corpus, written to bench/out/snapshot.jsonl, one line per article.
+the dev and dev2 gold articles (when ../shared is there), the first `--mb` MB of
+the bench corpus and two long generated articles (100 and 400 KB), written to bench/out/snapshot.jsonl, one line per article.
 `check` prints the first articles that differ and the CPU seconds taken,
 beside those of `save`.
 """
@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.corpus import OUT_DIR, ensure_corpus, sample_articles
+from bench.corpus import OUT_DIR, ensure_corpus, long_article, sample_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -33,7 +33,14 @@ def corpora(bench: Path, mb: float) -> dict[str, list]:
         if path.exists():
             out[name] = list(read_articles([path]))
     out["bench"] = sample_articles(bench, mb)
+    # Long articles: rules that look across a whole article (a period said
+    # once for an attack, a figure's earlier mentions) meet many figures.
+    out["long"] = [long_article(chars, seed) for chars, seed in LONG]
     return out
+
+
+# (characters, seed) of the long articles: a report and a long transcript.
+LONG = [(100_000, 2), (400_000, 3)]
 
 
 def snapshot(bench: Path, mb: float) -> tuple[list[str], dict[str, float]]:

@@ -473,14 +473,15 @@ def _same_figure_model(text, m, mentions):
     values = {m.q.value}
     if m.extra.get("of_total") and m.head:
         values |= {q.value for q in numbers.find_quantities(text[m.head[0]:m.head[1]])}
-    for p in mentions:
+    same = mentions.by_item_value()
+    for n in sorted(n for value in values for n in same.get((m.item, value), ())):
+        p = mentions.mentions[n]
         if p.q.start >= m.q.start:
-            break
-        if p.item == m.item and p.q.value in values and p.head:
-            model = _only_model(find_weapons(text[p.q.qual_start:p.head[1]],
-                                             index=TextIndex.of(text), offset=p.q.qual_start))
-            if model:
-                return model
+            continue
+        model = _only_model(find_weapons(text[p.q.qual_start:p.head[1]],
+                                         index=TextIndex.of(text), offset=p.q.qual_start))
+        if model:
+            return model
     return None
 
 
@@ -523,12 +524,9 @@ def period_for(text, m, mentions) -> str | None:
     if m.metric.startswith(_AIR):
         # The figures of one attack share its period, wherever in the
         # article the time is said: the nearest air figure that says it.
-        timed = [(abs(p.q.start - m.q.start) + (0 if p.q.start < m.q.start else 1), period)
-                 for p in mentions if p is not m and p.metric and p.metric.startswith(_AIR)
-                 for period in [_nearest_period(text, p)] if period]
-        if timed:
-            return min(timed)[1]
-        return _article_night(text)
+        timed = mentions.nearest("air period", m, lambda p: _nearest_period(text, p)
+                                 if p.metric and p.metric.startswith(_AIR) else None)
+        return timed or _article_night(text)
     return None
 
 
@@ -610,15 +608,9 @@ def is_part_of(text, m, mentions) -> bool:
 
 def _larger_before(mentions, m):
     """The larger figures of m's metric before m in `mentions`, from the
-    800 characters before it. (`==` compares every field of two mentions,
-    so where they start is compared first.)"""
-    larger = []
-    for p in mentions:
-        if p.q.start == m.q.start and p == m:
-            break
-        if p.metric == m.metric and p.q.value > m.q.value and m.q.start - p.q.start < 800:
-            larger.append(p)
-    return larger
+    800 characters before it."""
+    return [p for p in mentions.since(m.q.start - 800, m)
+            if p.metric == m.metric and p.q.value > m.q.value]
 
 
 def claimant_for(text, m) -> tuple[str | None, str | None]:

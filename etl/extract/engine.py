@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from etl.extract import numbers
 from etl.extract.attributes import (claimant_for, is_part_of, location_for, period_for,
                             side_for, weapon_for)
+from etl.extract.figures import Figures
 from etl.model import Article, Extraction, Fact, Rejection
 from etl.extract.not_a_fact import row_reason
 from etl.extract.rules import lexicon, patterns
@@ -110,6 +111,7 @@ def extract_text(text: str, doc: str = "", published=None) -> Extraction:
     for sent in sentences:
         for m in _sentence_mentions(text, sent, mentions, out, doc):
             mentions.append(m)
+    figures = Figures(mentions)
     facts = []
     for m in mentions:
         if not m.metric:
@@ -117,7 +119,7 @@ def extract_text(text: str, doc: str = "", published=None) -> Extraction:
         if _not_whole(m):
             out.rejections.append(_reject(text, doc, m.q, m.sent, NOT_WHOLE))
         else:
-            facts.append(_to_fact(text, doc, m, mentions, published))
+            facts.append(_to_fact(text, doc, m, figures, published))
     out.facts = _merge_repeats(facts)
     return out
 
