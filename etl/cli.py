@@ -171,6 +171,7 @@ def load_parquet(db, parquet_dir):
 
 @cli.command("load-bulletins")
 @click.argument("path", type=click.Path(dir_okay=False))
+@database_option
 @click.pass_obj
 @reports_errors
 def load_bulletins(db, path):

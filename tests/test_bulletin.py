@@ -212,7 +212,7 @@ def test_the_cli_exits_3_on_bad_rows_and_1_on_a_missing_column(small, tmp_path, 
                      r"2025-03-02 to 2025-03-20", result.stdout)
     broken = tmp_path / "broken.csv"
     broken.write_text("time_start,time_end,model\n")
-    result = CliRunner().invoke(cli, ["--db", str(db_path), "load-bulletins", str(broken)])
+    result = CliRunner().invoke(cli, ["load-bulletins", str(broken), "--db", str(db_path)])
     assert result.exit_code == 1 and "no column 'launch_place'" in result.output
 
 
