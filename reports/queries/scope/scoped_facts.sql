@@ -22,8 +22,8 @@ with dated as (
 
 final as (
     select
-        -- ids: fact_key numbers the facts for citations
-        row_number() over (order by dated.doc, dated.fact_no) as fact_key,
+        -- ids: claim_id ("doc:fact_no", as in the views) cites the fact
+        dated.doc || ':' || dated.fact_no as claim_id,
         dated.*,
         coalesce(vocabulary.metric_group, 'other') as metric_group,
         vocabulary.weapon_class,

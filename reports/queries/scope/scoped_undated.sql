@@ -22,8 +22,8 @@ matching as (
 keys as (
     select
         doc as article_id,
-        list(fact_key order by fact_key) as fact_keys,
-        list(fact_key order by fact_key) filter (
+        list(claim_id order by claim_id) as fact_keys,
+        list(claim_id order by claim_id) filter (
             where window_end is null   -- as in undated_articles
         ) as undated_fact_keys
     from scoped_facts

@@ -169,6 +169,14 @@ nights as (
         max(value) filter (where is_picked and measure = 'lost') as lost,
         max(value) filter (where is_picked and measure = 'returned')
             as returned,
+        max(claim_id) filter (where is_picked and measure = 'launched')
+            as launched_claim_id,
+        max(claim_id) filter (where is_picked and measure = 'downed')
+            as downed_claim_id,
+        max(claim_id) filter (where is_picked and measure = 'lost')
+            as lost_claim_id,
+        max(claim_id) filter (where is_picked and measure = 'returned')
+            as returned_claim_id,
         max(qualifier) filter (where is_picked and measure = 'launched')
             as launched_qualifier,
         max(qualifier) filter (where is_picked and measure = 'downed')
@@ -180,8 +188,8 @@ nights as (
             as downed_by,
         count(distinct voice) filter (where is_picked) > 1 as mixes_voices,
         -- other voices' figures that differ from the one taken
-        list({'measure': measure, 'value': value, 'by': voice}
-            order by measure, voice)
+        list({'measure': measure, 'value': value, 'by': voice,
+            'claim_id': claim_id} order by measure, voice)
             filter (where not is_picked and value <> picked_value) as other_figures,
         list(claim_id order by claim_id) filter (where is_picked)
             as figure_claim_ids
@@ -198,9 +206,16 @@ scoped as (
         list({
             'measure': measure, 'value': value, 'place': location,
             'weapon': weapon, 'claim_id': claim_id
-        } order by measure, value desc) as scoped_figures
-    from voiced
-    where not is_national
+        } order by measure, value desc, location, weapon) as scoped_figures
+    from (
+        -- one entry per figure, however many reports repeat it
+        select
+            night, side_key, weapon_class, measure, value, location, weapon,
+            min(claim_id) as claim_id
+        from voiced
+        where not is_national
+        group by all
+    )
     group by night, side_key, weapon_class
 ),
 
@@ -232,6 +247,10 @@ final as (
         nights.returned,
         nights.launched_qualifier,
         nights.downed_qualifier,
+        nights.launched_claim_id,
+        nights.downed_claim_id,
+        nights.lost_claim_id,
+        nights.returned_claim_id,
         case
             when nights.launched_by = nights.downed_by
                 and nights.downed <= nights.launched

@@ -59,11 +59,14 @@ sided as (
 placed as (
     select
         sided.*,
-        coalesce(
+        -- (not drones and missiles: a night's national figure names no
+        -- place, and is not one region's figure; see air_nights)
+        case when metric similar to '(drones|missiles)_.*' then location
+        else coalesce(
             location,
             case when count(distinct location) over same_side = 1
                 then max(location) over same_side end
-        ) as place_key
+        ) end as place_key
     from sided
     window same_side as (partition by metric, is_part, day, side_key)
 ),
@@ -71,11 +74,12 @@ placed as (
 armed as (
     select
         placed.*,
-        coalesce(
+        case when metric similar to '(drones|missiles)_.*' then weapon
+        else coalesce(
             weapon,
             case when count(distinct weapon) over same_place = 1
                 then max(weapon) over same_place end
-        ) as weapon_key
+        ) end as weapon_key
     from placed
     window same_place as (
         partition by metric, is_part, day, side_key, place_key

@@ -4,7 +4,8 @@
 -- a period total, a running tally or a figure whose span is unknown); the
 -- largest drone and missile attacks are the largest night of air_nights.
 -- `rule` says which; `n_not_counted` how many figures of the metric were
--- left out, and why, so that a reader can check the total.
+-- left out, and why, so that a reader can check the total; `claim_ids` the
+-- reports whose figures make the total (one per incident).
 with
 
 summed as (
@@ -14,7 +15,8 @@ summed as (
         count(*) as n_incidents,
         min(day) as first_day,
         max(day) as last_day,
-        flatten(list(claim_ids)) as claim_ids
+        -- the report whose figure each incident counts
+        list(value_claim_id order by day, value_claim_id) as claim_ids
     from incidents
     where day is not null and not is_part
     group by metric
