@@ -36,6 +36,12 @@ CASES = [
      "people_killed", 3, "incident", ""),
     ("The sides swapped 115 prisoners of war.",
      "prisoners_swapped", 115, "incident", ""),
+    # a tally dated "as of midnight on <date>"
+    ("Monitors said that as of midnight on March 25, 412 civilians had been killed.",
+     "people_killed", 412, "running_tally", "as of"),
+    # "earlier in the day" dates a report; it is no day's total
+    ("Earlier in the day, the ministry said Kyiv brought back 146 of its POWs.",
+     "prisoners_swapped", 146, "incident", ""),
     # a count so far, from no start named, is no incident, and a day named
     # beside it is when it was said
     ("On Friday the UN said 12,600 civilians have been killed.",
