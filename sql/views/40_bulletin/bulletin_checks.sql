@@ -22,8 +22,11 @@
 --     'no bulletin'              the bulletin has no figure for it;
 --     'differs'                  none of these;
 --   matched_reading   which reading matched (and its night, if another);
+--                     for a figure that differs, a figure of its night
+--                     under a third measure it equals, if any ("95 downed"
+--                     that is the night's 95 lost);
 --   closest_reading   for a figure that differs, the reading of its night
---                     and measure nearest to it.
+--                     and measure nearest to it (regional tallies aside).
 -- `agrees` = exact, within bounds or an alternative reading.
 with
 
@@ -241,6 +244,7 @@ ranked as (
         news.doc,
         news.fact_no,
         candidates.night as reading_night,
+        candidates.measure as reading_measure,
         candidates.reading,
         candidates.reading_value,
         case
@@ -252,6 +256,9 @@ ranked as (
             when candidates.night = news.night and candidates.is_main
                 and news.measure <> 'lost' and candidates.measure <> 'lost' then 4
             when candidates.measure = news.measure and candidates.is_main then 5
+            -- still 'differs', but say what it is: "95 downed" that is the
+            -- night's 95 lost
+            when candidates.night = news.night then 6
         end as rank
     from news
     inner join candidates
@@ -266,6 +273,7 @@ best as (
         fact_no,
         arg_min(reading, rank) as reading,
         arg_min(reading_night, rank) as reading_night,
+        arg_min(reading_measure, rank) as reading_measure,
         arg_min(reading_value, rank) as reading_value,
         min(rank) as rank
     from ranked
@@ -309,13 +317,12 @@ final as (
             when 3 then 'alternative reading'
             when 4 then 'launched/downed swapped'
             when 5 then 'previous/next night'
+            when 6 then 'differs'
             else case when closest.reading is null then 'no bulletin' else 'differs' end
         end as agreement,
         coalesce(best.rank <= 3, false) as agrees,
         case
-            when best.rank = 4 then
-                case news.measure when 'launched' then 'downed' else 'launched' end
-                || ': ' || best.reading
+            when best.rank in (4, 6) then best.reading_measure || ': ' || best.reading
             when best.rank = 5 then
                 case when best.reading_night < news.night
                     then 'previous night' else 'next night' end
@@ -325,8 +332,9 @@ final as (
         end as matched_reading,
         best.reading_night as matched_night,
         best.reading_value as matched_value,
-        case when best.rank is null then closest.reading end as closest_reading,
-        case when best.rank is null then closest.value end as closest_value,
+        case when coalesce(best.rank, 6) = 6 then closest.reading end
+            as closest_reading,
+        case when coalesce(best.rank, 6) = 6 then closest.value end as closest_value,
         coalesce(flags.is_preliminary, false) as is_preliminary
     from news
     left join main_readings as main
