@@ -464,6 +464,8 @@ def test_the_briefing_holds_the_news_against_the_bulletin(con, db_path, tmp_path
                       quote="eighty drones were sent", **NIGHT),
                  dict(doc="differs", metric="drones_launched", value=200,
                       quote="two hundred drones were sent", **NIGHT)])
+    # the nights' figures (air_nights) read incidents
+    con.execute("update facts set kind = 'incident'")
     con.close()
     text = write_briefing(db_path, tmp_path / "out").read_text()
     section = SECTION.search(text)[1]
@@ -471,6 +473,8 @@ def test_the_briefing_holds_the_news_against_the_bulletin(con, db_path, tmp_path
                    "national figures for 6 nights, 2025-03-02 to 2025-03-15") in section
     assert "Figures compared: **4**; with a bulletin for their night: 4; agreeing " \
         "with it: **2** (50.0%)" in section
+    # the night's figure (air_nights: the most reported, 120) is the bulletin's
+    assert "with a bulletin figure: 1; agreeing with it: **1** (100.0%)" in section
     disagreements = [dict(zip(h, c)) for h, c in table_rows(section)
                      if "What matches instead" in h]
     assert [(r["Quote"], r["Bulletin"], r["Agreement"], r["What matches instead"])
@@ -481,3 +485,37 @@ def test_the_briefing_holds_the_news_against_the_bulletin(con, db_path, tmp_path
          "downed: night figure = 80")]
     chart = (tmp_path / "out" / "charts" / "news_vs_bulletin.csv").read_text()
     assert chart.splitlines()[1:] == ["2025-03-02 · drones,120,120"]
+
+
+def test_the_nights_figures_against_the_bulletin(con):
+    """bulletin_reconciliation: air_nights' figure per night, class and
+    measure beside the bulletin's, with the labels of bulletin_checks."""
+    voice = dict(kind="incident", claimant="Ukrainian Air Force", **NIGHT)
+    given(con, facts=[
+        dict(doc="a", metric="drones_launched", value=120, **voice),
+        dict(doc="a", metric="drones_downed", value=110, **voice),
+        dict(doc="a", metric="missiles_launched", value=10, qualifier="approx",
+             **voice),
+        dict(doc="a", metric="missiles_downed", value=9, **voice),
+        dict(doc="b", metric="drones_launched", value=44, kind="incident",
+             period="overnight", side="russia", window_start=date(2025, 3, 14),
+             window_end=date(2025, 3, 15)),
+        dict(doc="c", metric="drones_launched", value=10, kind="incident",
+             period="overnight", side="russia", window_start=date(2025, 3, 24),
+             window_end=date(2025, 3, 25)),
+    ])
+    assert con.execute(
+        "select night, weapon_class, measure, news_value, bulletin_value, agreement, "
+        "matched_reading from bulletin_reconciliation "
+        "order by night, weapon_class, measure").fetchall() == [
+        (date(2025, 3, 2), "drone", "downed", 110, 80, "alternative reading",
+         "shot down plus lost"),
+        (date(2025, 3, 2), "drone", "launched", 120, 120, "exact", "night figure"),
+        (date(2025, 3, 2), "missile", "downed", 9, 1, "launched/downed swapped",
+         "launched: night figure"),
+        (date(2025, 3, 2), "missile", "launched", 10, 9, "within bounds",
+         "night figure"),
+        (date(2025, 3, 15), "drone", "launched", 44, 60, "previous/next night",
+         "previous night (2025-03-14): night figure"),
+        (date(2025, 3, 25), "drone", "launched", 10, None, "no bulletin", None),
+    ]

@@ -65,79 +65,9 @@ news as (
         and exists (select 1 from bulletin_rows)
 ),
 
--- the name of each reading of bulletin_nights: (column, measure, reading)
-reading_names as (
-    select * from (
-        values
-            ('launched', 'launched', 'night figure'),
-            ('destroyed', 'downed', 'night figure'),
-            ('lost', 'lost', 'night figure'),
-            ('launched_all_kinds', 'launched', 'all drone kinds'),
-            ('destroyed_all_kinds', 'downed', 'all drone kinds'),
-            ('destroyed_and_lost', 'downed', 'shot down plus lost'),
-            ('launched_without_s300', 'launched', 'missiles without S-300/S-400'),
-            ('destroyed_without_s300', 'downed', 'missiles without S-300/S-400'),
-            ('shaheds_launched', 'launched', 'Shaheds without decoys'),
-            ('day_launched', 'launched', 'daytime waves alone'),
-            ('day_destroyed', 'downed', 'daytime waves alone'),
-            ('launched_with_day', 'launched', 'daytime waves added'),
-            ('destroyed_with_day', 'downed', 'daytime waves added')
-    ) as names (column_name, measure, reading)
-),
-
-night_readings as (
-    select
-        figures.night,
-        figures.weapon_class,
-        reading_names.measure,
-        reading_names.reading,
-        figures.value,
-        reading_names.reading = 'night figure' as is_class_figure
-    from (
-        unpivot (
-            select
-                night, weapon_class, launched, destroyed, lost, launched_all_kinds,
-                destroyed_all_kinds, destroyed_and_lost, launched_without_s300,
-                destroyed_without_s300, shaheds_launched, day_launched,
-                day_destroyed, launched_with_day, destroyed_with_day
-            from bulletin_nights
-        )
-        on columns(* exclude (night, weapon_class))
-        into name column_name value value
-    ) as figures
-    inner join reading_names
-        on reading_names.column_name = figures.column_name
-),
-
--- a regional command's tally of the night, per poster (listed, never added)
-regional_readings as (
-    select
-        night,
-        weapon_class,
-        'launched' as measure,
-        'regional tally: ' || poster as reading,
-        sum(launched) as value,
-        false as is_class_figure
-    from bulletin_waves
-    where scope = 'regional' and weapon_class is not null
-    group by night, weapon_class, poster
-    union all
-    select
-        night,
-        weapon_class,
-        'downed',
-        'regional tally: ' || poster,
-        sum(destroyed),
-        false
-    from bulletin_waves
-    where scope = 'regional' and weapon_class is not null
-    group by night, weapon_class, poster
-),
-
 class_readings as (
-    select * from night_readings
-    union all
-    select * from regional_readings
+    select night, weapon_class, measure, reading, value, is_night_figure
+    from bulletin_readings
 ),
 
 -- the rows of the weapon a fact names, on its night and the nights beside
@@ -176,7 +106,7 @@ readings as (
         class_readings.measure,
         class_readings.reading,
         class_readings.value,
-        class_readings.is_class_figure
+        class_readings.is_night_figure
     from news
     inner join class_readings
         on class_readings.weapon_class = news.weapon_class
@@ -196,12 +126,12 @@ main_readings as (
         measure,
         coalesce(
             max(value) filter (where reading like '% rows'),
-            max(value) filter (where is_class_figure)
+            max(value) filter (where is_night_figure)
         ) as value,
         case
             when max(value) filter (where reading like '% rows') is not null
                 then max(reading) filter (where reading like '% rows')
-            when max(value) filter (where is_class_figure) is not null
+            when max(value) filter (where is_night_figure) is not null
                 then 'night figure'
         end as reading
     from readings
