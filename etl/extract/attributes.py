@@ -653,7 +653,10 @@ def _period_hits(text, start, end, name):
 
 
 _PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
-                       r"\bin\s+particular|\bincl\.)[\s,:]*(?:at\s+least\s+|about\s+|over\s+|some\s+)?$", _I)
+                       r"\bin\s+particular|\bincl\.|"
+                       # "Among those freed were 23", "Among the dead are five"
+                       r"\bamong\s+(?:them|those|the\s+[\w-]+)\b[^.;:]{0,50}?\b(?:were|was|are|is)"
+                       r")[\s,:]*(?:at\s+least\s+|about\s+|over\s+|some\s+)?$", _I)
 _IN_BRACKETS = re.compile(r"[^()]{0,40}\([^()]{0,160}")
 _MORE = re.compile(r"^\s*(?:more|others?|additional)\b", _I)
 
@@ -670,10 +673,18 @@ def is_part_of(text, m, mentions) -> bool:
         return True
     if _MORE.match(text[m.q.end:m.q.end + 12]):
         return False
-    # "... 12 of them over Kharkiv": a place of its own under a total of the
-    # same items without one
+    # a breakdown by place follows its total of the same items, in its
+    # paragraph (list lines included) or in a later one of the same period;
+    # a figure of another paragraph and time is its own event
     return location_for(text, m) is not None and any(
-        location_for(text, p) is None and p.item == m.item for p in earlier)
+        location_for(text, p) is None and p.item == m.item
+        and (not _NEW_PARAGRAPH.search(text, p.q.end, m.q.start)
+             or period_for(text, p, mentions) == period_for(text, m, mentions))
+        for p in earlier)
+
+
+# A line break that starts prose, not a list item ("- 12 over Sumy").
+_NEW_PARAGRAPH = re.compile(r"\n(?!\s*(?:[-–—•*]|\d))")
 
 
 def _total_of(text, m, mentions):
@@ -693,9 +704,9 @@ def _read_total_of(text, m, mentions):
 
 
 def _stated_part(text, m, earlier):
-    """A part by its wording: "including", "of them", a breakdown in
-    brackets after a larger figure of its sentence."""
-    left = text[max(m.sent.start, m.q.qual_start - 30):m.q.qual_start]
+    """A part by its wording: "including", "of them", "among the dead
+    were", a breakdown in brackets after a larger figure of its sentence."""
+    left = text[max(m.sent.start, m.q.qual_start - 80):m.q.qual_start]
     return _PART_CUE.search(left) is not None or any(
         _IN_BRACKETS.fullmatch(text, p.q.end, m.q.qual_start) for p in earlier
         if p.sent is m.sent)
