@@ -65,6 +65,13 @@ def test_kind(text, metric, value, kind, reason):
         facts[0].kind_reason
 
 
+def test_a_figure_after_a_tally_in_its_paragraph_is_of_the_tally():
+    text = ("Since February, monitors have recorded 1,707 civilians injured. "
+            "Among the wounded were 69 children.\nA strike on Sumy injured 4 people.")
+    kinds = {f.value: f.kind for f in extract_text(text, published=FRI).facts}
+    assert kinds == {1707: "running_tally", 69: "running_tally", 4: "incident"}
+
+
 def test_every_fact_says_why_it_has_its_kind():
     text = ("Russia launched 95 drones overnight. Air defence downed 80. "
             "Since 2022, 40,000 drones have been launched.")

@@ -77,3 +77,10 @@ INCIDENT_MAX = {"people_killed": 1000, "people_injured": 1000}
 
 # Swaps and handovers are events by nature: "the sides swapped 115 POWs".
 EVENT_METRICS = ("prisoners_swapped", "bodies_repatriated")
+
+# Metrics that one tally breaks down into one another ("1,707 wounded ...
+# among the killed, 69 children"): a figure takes the kind of the tally
+# before it within its family (etl/extract/kinds.py flow_kinds).
+METRIC_FAMILY = {
+    "people_killed": "people", "people_injured": "people", "casualties": "people",
+}
