@@ -464,7 +464,7 @@ _RULE_SCAN = ScannerSet({rule.id: rule.pattern for rule in RULES
 FITS = {
     "overnight": ("night", "point", "day", "earlier"),
     "day": ("day", "night", "point", "earlier"),
-    "week": ("week", "range"),
+    "week": ("week", "range", "earlier"),
     "month": ("month", "range"),
     "year": ("year",),
     "cumulative": ("since",),
