@@ -249,6 +249,125 @@ NEW = [
          [F("attacks", 41, period="day")]),
     Case("The village came under mortar fire three times on Sunday.",
          [F("attacks", 3)]),
+    # -- earlier figures in brackets count what the figure before them counts
+    Case("The UN said 341 (318) civilians were killed and 905 (877) injured.",
+         [F("people_killed", 341), F("people_killed", 318),
+          F("people_injured", 905), F("people_injured", 877)]),
+    Case("Monitors counted 2,100 civilian casualties (1,950 in the previous report), "
+         "including 640 killed (610).",
+         [F("casualties", 2100), F("casualties", 1950),
+          F("people_killed", 640), F("people_killed", 610)]),
+    # -- partitives: the verb after the noun phrase is the part's -------------
+    Case("Russia sent 83 drones, 71 of which were intercepted.",
+         [F("drones_launched", 83), F("drones_downed", 71)]),
+    Case("Four of the six missiles fired at the city were downed.",
+         [F("missiles_downed", 4), F("missiles_launched", 6)]),
+    Case("Air defence shot down 9 of more than 15 cruise missiles fired by Russia.",
+         [F("missiles_downed", 9), F("missiles_launched", 15)]),
+    # -- a verb inside another noun phrase is not the figure's ---------------
+    Case("The army destroyed three cruise missiles, launched by Ukraine, over Crimea, "
+         "and 14 drones over Kursk.",
+         [F("missiles_downed", 3), F("drones_downed", 14)]),
+    Case("Air defence destroyed two air-launched cruise missiles and five drones over the sea.",
+         [F("missiles_downed", 2), F("drones_downed", 5)]),
+    Case("The losses include 900 multiple launch rocket systems and 3,000 drones.",
+         [F("equipment_destroyed", 900), F("drones_downed", 3000)]),
+    # -- coordination: each verb its own figure ------------------------------
+    Case("The strike kills 3, injures 11.",
+         [F("people_killed", 3), F("people_injured", 11)]),
+    Case("A girl was killed and 22 people injured.", [F("people_injured", 22)]),
+    # -- the munition as subject or object of an attack -----------------------
+    Case("More than two dozen drones targeted Odesa overnight.",
+         [F("drones_launched", 24, qualifier="at_least")]),
+    Case("Russia struck the capital with 20 missiles.", [F("missiles_launched", 20)]),
+    Case("Air defences managed to stop 30 drones.", [F("drones_downed", 30)]),
+    Case("More than 160 missiles have come from Russia and more than 70 from Belarus.",
+         [F("missiles_launched", 160), F("missiles_launched", 70)]),
+    Case("Russia has dispatched about 600 drones since the autumn.",
+         [F("drones_launched", 600)]),
+    Case("Russia fired 600 missiles, up from about 20 daily launches last week.",
+         [F("missiles_launched", 600), F("missiles_launched", 20)]),
+    # -- predicative figures with the item first ------------------------------
+    Case("Russian losses are nearing 700,000.", [F("casualties", 700000)]),
+    Case("The number of missiles was put at 75.", [F("missiles_launched", 75)]),
+    Case("By Friday the number of attack drones shot down by the army had reached 70.",
+         [F("drones_downed", 70)]),
+    Case("Casualty figures were also reported, hitting over 35,000 in July.",
+         [F("casualties", 35000, qualifier="at_least")]),
+    # -- singular and rarer heads -------------------------------------------
+    Case("One man was killed in Sumy and the attack caused one fatality in Chernihiv.",
+         [F("people_killed", 1)]),
+    Case("One woman in Odesa was injured by shrapnel.", [F("people_injured", 1)]),
+    Case("The army lost 215 military in a day.", [F("casualties", 215, period="day")]),
+    Case("At least one casualty was reported.", [F("casualties", 1)]),
+    Case("Today 3,800 killed or wounded.", [F("casualties", 3800)]),
+    Case("Over 14 million Ukrainians have been forced to flee their homes.",
+         [F("people_evacuated", 14000000)]),
+    Case("The UN reported on 3 August 10,350,489 refugees.",
+         [F("people_evacuated", 10350489)]),
+    Case("Electricity was cut to over 500,000 people and a million more were losing power.",
+         [F("people_without_power", 500000), F("people_without_power", 1000000)]),
+    Case("Ukraine shot down three Su-34s over the south.", [F("equipment_destroyed", 3)]),
+    Case("The losses included three M-1 Abrams tanks, 300 airplanes and 26 warships.",
+         [F("equipment_destroyed", 3), F("equipment_destroyed", 300),
+          F("equipment_destroyed", 26)]),
+    # rocket launchers "intercepted" are their rockets; "drone aircraft" are drones
+    Case("Air defence intercepted ten HIMARS multiple rocket launchers during the day.",
+         [F("missiles_downed", 10)]),
+    Case("The ministry reported the destruction of 119 drone aircraft.",
+         [F("drones_downed", 119)]),
+    # a singular noun after a count is a modifier of the next count's head
+    Case("The staff reported 22 missile and 57 air strikes, and 55 multiple launch "
+         "rocket system (MLRS) attacks.",
+         [F("attacks", 22), F("attacks", 57), F("attacks", 55)]),
+    # -- bodies: the fallen, and a verb after "of the soldiers" --------------
+    Case("As a result, 100 fallen defenders were returned to Ukraine.",
+         [F("bodies_repatriated", 100)]),
+    Case("The bodies of one hundred dead soldiers were returned.",
+         [F("bodies_repatriated", 100)]),
+    Case("A total of 888 bodies of soldiers has been returned since May.",
+         [F("bodies_repatriated", 888)]),
+    # -- territory held ---------------------------------------------------------
+    Case("Ukrainian forces control 28 settlements and about 1,000 square kilometres.",
+         [F("settlements_captured", 28), F("territory_captured", 1000)]),
+    # -- desertion statistics -------------------------------------------------
+    Case("Investigators opened 21.4 thousand cases on the escape of servicemen last year.",
+         [F("troops_deserted", 21400, period="year")]),
+    Case("Prosecutors registered 18,000 cases of unauthorized abandonment of a unit.",
+         [F("troops_deserted", 18000)]),
+    Case("Some 5,000 soldiers vanished from the ranks in May.",
+         [F("troops_deserted", 5000, qualifier="approx")]),
+    Case("Over 200 troops fled the brigade.", [F("troops_deserted", 200)]),
+    # -- arms asked for, bombs at a rate, grenades ---------------------------
+    Case("Ukraine requires at least seven more Patriot batteries.",
+         [F("weapons_requested", 7)]),
+    Case("Russia was looking to buy hundreds of drones from Iran.",
+         [F("weapons_requested", 200, qualifier="vague")]),
+    Case("The daily average is 45 bombs per day.", [F("bombs_dropped", 45)]),
+    # FACTS.md: a drone that drops grenades drops bombs
+    Case("A drone dropped three grenades on a checkpoint.", [F("bombs_dropped", 3)]),
+    # "another 700 are missing": missing is not killed
+    Case("Police recorded the deaths of 900 civilians, and another 700 are missing.",
+         [F("people_killed", 900)]),
+    Case("18 cruise missiles were shot down in one morning.", [F("missiles_downed", 18)]),
+    # a number completing a model name is no count; units are no items
+    Case("Germany will provide a company of 14 Leopard 2A6 tanks.",
+         [F("weapons_supplied", 14)]),
+    Case("The plan is to form two tank battalions, and Germany will send 14 Leopard 2 tanks.",
+         [F("weapons_supplied", 14)]),
+    # two counts of one noun
+    Case("Losses peaked in July and August, with 1,520 and 1,517 artillery systems destroyed.",
+         [F("equipment_destroyed", 1520), F("equipment_destroyed", 1517)]),
+    Case("Ukraine received the bodies of 40 defenders from the east and 4 dead soldiers "
+         "from the south.",
+         [F("bodies_repatriated", 40), F("bodies_repatriated", 4)]),
+    # a sentence with a verb of its own does not continue the one before
+    Case("At least 11 people were killed.\nThousands of residents raced to shelters as "
+         "sirens rang out.",
+         [F("people_killed", 11)]),
+    # a bare number's own verb, outside what its antecedent can do
+    Case("The result: at least 13 bombers destroyed, dozens more damaged.",
+         [F("equipment_destroyed", 13)]),
     # -- number forms and qualifiers -----------------------------------------
     Case("Kyiv asked for 10-12,000 rounds.",
          [F("weapons_requested", 10000, qualifier="range", low=10000, high=12000)]),
@@ -331,6 +450,25 @@ NO_FIGURE = [
     Case("Europe has beaten its rival to a million shells.", reason="no event for shell"),
     Case("Its guns fire five times as many shells.", reason="counts times"),
     Case("In 2023-2024 the front barely moved.", reason="year"),
+    Case("Air defences failed to stop four drones.", reason="negated"),
+    Case("One of the soldiers in the video says he was hit.",
+         reason="one of several, not a count"),
+    Case("Getting one of these systems running is costly.",
+         reason="one of several, not a count"),
+    # FACTS.md: an agreement to hand over or swap is a plan
+    Case("They agreed that Russia will transfer the bodies of 6,000 soldiers.",
+         reason="agreed handover, a plan"),
+    Case("The sides agreed to exchange 1,000 prisoners of war each.",
+         reason="agreed handover, a plan"),
+    Case("The total broke the previous record by nearly 700.", reason="margin, not a count"),
+    Case("Each launcher can hold up to four missiles.", reason="hypothetical or plan"),
+    Case("Fifteen missiles rained down on the city.", reason="hits and impacts are not facts"),
+    Case("The blockade is endangering the lives of millions of people.", reason=None),
+    Case("Prosecutors opened 30 criminal cases over looting.", reason=None),
+    Case("At the elevators – almost 40,000 tonnes of grain were damaged.",
+         reason="counts tonnes"),
+    Case("Germany will supply modern Leopard 2 battle tanks.",
+         reason="model or unit designation"),
 ]
 
 KNOWN_MISSES = [
