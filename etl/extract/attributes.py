@@ -583,7 +583,10 @@ def _period_hits(text, start, end, name):
 
 
 _PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
-                       r"\bin\s+particular|\bincl\.)[\s,:]*(?:at\s+least\s+|about\s+|over\s+|some\s+)?$", _I)
+                       r"\bin\s+particular|\bincl\.|"
+                       # "Among those freed were 23", "Among the dead are five"
+                       r"\bamong\s+(?:them|those|the\s+[\w-]+)\b[^.;:]{0,50}?\b(?:were|was|are|is)"
+                       r")[\s,:]*(?:at\s+least\s+|about\s+|over\s+|some\s+)?$", _I)
 _IN_BRACKETS = re.compile(r"[^()]{0,40}\([^()]{0,160}")
 _MORE = re.compile(r"^\s*(?:more|others?|additional)\b", _I)
 
@@ -595,7 +598,7 @@ def is_part_of(text, m, mentions) -> bool:
     earlier = _larger_before(mentions, m)
     if not earlier:
         return False
-    left = text[max(m.sent.start, m.q.qual_start - 30):m.q.qual_start]
+    left = text[max(m.sent.start, m.q.qual_start - 80):m.q.qual_start]
     if _PART_CUE.search(left):
         return True
     # "227 killed (31 men, 25 women ...)": a breakdown in brackets
@@ -604,8 +607,15 @@ def is_part_of(text, m, mentions) -> bool:
         return True
     if _MORE.match(text[m.q.end:m.q.end + 12]):
         return False
+    # a breakdown by place follows its total in the same paragraph (list
+    # lines included); a figure of another paragraph is its own event
     return location_for(text, m) is not None and any(
-        location_for(text, p) is None for p in earlier)
+        location_for(text, p) is None and not _NEW_PARAGRAPH.search(text, p.q.end, m.q.start)
+        for p in earlier)
+
+
+# A line break that starts prose, not a list item ("- 12 over Sumy").
+_NEW_PARAGRAPH = re.compile(r"\n(?!\s*(?:[-–—•*]|\d))")
 
 
 def _larger_before(mentions, m):
