@@ -494,7 +494,33 @@ def _classify(text, q, sent, earlier) -> _Mention:
         # the ground is not shot down; its rockets are
         m.item, m.metric = "missile", "missiles_downed"
     _out_of_total(text, m, earlier)
+    _relative_clause_event(text, m)
     return m
+
+
+def _relative_clause_event(text, m):
+    """'the attack included 45 drones that his forces shot down', '8 drones
+    and 3 missiles which were shot down': launched, and also what the
+    relative clause says happened to them (as 'shot down all 14 drones')."""
+    if m.event != "launch" or m.item not in ("drone", "missile") or not m.head:
+        return
+    clause = _RELATIVE_CLAUSE.match(text, m.head[1], m.sent.end)
+    if not clause:
+        return
+    events = _events_in(text, clause.end(), min(m.sent.end, clause.end() + 25),
+                        ("down", "lost"))
+    verb = min(events, default=None, key=lambda h: (h[0], -h[1]))
+    if verb and verb[0] == clause.end():
+        m.extra["also"] = _Mention(m.q, m.sent, m.item, verb[2], m.head,
+                                   metric=lexicon.METRICS[(m.item, verb[2])])
+
+
+# "... which were", "... that his forces", after one more member of a list
+_RELATIVE_CLAUSE = re.compile(
+    rf"(?:\s+and\s+{numbers.NUMBER}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)?\s*,?\s+(?:which|that)\s+"
+    rf"(?:(?:were|was|had\s+been|have\s+been|(?:his|its|their|our|the)\s+(?:\w+\s+)?"
+    rf"(?:forces|defen[cs]es?|units|troops|army|military))\s+)?(?:all\s+)?(?:(?-i:[a-z]+ly)\s+)?",
+    re.VERBOSE | _I)
 
 
 _OPEN_BRACKET = re.compile(r"\(\s*$")
@@ -640,7 +666,7 @@ _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
     reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|others|
     respectively|subsequently|either|or|allegedly|confirmed|already|
     known|believed|thought|feared|presumed|understood|said|reported|the\s+others|the\s+rest|
-    of\s+(?:which|whom|these|those)|forced\s+to|\([\w,.]+\)|—|–|-)*$""", re.VERBOSE | _I)
+    of\s+(?:which|whom|these|those)|forced\s+to|(?-i:[a-z]{3,}ly)|\([\w,.]+\)|—|–|-)*$""", re.VERBOSE | _I)
 
 
 _ASIDE = re.compile(r"(?:,|\s[–—-])\s*(?:including|among\s+them|of\s+whom|mostly|mainly)\b[^,–—;]*(?:,|[–—]|\s-\s)", _I)
@@ -648,7 +674,7 @@ _ASIDE = re.compile(r"(?:,|\s[–—-])\s*(?:including|among\s+them|of\s+whom|mo
 _OWN_METRIC_ITEMS = ("dead", "wounded", "casualty")
 _OWN_VERB = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)+)?"  # "servicemen of the Armed Forces"
                        r"(?:were|was|have|has|had|are|is|got)\s+"
-                       r"(?:\w+ly\s+|still\s+|also\s+|been\s+)?(?P<verb>\w+(?:ed|en)|said|thought|known)\b", _I)
+                       r"(?:(?:\w+ly|still|also|been)\s+){0,3}(?P<verb>\w+(?:ed|en)|said|thought|known)\b", _I)
 # Between a total's noun and the verb of its part: a participle, an auxiliary.
 _PART_VERB_GAP = re.compile(r"\s*(?:[a-z]+(?:ed|en)\s+(?:(?:at|on|over|toward|towards|against|into|by)"
                             r"\s+(?:[\w'’-]+\s+){1,3}?)?)?(?:(?:were|was|have|has|had|are|is)\s+"
@@ -672,9 +698,9 @@ def _governing(text, left, earlier, sent):
     warships') and, when a governing verb stands further left, those of
     a modifier: 'air-launched', '4 missiles, launched by Ukraine, and 27 drones'."""
     phrases = [(e.q.start, e.head[1]) for e in earlier[-12:] if e.sent is sent and e.head]
-    left = [h for h in left if not any(a <= h[0] and h[1] < b for a, b in phrases)]
-    governing = [h for h in left if text[h[0] - 1:h[0]] != "-"
-                 and not _MODIFIER_PARTICIPLE.match(text, h[1])]
+    left = [h for h in left if not any(a <= h[0] and h[1] < b for a, b in phrases)
+            and text[h[0] - 1:h[0]] != "-"]      # "shoot-down rate": part of a compound
+    governing = [h for h in left if not _MODIFIER_PARTICIPLE.match(text, h[1])]
     return governing if governing else left
 
 
@@ -827,7 +853,7 @@ _LIST_SEPARATOR = re.compile(r",|\band\b")
 _ITEM_DASH_AFTER = re.compile(r"\s*[–—-]+\s*(?=[\w'‘“\"])")
 _ITEM_LABEL_BEFORE = re.compile(
     r"(?:^|[\n,;:•·*]|\band\b)\s*[-–—•·*]?\s*"
-    r"[^\W\d][^\n,;:–—.!?\d]{0,50}?\s[–—-]+\s*$")
+    r"[^\W\d][^\n,;:–—.!?\d]{0,50}?(?:\s[–—-]+|:)\s*$")
 _ITEM_LINE_START = re.compile(r"(?:^|\n)\s*(?:[-–—•·*]\s*)?$")
 _ITEM_PLACE_AFTER = re.compile(r"\s+(?:over|in|on|near|across|above)\s+[^\n.;]{1,60}(?:[,;.]|$)", re.M)
 # The total's clause ends in a colon that opens the list.

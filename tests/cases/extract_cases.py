@@ -368,6 +368,25 @@ NEW = [
     # a bare number's own verb, outside what its antecedent can do
     Case("The result: at least 13 bombers destroyed, dozens more damaged.",
          [F("equipment_destroyed", 13)]),
+    # a relative clause after an attack's figures says what happened to them too
+    Case("The wave included 45 Shahed drones that his forces shot down.",
+         [F("drones_launched", 45), F("drones_downed", 45)]),
+    Case("The attack included eight drones and three cruise missiles which were shot down.",
+         [F("drones_launched", 8), F("drones_downed", 8),
+          F("missiles_launched", 3), F("missiles_downed", 3)]),
+    Case("Footage showed at least one house had been completely destroyed.",
+         [F("buildings_damaged", 1)]),
+    Case("Thirteen homes, 2 kindergartens and several cars were damaged.",
+         [F("buildings_damaged", 13), F("buildings_damaged", 2)]),
+    # a breakdown with labels and colons; bullets
+    Case("Air defence destroyed 31 drones overnight: Sumy region: 12, Poltava region: 9, "
+         "Kharkiv region: 10.",
+         [F("drones_downed", 31), F("drones_downed", 12, is_part=True),
+          F("drones_downed", 9, is_part=True), F("drones_downed", 10, is_part=True)]),
+    Case("Air defence destroyed 31 drones overnight:\n• Sumy region – 12;\n• Poltava region – 9;\n"
+         "• 10 over the Kharkiv region.",
+         [F("drones_downed", 31), F("drones_downed", 12, is_part=True),
+          F("drones_downed", 9, is_part=True), F("drones_downed", 10, is_part=True)]),
     # -- number forms and qualifiers -----------------------------------------
     Case("Kyiv asked for 10-12,000 rounds.",
          [F("weapons_requested", 10000, qualifier="range", low=10000, high=12000)]),
@@ -469,10 +488,32 @@ NO_FIGURE = [
          reason="counts tonnes"),
     Case("Germany will supply modern Leopard 2 battle tanks.",
          reason="model or unit designation"),
+    # a verb inside a compound ("shoot-down") is not the figure's
+    Case("The air force reported a shoot-down rate of 85% for 120 drones.",
+         reason="no event for drone"),
+    Case("Debris fell on a house on Mira Street, No. 45.", reason="id or phone number"),
 ]
 
 KNOWN_MISSES = [
-    # an object relative clause: the verb after the subject is the event
-    Case("The wave included 45 Shahed drones that his forces shot down.",
-         [F("drones_downed", 45)]),
+    # "both"/"all of them" referring back to a stated count (FACTS.md)
+    Case("Russia launched 31 drones and 2 missiles, and air defence destroyed 28 drones "
+         "and both missiles.",
+         [F("drones_launched", 31), F("missiles_launched", 2), F("drones_downed", 28),
+          F("missiles_downed", 2)]),
+    Case("Russia sent 40 drones toward the city and all of them were destroyed.",
+         [F("drones_launched", 40), F("drones_downed", 40)]),
+    # one's own drones lost at a rate ("losing") read as destroyed
+    Case("The army is losing 40-45 reconnaissance drones per day.",
+         [F("drones_lost", 40)]),
+    # an aside between dashes cuts the list from its verb
+    Case("Russia fired 81 missiles, including six Kinzhal missiles – which cannot be "
+         "intercepted – and eight drones.",
+         [F("missiles_launched", 81), F("missiles_launched", 6), F("drones_launched", 8)]),
+    # "hit and destroyed": the hit rejects the figure
+    Case("Five launchers were hit and completely destroyed.",
+         [F("equipment_destroyed", 5)]),
+    # a toll's second figure far from the toll word
+    Case("Casualty figures rose, hitting over 35,000 in July alone, and escalating to "
+         "38,130 by September.",
+         [F("casualties", 35000), F("casualties", 38130)]),
 ]

@@ -73,7 +73,9 @@ NOT_A_FACT = [
         \s+by\s+(?:(?:nearly|almost|about|around|some|roughly|over|more\s+than|at\s+least|another|a\s+further)\s+)?⟨N⟩
     """),
     ("population size", r"(?:home\s+to|population\s+of|inhabited\s+by|populated\s+by)\s+(?:about\s+|some\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|roughly\s+|approximately\s+|almost\s+)?⟨N⟩|⟨N⟩\s+(?:inhabitants|residents\s+live)"),
-    ("id or phone number", r"(?<!\()[#№+]⟨N⟩ | ⟨N⟩[\w-]*[a-z]\w*-"),
+    ("id or phone number", r"""(?<!\()[#№+]⟨N⟩ | ⟨N⟩[\w-]*[a-z]\w*-
+      | \b(?-i:No)\.\s?⟨N⟩                  # "house No. 45", "Decree No. 64"
+    """),
 ]
 
 NOT_A_FACT_RES = [(reason, re.compile(pattern, re.VERBOSE | re.IGNORECASE))
