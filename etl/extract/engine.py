@@ -74,6 +74,7 @@ _ITEM_TOLL = re.compile(r"\b(?:number|count|tally)\s+of\s+(?P<np>(?:[\w'’-]+\s
 _TALLY = re.compile(r"(?P<head>[A-Za-z][\w\s/-]{1,40}?)\s*[–—:-]+\s*(?:about\s+|approximately\s+|over\s+)?$")
 # How every _TALLY match ends: a test that spares searching most contexts.
 _TALLY_TAILS = ("–", "—", ":", "-", "about", "approximately", "over")
+_FIGURE_IN_HEAD = re.compile(r"(?<![\w-])\d")
 _TALLY_EVENTS = {"system": "destroy", "drone": "down", "missile": "down",
                  "soldier": "casualty", "person": "casualty"}
 _SWAP_CONTEXT = re.compile(r"exchang|swap|captiv|prisoner|POW|repatriat|released|freed|brought\s+(?:back|home)", _I)
@@ -87,6 +88,7 @@ _CAPTURED_AFTER = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been|has\s+be
                              r"(?:taken\s+)?(?:prisoners?|captives?|captured)\b", _I)
 _MUNITION_RATE = re.compile(lexicon.MUNITION_RATE, _I)
 _RATE_EVENTS = {"shell": "fire", "bomb": "drop"}
+_MUNITION_MADE = re.compile(lexicon.MUNITION_MADE, _I)
 _AGREED_HANDOVER = re.compile(lexicon.AGREED_HANDOVER, _I)
 _ROCKET_LAUNCHER = re.compile(r"\b(?:HIMARS|MLRS|rocket\s+launchers?|rocket\s+systems?)\b", _I)
 _ONE_OF = re.compile(r"one\s+of\s+(the|its|their|these|those|our|his|her|[A-Z][\w'’]*['’]s)\s", _I)
@@ -459,12 +461,14 @@ def _classify(text, q, sent, earlier) -> _Mention:
     if extra.get("tally") and m.event is None:
         m.event = _TALLY_EVENTS.get(m.item)     # a losses tally counts destroyed items
     if m.item in _RATE_EVENTS and m.event is None and m.head \
-            and _MUNITION_RATE.match(text, m.head[1], sent.end):
+            and _MUNITION_RATE.match(text, m.head[1], sent.end) \
+            and not _MUNITION_MADE.search(_clause_left(text, q, sent)):
         m.event = _RATE_EVENTS[m.item]
     if extra.get("item_toll") and m.event is None and m.item in ("drone", "missile"):
         m.event = "launch"      # "the number of drones reached 90": drones of an attack
     one_of = _ONE_OF.match(text, q.start, sent.end) if q.value == 1 else None
-    if one_of and (one_of.group(1).lower() in ("these", "those") or m.event is None):
+    if one_of and (one_of.group(1).lower() in ("these", "those")
+                   or m.event is None or (m.item, m.event) not in lexicon.METRICS):
         # "one of the soldiers in the video says": one member picked out, no count
         m.item, m.extra["reason"] = None, "one of several, not a count"
         return m
@@ -564,7 +568,9 @@ def _tally(left):
     tail = left[-50:]
     if not tail.rstrip().endswith(_TALLY_TAILS):
         return None
-    return _TALLY.search(tail)
+    tally = _TALLY.search(tail)
+    # "40 drones were destroyed: 20 over Kursk": a clause with a figure, no label
+    return None if tally and _FIGURE_IN_HEAD.search(tally.group("head")) else tally
 
 
 _OF_NUMBER = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:(?:more\s+than|over|about|around|nearly|"
@@ -857,10 +863,13 @@ _ITEM_LABEL_BEFORE = re.compile(
 _ITEM_LINE_START = re.compile(r"(?:^|\n)\s*(?:[-–—•·*]\s*)?$")
 _ITEM_PLACE_AFTER = re.compile(r"\s+(?:over|in|on|near|across|above)\s+[^\n.;]{1,60}(?:[,;.]|$)", re.M)
 # The total's clause ends in a colon that opens the list.
+_OWN_PREDICATE = re.compile(r"\s+(?:were|was|have|has|had|are|is)\b", _I)
 _OPENS_LIST = re.compile(r"[^.!?\n:;]{0,140}:\s*")
 
 
 def _is_list_item(text, q):
+    if _OWN_PREDICATE.match(text, q.end):
+        return False        # ": a record – 40 were downed": a clause, no list item
     before = text[max(0, q.qual_start - 60):q.qual_start]
     if _ITEM_DASH_AFTER.match(text, q.end) or _ITEM_LABEL_BEFORE.search(before):
         return True

@@ -249,6 +249,8 @@ NEW = [
          [F("attacks", 41, period="day")]),
     Case("The village came under mortar fire three times on Sunday.",
          [F("attacks", 3)]),
+    Case("Russian forces shelled the region 120 times, killing 3 and wounding 9.",
+         [F("attacks", 120), F("people_killed", 3), F("people_injured", 9)]),
     # -- earlier figures in brackets count what the figure before them counts
     Case("The UN said 341 (318) civilians were killed and 905 (877) injured.",
          [F("people_killed", 341), F("people_killed", 318),
@@ -378,6 +380,18 @@ NEW = [
          [F("buildings_damaged", 1)]),
     Case("Thirteen homes, 2 kindergartens and several cars were damaged.",
          [F("buildings_damaged", 13), F("buildings_damaged", 2)]),
+    # a clause after a colon is no list item; a clause with a figure no tally label
+    Case("Russia launched 50 drones: a record – 40 were downed.",
+         [F("drones_launched", 50), F("drones_downed", 40)]),
+    Case("Officials said 40 drones were destroyed: 20 over Kursk, 12 over Belgorod and "
+         "8 over Oryol.",
+         [F("drones_downed", 40), F("drones_downed", 20, period=None),
+          F("drones_downed", 12), F("drones_downed", 8)]),
+    # civilians fleeing the front are evacuees; a swap after an agreement happened
+    Case("About 100 civilians fled the front line.", [F("people_evacuated", 100)]),
+    Case("After the agreement on the exchange, 200 POWs returned home.",
+         [F("prisoners_swapped", 200)]),
+    Case("In one of the attacks, 3 people were killed.", [F("people_killed", 3)]),
     # a breakdown with labels and colons; bullets
     Case("Air defence destroyed 31 drones overnight: Sumy region: 12, Poltava region: 9, "
          "Kharkiv region: 10.",
@@ -468,6 +482,7 @@ NO_FIGURE = [
     # shells with no verb of sending, asking or firing
     Case("Europe has beaten its rival to a million shells.", reason="no event for shell"),
     Case("Its guns fire five times as many shells.", reason="counts times"),
+    Case("The plant makes 250,000 shells a month.", reason="no event for shell"),
     Case("In 2023-2024 the front barely moved.", reason="year"),
     Case("Air defences failed to stop four drones.", reason="negated"),
     Case("One of the soldiers in the video says he was hit.",

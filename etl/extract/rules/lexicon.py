@@ -53,7 +53,7 @@ EVENTS = [
     ("capture", r"(?:captur(?:ed|ing|e)|took|taken|tak(?:e|ing)\s+control|seiz(?:ed|ing|e|es)|occup(?:ied|y|ying|ies)|liberat(?:ed|ing|e)|retook|retaken|recaptur(?:ed|ing)|reclaim(?:ed|ing)|regain(?:ed|ing)|taking|gained|advanced|control\s+of|controls?|controlled|controlling|under\s+(?:\w+\s+){0,2}?control|control\s+over|took\s+control|has\s+control|conquered|lost|freed)"),
     ("deploy", r"(?:deploy(?:ed|ing|ment)?|station(?:ed)?|based|sent|send(?:ing)?|dispatch(?:ed)?|mass(?:ed|ing)|amass(?:ed|ing)|fight(?:ing|s)?|fought|serv(?:ing|e)|involved|engaged|in\s+(?:combat|the\s+war)|arrived|transferred|moved|concentrat(?:ed|ing)|gather(?:ed|ing)|build-?up|on\s+the\s+border|along\s+the\s+border|near\s+the\s+border|recruited|joined|training|trained|in\s+place|positioned|encircl(?:e|ed|ing)|surround(?:ed|ing)?|cut(?:ting)?\s+off|trapped)"),
     ("mobilize", r"(?:mobili[sz](?:ed|ation|e|ing)|call(?:ed|ing)?\s+up|drafted|conscript(?:ed|ion)|call\s+to\s+arms|summon(?:ed|s)|enlist(?:ed)?)"),
-    ("desert", r"(?:desert(?:ed|ion|ing)|AWOL|left\s+(?:their|his)\s+(?:posts?|units?)|abandon(?:ed)?\s+(?:their\s+)?(?:posts?|positions|units?)|escape\s+of|unauthori[sz]ed\s+(?:abandonment|leaving|absence|departure)|abandonment\s+of\s+(?:a\s+|the\s+|their\s+)?(?:military\s+)?(?:units?|posts?|positions?)|(?:vanished|disappeared)\s+from\s+(?:the|their)\s+(?:ranks|units?)|(?:fled|escaped)\s+(?:from\s+)?(?:the|their|his)\s+(?:army|brigade|units?|battalion|regiment|posts?|positions?|ranks|front)|absent\s+without\s+(?:official\s+)?leave)"),
+    ("desert", r"(?:desert(?:ed|ion|ing)|AWOL|left\s+(?:their|his)\s+(?:posts?|units?)|abandon(?:ed)?\s+(?:their\s+)?(?:posts?|positions|units?)|escape\s+of|unauthori[sz]ed\s+(?:abandonment|leaving|absence|departure)|abandonment\s+of\s+(?:a\s+|the\s+|their\s+)?(?:military\s+)?(?:units?|posts?|positions?)|(?:vanished|disappeared)\s+from\s+(?:the|their)\s+(?:ranks|units?)|(?:fled|escaped)\s+(?:from\s+)?(?:the|their|his)\s+(?:army|brigade|units?|battalion|regiment|posts?|ranks)\b|absent\s+without\s+(?:official\s+)?leave)"),
     ("swap", r"(?:swap(?:ped|s)?|exchang(?:ed|e|es|ing)|released|freed|returned\s+(?:home|from\s+captivity|to\s+Ukraine|to\s+Russia)|brought\s+(?:back|home)|bringing\s+(?:back|home)|brings?\s+(?:back|home)|back\s+home|handed\s+over|transferred|repatriat(?:ed|ion)|came\s+home|returning\s+home|return(?:ed)?)"),
     ("repatriate", r"(?:repatriat(?:ed|ion|e)|returned|handed\s+over|transferred|brought\s+back|received|exchange)"),
     ("supply", r"(?:suppl(?:y|ied|ies|ying)|deliver(?:ed|ing|y|ies|s)?|sen[dt]|send(?:s|ing)|provid(?:ed|e|es|ing)|pledg(?:ed|e|es|ing)|donat(?:ed|e|es|ing)|transferr?(?:ed|ing|s)?|ship(?:ped|ping|ment\s+of)?|ships(?=\s+(?:\w+\s+){0,2}?\d)|hand(?:s|ed|ing)?\s+over|rush(?:es|ed|ing)?|gave|give|gives|giving|get|gets|getting|arriv(?:e|es|ed|ing)|sold|sell|approv(?:ed|al)|allocat(?:ed|e)|commit(?:ted)?|promis(?:ed|e)|received|receiv(?:e|es|ing)|obtained|got|arrived|order(?:ed|s)|package\s+(?:includes|of))"),
@@ -136,20 +136,24 @@ PEOPLE_EVENTS = ("kill", "injure", "evacuate", "powerless")
 
 # "20 to 30 shells a day", "45 bombs per day": munitions counted at a rate
 # are munitions used, when no verb says they were sent or asked for.
+# ... not when they are made: "the plant makes 250,000 shells a month".
+MUNITION_MADE = r"\b(?:mak(?:e|es|ing)|made|produc\w*|manufactur\w*|output|build\w*|built)\b"
 MUNITION_RATE = r"\s+(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month)\b|\s+(?:[\w-]+\s+){0,3}?daily\b"
 
 # "the region was targeted 59 times", "came under artillery fire three
 # times": a count of attacks ("N times" is otherwise no count of ours).
 ATTACKED_TIMES = (r"\b(?:targeted|shelled|attacked|struck|bombed|(?:came|come|comes|coming)\s+under\s+"
-                  r"(?:[\w-]+\s+){0,2}?(?:fire|attack|shelling|bombardment))\s+$")
+                  r"(?:[\w-]+\s+){0,2}?(?:fire|attack|shelling|bombardment))\s+(?:[\w'’-]+\s+){0,4}?$")
 
 # An agreement to swap or hand over is a plan, not a swap (FACTS.md): "they
 # agreed that Russia will transfer the bodies of 6,000", "agreed to exchange
 # 1,000 prisoners", "a deal to swap 300 POWs".
-AGREED_HANDOVER = (r"\b(?:agree(?:d|s|ment)?|deal|accord|arrangement)\s+(?:\w+\s+){0,6}?"
+# The verb of the plan governs the figure: it stands a few words before it.
+AGREED_HANDOVER = (r"(?:\b(?:agree(?:d|s|ment)?|deal|accord|arrangement)\s+(?:\w+\s+){0,6}?"
                    r"(?:to|that|on|for)\s+(?:\w+\s+){0,6}?"
-                   r"(?:exchang|swap|transfer|hand|return|repatriat|releas|trad)\w*"
-                   r"|\bwill\s+(?:\w+\s+)?(?:exchang|swap|transfer|hand|return|repatriat|releas)\w*")
+                   r"|\b(?:will|(?:is|are)\s+to)\s+(?:\w+\s+)?)"
+                   r"(?:exchang|swap|transfer|hand|return|repatriat|releas|trad)\w*(?:\s+over)?"
+                   r"\s+(?:[\w-]+\s+){0,4}$")
 
 # A count before "launches" counts launched drones or missiles, whichever the
 # text counted before: "20 launches were recorded".
