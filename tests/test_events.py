@@ -906,6 +906,33 @@ def test_the_headline_adds_dated_incidents_only(db):
             got["drones_launched"]["claim_ids"]) == (FEB[8], ["air:1"])
 
 
+def test_a_days_national_figure_holds_its_places_figures(db):
+    given(db, [article(x) for x in "abcdef"], [
+        # Feb 8: "6 killed across Ukraine", "5 in the Lviv region": 6
+        fact("a", "people_killed", 6, **on(FEB[8])),
+        fact("b", "people_killed", 5, location="Lviv region", **on(FEB[8])),
+        # Feb 9: a national 4, but its places give 3 + 2: 5
+        fact("c", "people_killed", 4, **on(FEB[9])),
+        fact("d", "people_killed", 3, location="Kharkiv", **on(FEB[9])),
+        fact("e", "people_killed", 2, location="Sumy", **on(FEB[9])),
+        # Feb 10: places only
+        fact("f", "people_killed", 1, location="Odesa", **on(FEB[10])),
+    ])
+    got = rows(db, "select day, total, rule, n_incidents, claim_ids "
+                   "from incident_days order by day")
+    assert got == [
+        dict(day=FEB[8], total=6, rule="national figure, which holds its places",
+             n_incidents=1, claim_ids=["a:1"]),
+        dict(day=FEB[9], total=5, rule="sum of places, more than the national figure",
+             n_incidents=2, claim_ids=["d:1", "e:1"]),
+        dict(day=FEB[10], total=1, rule="sum of places", n_incidents=1,
+             claim_ids=["f:1"]),
+    ]
+    killed = one(db, "select * from headline where metric = 'people_killed'")
+    assert (killed["total"], killed["n_incidents"], killed["claim_ids"]) == (
+        12, 4, ["a:1", "d:1", "e:1", "f:1"])
+
+
 @pytest.mark.xfail(strict=True, reason=(
     "headline.claim_ids of the largest night is arg_max(figure_claim_ids): "
     "every figure of that night (the downed and lost ones too), so the "
@@ -960,6 +987,7 @@ KEYS = {
     # 20_marts
     "air_attacks": ("doc", "period", "weapon_class"),
     "bulletin_nights": ("night", "weapon_class"),
+    "bulletin_readings": ("night", "weapon_class", "measure", "reading"),
     "casualties": ("doc", "fact_no"),
     "prisoner_exchanges": ("doc", "fact_no"),
     "troop_deployments": ("doc", "fact_no"),
@@ -968,15 +996,17 @@ KEYS = {
     "tally_deltas": ("metric", "side", "claimant", "weapon", "location",
                      "is_part", "as_of", "value"),
     "undated_articles": ("article_id",),
-    # 40_bulletin
-    "bulletin_checks": ("doc", "fact_no"),
     # 40_numbers
     "incidents": ("incident_id",),
     "air_nights": ("night", "side", "weapon_class"),
     "period_totals": ("total_id",),
     "running_tallies": ("metric", "side", "claimant", "weapon", "place",
                         "is_part", "value"),
+    "incident_days": ("metric", "day"),
     "headline": ("metric",),
+    # 50_bulletin
+    "bulletin_checks": ("doc", "fact_no"),
+    "bulletin_reconciliation": ("night", "weapon_class", "measure"),
 }
 
 

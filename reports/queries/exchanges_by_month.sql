@@ -2,18 +2,13 @@
 -- value_axis: People (sum of swaps and handovers)
 -- kind: bar
 -- One row per month with a dated swap or handover in scope (view
--- `incidents`): one figure per swap or handover, parts left out, as the
+-- `incident_days`): one figure per swap or handover, parts left out, as the
 -- headline adds them.
 select
     strftime(day, '%Y-%m') as "Month",
-    sum(value) filter (where metric = 'prisoners_swapped')::bigint
-        as "Prisoners swapped",
-    sum(value) filter (where metric = 'bodies_repatriated')::bigint
-        as "Bodies repatriated"
-from incidents
-where
-    day is not null
-    and not is_part
-    and metric in ('prisoners_swapped', 'bodies_repatriated')
+    sum(total) filter (where metric = 'prisoners_swapped')::bigint as "Prisoners swapped",
+    sum(total) filter (where metric = 'bodies_repatriated')::bigint as "Bodies repatriated"
+from incident_days
+where metric in ('prisoners_swapped', 'bodies_repatriated')
 group by all
 order by "Month"

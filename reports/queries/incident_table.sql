@@ -24,7 +24,8 @@ select
             || array_to_string([format('{:,}', v) for v in values if v <> value], ', ')
         else ''
     end as "Other figures",
-    claim_ids as "Other figures__facts",
+    case when is_updated or is_disputed then claim_ids end
+        as "Other figures__facts",
     case when is_part then 'part' else '' end as "Part",
     n_sources as "Sources",
     claim_ids as "Sources__facts"

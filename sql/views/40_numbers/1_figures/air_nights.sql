@@ -255,6 +255,9 @@ final as (
             when nights.launched_by = nights.downed_by
                 and nights.downed <= nights.launched
                 and nights.launched > 0
+                -- "dozens" is no count to divide
+                and nights.launched_qualifier <> 'vague'
+                and nights.downed_qualifier <> 'vague'
                 then round(100.0 * nights.downed / nights.launched, 1)
         end as interception_rate,
         -- voices

@@ -6,11 +6,14 @@
 -- Reports are one incident when they are of the same metric and the same
 -- day (a night counts as the morning it ends: its `day`), their places
 -- and sides agree and neither is a part (is_part) where the other is not.
+-- A city and the region named after it agree ("Moscow", "Moscow region").
 -- (A swap's or a handover's reports need not agree on the side: each
 -- side's count is a figure of the one event.)
--- A report that names no side, place or weapon takes the one the day's
--- other reports name, if they name exactly one. Never across days: a
--- year-to-date "80" and a night's "80" are not one incident.
+-- A report that names no side or weapon takes the one the day's other
+-- reports name, if they name exactly one; one that names no place, the
+-- day's one place if that place has its figure (another figure naming no
+-- place is the day's national figure: see incident_days). Never across
+-- days: a year-to-date "80" and a night's "80" are not one incident.
 --
 -- An undated report (no day) joins the one dated incident of the same
 -- metric and figure whose side, place and weapon it does not contradict,
@@ -28,6 +31,9 @@ with
 reports as (
     select
         claims.*,
+        -- a city and the region named after it are one place for an
+        -- incident ("Moscow", "Moscow region"): its reports name either
+        regexp_replace(claims.location, '\s+region$', '') as place_stem,
         -- a night or one day; a longer window is no one day
         case
             when claims.window_end - claims.window_start <= 1
@@ -63,9 +69,15 @@ placed as (
         -- place, and is not one region's figure; see air_nights)
         case when metric similar to '(drones|missiles)_.*' then location
         else coalesce(
-            location,
-            case when count(distinct location) over same_side = 1
-                then max(location) over same_side end
+            place_stem,
+            -- the same figure, named without its place; another figure
+            -- naming no place is the day's national one (incident_days)
+            case when count(distinct place_stem) over same_side = 1
+                and list_contains(
+                    list(value) filter (where place_stem is not null) over same_side,
+                    value
+                )
+                then max(place_stem) over same_side end
         ) end as place_key
     from sided
     window same_side as (partition by metric, is_part, day, side_key)
@@ -174,11 +186,11 @@ candidates as (
         and list_contains(dated_incidents.values, undated.value)
         and (undated.side is null or dated_incidents.side is null
             or undated.side = dated_incidents.side)
-        and (undated.location is null or dated_incidents.place is null
-            or undated.location = dated_incidents.place)
+        and (undated.place_stem is null or dated_incidents.place is null
+            or undated.place_stem = dated_incidents.place)
         and (undated.weapon is null or dated_incidents.weapon is null
             or undated.weapon = dated_incidents.weapon)
-        and (undated.value >= 10 or undated.location = dated_incidents.place)
+        and (undated.value >= 10 or undated.place_stem = dated_incidents.place)
 ),
 
 linked as (
@@ -197,7 +209,7 @@ alone as (
         undated.claim_id,
         min(undated.claim_id) over (
             partition by undated.metric, undated.is_part, undated.value,
-                undated.side, undated.location, undated.weapon
+                undated.side, undated.place_stem, undated.weapon
         ) as incident_id
     from undated
     where undated.claim_id not in (select claim_id from linked)
@@ -238,7 +250,8 @@ final as (
             arg_max(side, [is_stated, epoch(coalesce(published, date '1900-01-01')),
                 n_same_figure, value])
         ) as side,
-        coalesce(any_value(keys.key_place), any_value(location)) as place,
+        -- the place as the reports name it: the city, where one names it
+        arg_min(location, length(location)) as place,
         coalesce(any_value(keys.key_weapon), any_value(weapon)) as weapon,
         any_value(is_part) as is_part,
         max(day) as day,

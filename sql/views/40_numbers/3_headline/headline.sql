@@ -1,7 +1,8 @@
 -- One row per figure of the briefing's headline, exactly as it prints it:
 -- people killed and injured, prisoners swapped and bodies repatriated are
--- the sum of their incidents (one figure each, dated, never a part, never
--- a period total, a running tally or a figure whose span is unknown); the
+-- the sum of their incidents' days (incident_days: one figure per incident,
+-- dated, never a part, never a period total, a running tally or a figure
+-- whose span is unknown; a day's national figure holds its places'); the
 -- largest drone and missile attacks are the largest night of air_nights.
 -- `rule` says which; `n_not_counted` how many figures of the metric were
 -- left out, and why, so that a reader can check the total; `claim_ids` the
@@ -11,14 +12,12 @@ with
 summed as (
     select
         metric,
-        sum(value)::bigint as total,
-        count(*) as n_incidents,
+        sum(total)::bigint as total,
+        sum(n_incidents) as n_incidents,
         min(day) as first_day,
         max(day) as last_day,
-        -- the report whose figure each incident counts
-        list(value_claim_id order by day, value_claim_id) as claim_ids
-    from incidents
-    where day is not null and not is_part
+        flatten(list(claim_ids order by day)) as claim_ids
+    from incident_days
     group by metric
 ),
 
