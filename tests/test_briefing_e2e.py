@@ -403,11 +403,6 @@ def test_a_nationwide_launch_does_not_take_one_regions_downed_figure(db):
         == [("downed", 9, "Sumy region")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "air_nights splits one article's attack: the launch 'at the Kharkiv "
-    "region' is a scoped figure while the same article's 'shot down 33 "
-    "drones' (no place) is the night's national downed figure, so the night "
-    "reads downed 33 with no launch and no rate"))
 def test_a_downed_figure_stands_with_the_launch_of_its_article(db):
     night = one(db, "select * from air_nights where night = $night",
                 {"night": SEP[20]})
@@ -555,11 +550,6 @@ def test_the_incident_table_lists_the_swap_and_the_toll(briefing):
         ("2024-09-09", "people_killed", "Odesa", "2", "1")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the Belgorod dispute is shown nowhere as one: incidents has it "
-    "(is_disputed), but reports/queries/disputed_figures.sql skips drone and "
-    "missile incidents and air_nights flags disputes of national figures "
-    "only, so the section says 'No figures in scope'"))
 def test_the_disputed_section_shows_both_belgorod_figures(briefing):
     disputed = table(section(briefing, "Disputed figures"), "Day or night into")
     belgorod = [{k: plain(v) for k, v in r.items()} for r in disputed
@@ -650,11 +640,6 @@ def test_the_date_filters_reach_nights_incidents_and_the_headline(db, tmp_path):
         "downed-undated", "odesa-undated"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a date filter keeps a running tally whose window overlaps it, and a "
-    "tally's window reaches back to 2022: until=2024-09-02 shows the total "
-    "as of 2024-09-03 (9,108, a correction) instead of 9,115; the retired "
-    "scope held a tally by its as-of date"))
 def test_the_date_filters_hold_a_tally_by_its_as_of_date(db, tmp_path):
     text = write_briefing(db, tmp_path, since="2024-09-02",
                           until="2024-09-02").read_text()

@@ -203,11 +203,6 @@ def test_one_bulletin_in_many_outlets_is_one_night(db):
     assert night["launched"] is None and night["interception_rate"] is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "incidents never fills a missing weapon for drones: '88 drones downed' and "
-    "'88 Shahed drones downed' of one night are two incidents, though the "
-    "view's header says a report naming no weapon takes the day's only one "
-    "and air_nights counts Shahed figures as the night's national ones"))
 def test_a_bulletin_repeated_without_its_weapon_is_one_incident(db):
     given(db, [article(x) for x in "abc"], [
         fact("a", "drones_downed", 88, side="russia", weapon="Shahed", **NIGHT),
@@ -413,11 +408,6 @@ def test_a_vague_report_joins_the_stated_figure_of_its_day(db, published):
     assert got["claim_ids"] == ["a:1", "b:1", "scores:1"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "incidents compares a vague report's lower bound as a figure: 'scores' "
-    "(20) beside a stated 150 makes the incident is_disputed when both are of "
-    "one date, and is_updated when the vague one is later, so the briefing "
-    "prints 'updated from 20' or lists it under Disputed figures"))
 @pytest.mark.parametrize("published", [FEB[5], FEB[6]],
                          ids=["same date", "a day later"])
 def test_a_vague_report_neither_updates_nor_disputes_a_stated_figure(db, published):
@@ -429,11 +419,6 @@ def test_a_vague_report_neither_updates_nor_disputes_a_stated_figure(db, publish
     assert (got["value"], got["is_updated"], got["is_disputed"]) == (150, False, False)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "incidents takes qualifier, low, high and value_claim_id each by its own "
-    "arg_max over one ranking: two reports of one date and figure tie, so "
-    "which report they come from follows the row order, and arg_max skips "
-    "a null bound, so 'at least 100' can come out with high 100"))
 def test_an_incident_takes_one_reports_figure_whatever_the_order():
     """Two reports of one date with the same figure, one of them "at least":
     the incident's qualifier and bounds are the cited report's, and do not
@@ -455,11 +440,6 @@ def test_an_incident_takes_one_reports_figure_whatever_the_order():
     assert taken[0] == taken[1]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "incidents merges one article's two different figures of one day and "
-    "metric (one voice, no place named) into one incident marked "
-    "is_disputed; the retired disputed_claims read them as two things (two "
-    "towns, two strikes), and the headline now adds only the larger"))
 def test_one_articles_two_figures_are_two_things_not_a_dispute(db):
     given(db, [article("b")], [
         fact("b", "people_killed", 5, **on(FEB[8])),
@@ -485,10 +465,6 @@ def test_agreeing_claimants_are_listed_but_not_disputed(db):
             night["other_figures"], night["n_sources"]) == (88, AF, False, [], 2)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "incidents compares figures exactly: 'about 100' beside 95 (within the "
-    "10% the retired disputed_claims allowed an approximate figure) makes "
-    "the swap is_disputed and lists it under Disputed figures"))
 def test_an_approximate_figure_that_agrees_is_not_a_dispute(db):
     given(db, [article(x) for x in "abc"], [
         fact("a", "prisoners_swapped", 95, claimant="Zelensky", **on(FEB[8])),
@@ -551,12 +527,6 @@ def test_one_voices_figure_does_not_depend_on_the_order(db, order):
     assert one(db, "select downed from air_nights")["downed"] == 120
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "air_nights keeps one figure per voice and measure: two articles naming "
-    "no claimant (one voice, 'unattributed') or one claimant giving two "
-    "different figures of one night on one date lose the smaller silently "
-    "(is_disputed false, other_figures empty): the silent maximum issue 12 "
-    "forbids"))
 @pytest.mark.parametrize("claimant", [None, AF], ids=["unattributed", "one claimant"])
 def test_one_voices_two_figures_of_a_night_are_both_shown(db, claimant):
     given(db, [article("a"), article("b")], [
@@ -658,11 +628,6 @@ def test_a_regions_or_a_models_figure_is_listed_never_the_nights(db):
     assert (largest["total"], largest["last_day"]) == (45, FEB[8])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "air_nights joins its figures (nights, scoped) to its sources with "
-    "USING (night, side, weapon_class); a night whose reports name no side "
-    "has side NULL, NULL never equals NULL, so the row keeps its sources "
-    "but loses launched, downed, the rate and scoped_figures"))
 def test_a_night_whose_reports_name_no_side_keeps_its_figures(db):
     given(db, [article("a"), article("b")], [
         fact("a", "drones_launched", 60, claimant=AF, **NIGHT),
@@ -933,10 +898,6 @@ def test_a_days_national_figure_holds_its_places_figures(db):
         12, 4, ["a:1", "d:1", "e:1", "f:1"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "headline.claim_ids of the largest night is arg_max(figure_claim_ids): "
-    "every figure of that night (the downed and lost ones too), so the "
-    "briefing cites the downed report as a source of the launch total"))
 def test_the_largest_attack_cites_its_launch_only(db):
     given(db, [article("air")], [
         fact("air", "drones_launched", 120, side="russia", claimant=AF, **NIGHT),
@@ -946,10 +907,6 @@ def test_the_largest_attack_cites_its_launch_only(db):
     assert (largest["total"], largest["claim_ids"]) == (120, ["air:1"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "headline.n_undated counts every undated incident figure, also an "
-    "undated copy that joined a dated incident the total counts, so the "
-    "briefing says a figure was left out when none was"))
 def test_an_undated_copy_of_a_counted_incident_is_not_left_out(db):
     given(db, [article("mon", published=FEB[5]), article("copy", published=None)], [
         fact("mon", "people_killed", 14, location="Kharkiv", **on(FEB[5])),

@@ -1,7 +1,8 @@
 -- One row per incident or night in scope whose reports disagree: an
--- incident's reports of its latest day give other figures (view
--- `incidents`, is_disputed), or another voice gives a night's figure
--- otherwise (view `air_nights`, other_figures). Which figure the totals
+-- incident's reports of its latest day give figures that cannot all be
+-- true (view `incidents`, is_disputed; drone and missile incidents only
+-- where they name a place), or a night's national figure is given
+-- otherwise by another voice or report (view `air_nights`, other_figures). Which figure the totals
 -- take, and the others side by side: never a silent maximum.
 select
     strftime(day, '%Y-%m-%d') as "Day or night into",
@@ -16,9 +17,10 @@ select
     n_sources as "Sources",
     claim_ids as "Sources__facts"
 from incidents
--- drones and missiles: by night, from air_nights below
+-- drones and missiles of one place ("over the Belgorod region"): here;
+-- national ones: by night, from air_nights below
 where is_disputed and day is not null
-    and metric not similar to '(drones|missiles)_.*'
+    and (metric not similar to '(drones|missiles)_.*' or place is not null)
 
 union all
 

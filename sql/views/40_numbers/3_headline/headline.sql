@@ -28,7 +28,7 @@ largest as (
         count(launched) as n_incidents,
         arg_max(night, launched) as first_day,
         arg_max(night, launched) as last_day,
-        arg_max(figure_claim_ids, launched) as claim_ids
+        [arg_max(launched_claim_id, launched)] as claim_ids
     from air_nights
     group by weapon_class
 ),
@@ -40,13 +40,17 @@ left_out as (
         count(*) filter (where kind = 'period_total') as n_period_totals,
         count(*) filter (where kind = 'running_tally') as n_running_tallies,
         count(*) filter (where kind = 'unknown') as n_unknown_span,
-        count(*) filter (where kind = 'incident' and is_part) as n_parts,
-        count(*) filter (
-            where kind = 'incident' and not is_part and (
-                window_end is null or window_end - window_start > 1
-            )
-        ) as n_undated
+        count(*) filter (where kind = 'incident' and is_part) as n_parts
     from claims
+    group by metric
+),
+
+-- reports of incidents no day holds (an undated copy of a dated incident
+-- is one of its sources, not left out)
+undated as (
+    select metric, sum(len(claim_ids)) as n_undated
+    from incidents
+    where day is null and not is_part
     group by metric
 ),
 
@@ -78,13 +82,13 @@ final as (
             + coalesce(left_out.n_running_tallies, 0)
             + coalesce(left_out.n_unknown_span, 0)
             + coalesce(left_out.n_parts, 0)
-            + coalesce(left_out.n_undated, 0)
+            + coalesce(undated.n_undated, 0)
         end as n_not_counted,
         left_out.n_period_totals,
         left_out.n_running_tallies,
         left_out.n_unknown_span,
         left_out.n_parts,
-        left_out.n_undated,
+        coalesce(undated.n_undated, 0)::bigint as n_undated,
         coalesce(summed.claim_ids, largest.claim_ids, []) as claim_ids
     from rules
     left join summed
@@ -92,6 +96,7 @@ final as (
     left join largest
         on largest.metric = rules.metric and rules.rule = 'largest night'
     left join left_out on left_out.metric = rules.metric
+    left join undated on undated.metric = rules.metric
 )
 
 select * from final
