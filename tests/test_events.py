@@ -396,16 +396,27 @@ def test_a_vague_report_joins_the_stated_figure_of_its_day(db, published):
                article("scores", published=published)], [
         fact("a", "prisoners_swapped", 150, **border),
         fact("b", "prisoners_swapped", 150, **border),
-        # "scores of prisoners came home to the Chernihiv region": another
-        # place, but the day's only stated swap
-        vague("scores", "prisoners_swapped", 20, location="Chernihiv region",
-              **on(FEB[5])),
+        # "scores of prisoners came home", naming no place: the day's only
+        # stated swap
+        vague("scores", "prisoners_swapped", 20, **on(FEB[5])),
     ])
     got = one(db, "select * from incidents")
     assert (got["value"], got["qualifier"], got["values"], got["n_sources"]) == (
         150, "exact", [20, 150], 3)
     assert got["place"] == "Sumy region"
     assert got["claim_ids"] == ["a:1", "b:1", "scores:1"]
+
+
+def test_a_vague_report_of_another_place_stays_apart(db):
+    """"Dozens came home to the Chernihiv region" is no part of a Sumy swap."""
+    given(db, [article("a", published=FEB[5]), article("scores", published=FEB[5])], [
+        fact("a", "prisoners_swapped", 150, location="Sumy region", **on(FEB[5])),
+        vague("scores", "prisoners_swapped", 20, location="Chernihiv region",
+              **on(FEB[5])),
+    ])
+    got = rows(db, "select place, value, qualifier from incidents order by place")
+    assert [(r["place"], r["value"], r["qualifier"]) for r in got] == [
+        ("Chernihiv region", 20, "vague"), ("Sumy region", 150, "exact")]
 
 
 @pytest.mark.parametrize("published", [FEB[5], FEB[6]],
