@@ -120,6 +120,17 @@ NEW = [
     # "Moscow's forces" is an actor: "the city" is the place named before it
     Case("Fighting raged around Kupiansk.\nMoscow's forces captured two villages near the city.",
          [F("settlements_captured", 2, location="Kupiansk")]),
+    # a possessive naming a part of the place is the place
+    Case("Russian air defences destroyed eight drones off Crimea's western coast.",
+         [F("drones_downed", 8, location="Crimea")]),
+    Case("Six drones were used to target Odesa's harbour.",
+         [F("drones_launched", 6, location="Odesa")]),
+    # "Moscow, the capital": one place in apposition, not a list
+    Case("The raid included 40 drones targeting Moscow, the capital, officials said.",
+         [F("drones_launched", 40, location="Moscow")]),
+    # the village, not the district around it
+    Case("In the Bilhorod district, the village of Shabo came under artillery fire four times.",
+         [F("attacks", 4, location="Shabo")]),
 ]
 
 KNOWN_MISSES = [
