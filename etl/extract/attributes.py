@@ -601,6 +601,12 @@ def period_for(text, m, mentions) -> str | None:
     total = _total_of(text, m, mentions)
     if total is not None:
         return period_for(text, total, mentions)        # a part covers its total's span
+    if _SAME_PERIOD.search(text, m.sent.start, m.sent.end):
+        # "during the same timeframe, Russia lost eight tanks": the span of
+        # the last figure before that states one
+        for p in reversed(mentions.since(m.sent.start - 1500, m)):
+            if p.sent.end <= m.sent.start and _nearest_period(text, p):
+                return _nearest_period(text, p)
     if m.metric.startswith(_AIR):
         # The figures of one attack share its period, wherever in the
         # article the time is said: the nearest air figure that says it.
@@ -625,6 +631,7 @@ def _nearest_period(text, m):
 
 
 _NOT_A_SPAN = re.compile(periods.NOT_A_SPAN, _I)
+_SAME_PERIOD = re.compile(periods.SAME_PERIOD, _I)
 
 
 def _read_nearest_period(text, m):

@@ -53,6 +53,13 @@ NEW = [
          [F("drones_launched", 640, period="week")]),
     Case("The enemy drops about 2,500 glide bombs on the front every month.",
          [F("bombs_dropped", 2500, period="month")]),
+    # "since the invasion in 2022": the year belongs to the "since"
+    Case("Officials said that since the full-scale invasion in 2022, 9,400 civilians "
+         "have been killed.",
+         [F("people_killed", 9400, period="cumulative")]),
+    # "during the same period" takes the span of the figure before
+    Case("In March, 210 civilians were killed.\nDuring the same period, 640 people were injured.",
+         [F("people_killed", 210, period="month"), F("people_injured", 640, period="month")]),
     # -- weapon ----------------------------------------------------------------
     # a type word as the article writes it
     Case("Over the past day the defenders destroyed 12 armored combat vehicles and 3 warplanes.",

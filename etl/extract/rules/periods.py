@@ -59,7 +59,7 @@ PERIODS = [
         r"(?:in|during)\s+the\s+(?:ongoing\s+|whole\s+|entire\s+)?(?:war|conflict|invasion)\b",
         r"entire\s+period", r"as\s+of\s+today",
         r"since\s+(?:President\s+)?(?:Vladimir\s+)?(?:Russia|Moscow|Putin)\s+(?:launched|began|started|invaded)",
-        r"since\s+the\s+(?:Russian\s+|full-scale\s+)?invasion",
+        r"since\s+the\s+(?:Russian\s+|full-scale\s+)?invasion(?:\s+in\s+20\d\d)?",
         r"(?:from|since|between)\s+(?:\d+\s+[ap]m\s+on\s+)?(?:Feb(?:ruary)?\.?\s+24|24\s+Feb(?:ruary)?)",
         r"in\s+all\b",
         # "as of June 5" dates a tally; "as of 4:30 p.m." only times a report
@@ -103,3 +103,6 @@ PERIODS = [
 NOT_A_SPAN = (r"(?:\b(?:largest|biggest|heaviest|deadliest|worst|most\s+\w+|record|highest)\b"
               r"[^.;,]{0,80}|\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|"
               r"several|few)\s+(?:full\s+)?(?:years?|months?|weeks?|days?|hours?)\s+)$")
+
+# "during the same period": the span of the figure stated before.
+SAME_PERIOD = r"\b(?:during|in|over|for|within)\s+the\s+same\s+(?:period|timeframe|time\s+frame|time|span)\b"
