@@ -669,7 +669,7 @@ def _period_hits(text, start, end, name):
     return scanner.finditer(text, start, end, index=TextIndex.of(text))
 
 
-_PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
+_PART_CUE = re.compile(r"(?:\bincluding|\b(?:figure|number|toll|total)\s+includes?|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
                        r"\bin\s+particular|\bincl\.|"
                        # "Among those freed were 23", "Among the dead are five"
                        r"\bamong\s+(?:them|those|the\s+[\w-]+)\b[^.;:]{0,50}?\b(?:were|was|are|is)"
@@ -688,6 +688,14 @@ def is_part_of(text, m, mentions) -> bool:
     # "including 5", "of them", "227 killed (31 men, 25 women ...)"
     if _stated_part(text, m, earlier):
         return True
+    # "including eight ballistic and six cruise missiles": a figure joined on
+    # to a part is a part too
+    before = [p for p in mentions.since(m.sent.start - 1, m)
+              if p.sent is m.sent and p.metric == m.metric]
+    if before and before[-1].q.value < max(p.q.value for p in earlier) \
+            and _JOINED_PART.fullmatch(text, before[-1].q.end, m.q.qual_start) \
+            and is_part_of(text, before[-1], mentions):
+        return True
     if _MORE.match(text[m.q.end:m.q.end + 12]):
         return False
     # a breakdown by place follows its total of the same items, in its
@@ -700,6 +708,9 @@ def is_part_of(text, m, mentions) -> bool:
         for p in earlier)
 
 
+# What joins a part to the next: "... boys, as well as 69", "... and six".
+_JOINED_PART = re.compile(r"(?:\s+[\w-]+){0,4}?\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+)"
+                          r"(?:some\s+|about\s+|another\s+)?", _I)
 # A line break that starts prose, not a list item ("- 12 over Sumy").
 _NEW_PARAGRAPH = re.compile(r"\n(?!\s*(?:[-–—•*]|\d))")
 

@@ -74,9 +74,10 @@ NEW = [
          [F("missiles_downed", 9, weapon="cruise missile")]),
     # a figure's own words stop at the next figure joined on
     Case("Russia fired 20 missiles, including twelve ballistic and eight cruise missiles.",
-         [F("missiles_launched", 20, weapon=None),
-          F("missiles_launched", 12, weapon="ballistic missile"),
-          F("missiles_launched", 8, weapon="cruise missile")]),
+         [F("missiles_launched", 20, weapon=None, is_part=False),
+          F("missiles_launched", 12, weapon="ballistic missile", is_part=True),
+          # a figure joined on to a part is a part too
+          F("missiles_launched", 8, weapon="cruise missile", is_part=True)]),
     # the model after the counted noun: "of the <model> type"
     Case("Bombers fired 14 cruise missiles of the \u0425-101 type overnight.",
          [F("missiles_launched", 14, weapon="Kh-101")]),
@@ -102,6 +103,9 @@ NEW = [
             location="Sumy region", is_part=True),
           F("missiles_downed", 18, weapon="cruise missile", period="overnight",
             location="Poltava region", is_part=True)]),
+    # "the toll/figure/number includes N": a part
+    Case("Shelling killed 22 people in the village last month.\nThe toll includes five children.",
+         [F("people_killed", 22, is_part=False), F("people_killed", 5, is_part=True)]),
     # -- location --------------------------------------------------------------
     # "the oblast", "his region" stand for the region named before
     Case("The acting governor of Kursk Oblast said seven drones were downed in the oblast.",
