@@ -57,6 +57,15 @@ NEW = [
     Case("Officials said that since the full-scale invasion in 2022, 9,400 civilians "
          "have been killed.",
          [F("people_killed", 9400, period="cumulative")]),
+    # ground held is a running total; ground lost or taken is not
+    Case("Ukrainian forces now control about 640 square kilometres and 41 settlements in "
+         "the region.",
+         [F("territory_captured", 640, period="cumulative"),
+          F("settlements_captured", 41, period="cumulative")]),
+    # "as of midnight on <date>" dates a tally
+    Case("The mission said that as of midnight on May 3, there were 412 civilians killed "
+         "in the two regions.",
+         [F("people_killed", 412, period="cumulative")]),
     # "during the same period" takes the span of the figure before
     Case("In March, 210 civilians were killed.\nDuring the same period, 640 people were injured.",
          [F("people_killed", 210, period="month"), F("people_injured", 640, period="month")]),

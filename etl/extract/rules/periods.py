@@ -62,8 +62,17 @@ PERIODS = [
         r"since\s+the\s+(?:Russian\s+|full-scale\s+)?invasion(?:\s+in\s+20\d\d)?",
         r"(?:from|since|between)\s+(?:\d+\s+[ap]m\s+on\s+)?(?:Feb(?:ruary)?\.?\s+24|24\s+Feb(?:ruary)?)",
         r"in\s+all\b",
-        # "as of June 5" dates a tally; "as of 4:30 p.m." only times a report
-        r"as\s+of\s+(?!\d{1,2}(?:[:.]\d\d|\s*[ap]\.?m))(?:\w+\s+\d|\d)", r"from\s+24\s+February\s+2022",
+        # "as of June 5" dates a tally; "as of 4:30 p.m." only times a report,
+        # unless a date follows ("as of midnight on March 25")
+        r"as\s+of\s+(?!\d{1,2}(?:[:.]\d\d|\s*[ap]\.?m))(?:\w+\s+\d|\d)",
+        rf"as\s+of\s+(?:midnight|noon|\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s+on\s+"
+        rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})",
+        # ground held (not taken) is a running total: "forces control 1,263
+        # sq km", "had control over 92 settlements"; not "Russian-controlled",
+        # "lost control", "taking control of" (the taking is an event)
+        r"(?<![\w-])(?<!lost\s)(?<!gained\s)(?<!regained\s)(?<!taken\s)(?<!took\s)(?<!taking\s)"
+        r"controls?\s+(?:over\s+)?(?=(?:about|around|almost|nearly|some|more|over|\d))",
+        r"(?:have|has|had|in)\s+control\s+(?:of|over)\b", r"from\s+24\s+February\s+2022",
         rf"since\s+{_MONTH}(?!\s+\d{{1,2}}\b)",
     ]),
     ("overnight", [
