@@ -332,6 +332,10 @@ def test_each_agreement_label(con):
              side=None, window_start=date(2025, 3, 14), window_end=date(2025, 3, 15)),
         dict(doc="none", metric="drones_launched", value=10, **{
             **NIGHT, "window_start": date(2025, 3, 24), "window_end": date(2025, 3, 25)}),
+        # about 44 over one region: not the night before's 44
+        dict(doc="region", metric="drones_launched", value=42, qualifier="approx",
+             place="Sumy region", period="overnight", side="russia",
+             window_start=date(2025, 3, 14), window_end=date(2025, 3, 15)),
         dict(doc="regional-only", metric="drones_launched", value=7, **{
             **NIGHT, "window_start": date(2025, 3, 19), "window_end": date(2025, 3, 20)}),
     ])
@@ -350,6 +354,7 @@ def test_each_agreement_label(con):
         ("daytime", 70): ("alternative reading", "daytime waves added"),
         ("earlier", 44): ("previous/next night",
                           "previous night (2025-03-14): night figure"),
+        ("region", 42): ("differs", "night figure"),
         ("none", 10): ("no bulletin", None),
         ("regional-only", 7): ("no bulletin", None),
     }
