@@ -265,10 +265,11 @@ def test_a_breakdown_row_is_flagged_and_not_added(loaded, db_path):
 def test_the_readings_of_a_night(loaded, db_path):
     assert night(db_path, date(2025, 3, 2), "drone", [
         "launched", "destroyed", "lost", "launched_all_kinds", "destroyed_all_kinds",
-        "destroyed_and_lost", "shaheds_launched", "is_preliminary"]) == dict(
+        "destroyed_and_lost", "targets_neutralised", "shaheds_launched",
+        "is_preliminary"]) == dict(
         launched=120, destroyed=80, lost=30, launched_all_kinds=126,
-        destroyed_all_kinds=86, destroyed_and_lost=110, shaheds_launched=70,
-        is_preliminary=False)
+        destroyed_all_kinds=86, destroyed_and_lost=110, targets_neutralised=111,
+        shaheds_launched=70, is_preliminary=False)
     assert night(db_path, date(2025, 3, 2), "missile", [
         "launched", "destroyed", "launched_without_s300", "destroyed_without_s300"]) \
         == dict(launched=9, destroyed=1, launched_without_s300=5,
@@ -320,6 +321,7 @@ def test_each_agreement_label(con):
              **NIGHT),
         dict(doc="neutralised", metric="drones_downed", value=110, **NIGHT),
         dict(doc="kinds", metric="drones_launched", value=126, **NIGHT),
+        dict(doc="headline", metric="drones_downed", value=111, **NIGHT),
         dict(doc="no-s300", metric="missiles_launched", value=5, **NIGHT),
         dict(doc="shaheds", metric="drones_launched", value=70, **NIGHT),
         dict(doc="south", metric="drones_downed", value=15, **NIGHT),
@@ -345,6 +347,8 @@ def test_each_agreement_label(con):
         ("about", 115): ("within bounds", "night figure"),
         ("neutralised", 110): ("alternative reading", "shot down plus lost"),
         ("kinds", 126): ("alternative reading", "all drone kinds"),
+        ("headline", 111): ("alternative reading",
+                            "all targets neutralised (drones and missiles)"),
         ("no-s300", 5): ("alternative reading", "missiles without S-300/S-400"),
         ("shaheds", 70): ("alternative reading", "Shaheds without decoys"),
         ("south", 15): ("alternative reading", "regional tally: Air Command South"),

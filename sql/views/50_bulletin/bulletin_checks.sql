@@ -13,7 +13,8 @@
 --     'within bounds'            bulletin_value is within the fact's bounds
 --                                ("over 800", "about 40" read as +-10%);
 --     'alternative reading'      another reading of that night matches: all
---                                drone kinds, shot down plus lost, missiles
+--                                drone kinds, shot down plus lost, all
+--                                targets neutralised (missiles too), missiles
 --                                without S-300/S-400, Shaheds without decoys,
 --                                daytime waves alone or added, the night
 --                                figure of its class, a regional tally;

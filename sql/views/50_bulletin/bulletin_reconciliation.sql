@@ -8,8 +8,9 @@
 --                              is +-10%, "over N" at least N, "up to N" at
 --                              most N; air_nights keeps no other bounds);
 --   'alternative reading'      another reading of the night (all drone
---                              kinds, shot down plus lost, missiles without
---                              S-300/S-400, Shaheds without decoys, daytime
+--                              kinds, shot down plus lost, all targets
+--                              neutralised, missiles without S-300/S-400,
+--                              Shaheds without decoys, daytime
 --                              waves; not a regional tally: these are
 --                              national figures);
 --   'launched/downed swapped'  equal to the night figure of the other measure;
