@@ -103,6 +103,10 @@ _LAUNCHES = re.compile(lexicon.LAUNCHES, _I)
 _GAPPED_HEAD = re.compile(rf"\s+and\s+{numbers.NUMBER}", re.VERBOSE | _I)
 _TIMES = re.compile(r"\s+times\b", _I)
 _ATTACKED_TIMES = re.compile(lexicon.ATTACKED_TIMES, _I)
+# "captured two Chinese men fighting for Russia": the men's own verb says
+# they were deployed; the capture is no metric of ours.
+_FIGHTING_AFTER = re.compile(r"\s+(?:who\s+)?(?:(?:were|are|had\s+been|have\s+been)\s+)?"
+                             r"(?:fighting|serving)\b", _I)
 _MAJORITY_OF = re.compile(r"\b(?:majority|most|bulk|rest)\s+of\s+(?:the\s+)?$", _I)
 
 
@@ -347,7 +351,7 @@ def _item_after(text, pos, limit):
 _EARLIER_FIGURE = re.compile(rf"\s*\(\s*(?:{numbers.NUMBER})\s*\)", re.VERBOSE | _I)
 _NUMBER_WORD = re.compile(rf"{numbers.WORD_NUMBER}(?=\s)", re.VERBOSE | _I)
 _CALIBRE = re.compile(r"\d{2,3}(?:[.,]\d)?\s?-?\s?(?:mm|millimet(?:er|re)s?)\b\s*", _I)
-_COMPOUND = [re.compile(r"(?:[\s-]+(?!(?:and|or|of|in|on|at|to|from|over|by|with|using|were|was|"
+_COMPOUND = [re.compile(r"(?:[\s-]+(?![a-z]+ed\b)(?!(?:and|or|of|in|on|at|to|from|over|by|with|using|were|was|"
                         r"that|which|during|after|before|across|into|since|for|per|while|"
                         r"the|a|an|its|their|as|than|are|is|have|has|had)\b)[A-Za-z][\w'-]*){%d}[\s-]+" % n)
              for n in range(3)]
@@ -369,8 +373,12 @@ def _later_head(text, pos, limit):
         if later and not _PARTICIPLE.fullmatch(later.group()):
             return later
     return None
+# A noun after an item word that makes the phrase count something else:
+# "two tank battalions", "hundreds of apartment windows".
 _UNIT_HEAD = re.compile(r"[\s-]+(?:battalions?|brigades?|companies|company|regiments?|divisions?|"
-                        r"squadrons?|crews?|units|factories|plants|manufacturers?)\b", _I)
+                        r"squadrons?|crews?|units|factories|plants|manufacturers?|windows|"
+                        r"debris|fragments|wreckage|parts|components|casings)\b", _I)
+_OTHER_HEAD_PHRASE = re.compile(r"(?:\s+of)?(?:\s+[\w'’-]+){0,3}?(?P<head>" + _UNIT_HEAD.pattern + ")", _I)
 _ABBREVIATION = re.compile(r"\s*\((?-i:[A-Z]{2,8})\)")
 _GLUED_AREA = re.compile(r"(?:sq\.?\s*km|km2|km²)\b", _I)
 _PARTICIPLE = re.compile(r"killed|dead|wounded|injured|hurt", _I)
@@ -417,6 +425,10 @@ def _classify(text, q, sent, earlier) -> _Mention:
         m = _Mention(q, sent, prev.item, prev.event, None, prev.metric,
                      extra={"tally": True, "increment": True})
         return m
+    other_head = _OTHER_HEAD_PHRASE.match(text, q.end, sent.end) if item is None else None
+    if other_head:      # "hundreds of apartment windows", "two tank battalions"
+        return _Mention(q, sent, None, None, None, extra={
+            "reason": f"counts {other_head.group('head').strip(' -')}"})
     twin = _bracket_twin(text, q, sent, earlier)
     if twin is not None:
         return _Mention(q, sent, twin.item, twin.event, None, twin.metric,
@@ -473,7 +485,8 @@ def _classify(text, q, sent, earlier) -> _Mention:
         # "one of the soldiers in the video says": one member picked out, no count
         m.item, m.extra["reason"] = None, "one of several, not a count"
         return m
-    if m.item in ("soldier", "person", "prisoner") and (
+    fighting = m.event == "deploy" and m.head and _FIGHTING_AFTER.match(text, m.head[1], sent.end)
+    if m.item in ("soldier", "person", "prisoner") and not fighting and (
             m.event in (None, "deploy") and _CAPTURED_BEFORE.search(left[-40:])
             or m.event is None and _CAPTURED_AFTER.match(text, m.head[1] if m.head else q.end,
                                                          sent.end)):
@@ -707,7 +720,8 @@ def _governing(text, left, earlier, sent):
     phrases = [(e.q.start, e.head[1]) for e in earlier[-12:] if e.sent is sent and e.head]
     left = [h for h in left if not any(a <= h[0] and h[1] < b for a, b in phrases)
             and text[h[0] - 1:h[0]] != "-"]      # "shoot-down rate": part of a compound
-    governing = [h for h in left if not _MODIFIER_PARTICIPLE.match(text, h[1])]
+    governing = [h for h in left if not _MODIFIER_PARTICIPLE.match(text, h[1])
+                 or _PASSIVE_TAIL.search(text, max(0, h[0] - 30), h[0])]   # "was shot down by"
     return governing if governing else left
 
 
@@ -803,6 +817,9 @@ def _resolve_bare(text, m, near_right, left, earlier):
             return      # "the bodies of 20 soldiers from X and one from Y"
     elif own_left and near_right is None:
         m.event = own_left[0][2]
+    elif near_right is None and _PARTITIVE_BEFORE.search(text, max(sent.start, q.qual_start - 20),
+                                                          q.qual_start):
+        m.event = antecedent.event      # "... 1,500 people, of which 140 are children"
     if m.event is None:
         m.item = None
         m.extra["reason"] = "no event for the figure it refers to"
@@ -850,6 +867,7 @@ def _in_list_after(text, antecedent, m):
 
 
 _MISSING = re.compile(r"\s+(?:\w+\s+)?(?:are|were|is|was|remain(?:ed|s)?|went|go|listed\s+as)\s+missing\b", _I)
+_PARTITIVE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:which|whom|them|these|those)\s*,?\s*$", _I)
 _LIST_SEPARATOR = re.compile(r",|\band\b")
 
 

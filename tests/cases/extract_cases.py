@@ -244,6 +244,8 @@ NEW = [
     # missiles have no "lost" metric
     Case("Twelve missiles were shot down and three missiles were unaccounted for.",
          [F("missiles_downed", 12)]),
+    Case("Three drones were reported lost, and 2 more were classified as locationally lost.",
+         [F("drones_lost", 3), F("drones_lost", 2)]),
     # -- attacks counted as times a place was targeted -----------------------
     Case("The border district was shelled 41 times in a day.",
          [F("attacks", 41, period="day")]),
@@ -380,6 +382,25 @@ NEW = [
          [F("buildings_damaged", 1)]),
     Case("Thirteen homes, 2 kindergartens and several cars were damaged.",
          [F("buildings_damaged", 13), F("buildings_damaged", 2)]),
+    # an aid package "includes"; "asked allies for"
+    Case("The latest assistance to Kyiv will also include 75,000 rounds of 155mm ammunition.",
+         [F("weapons_supplied", 75000)]),
+    Case("Zelensky asked allies for 25 more Patriot systems.", [F("weapons_requested", 25)]),
+    # a verb after a head is no part of a compound noun: "drones attacked two villages"
+    Case("Three Ukrainian Armed Forces drones attacked two villages in the region.",
+         [F("drones_launched", 3)]),
+    # a passive with its agent is the main verb, not a modifier
+    Case("One drone was shot down by air defences in the region of Belgorod near the "
+         "border and four others over the Black Sea.",
+         [F("drones_downed", 1), F("drones_downed", 4)]),
+    # captured while fighting: the fighters' own verb is a deployment
+    Case("Ukraine says it captured two Chinese men fighting for Russia.",
+         [F("troops_deployed", 2)]),
+    # "of which N are children": a part takes the event of its total
+    Case("Over the year, 28,329 people, including 869 children, moved to safer areas. "
+         "Since January – 1,500 people, of which 140 are children.",
+         [F("people_evacuated", 28329), F("people_evacuated", 869),
+          F("people_evacuated", 1500), F("people_evacuated", 140)]),
     # a clause after a colon is no list item; a clause with a figure no tally label
     Case("Russia launched 50 drones: a record – 40 were downed.",
          [F("drones_launched", 50), F("drones_downed", 40)]),
@@ -483,6 +504,7 @@ NO_FIGURE = [
     Case("Europe has beaten its rival to a million shells.", reason="no event for shell"),
     Case("Its guns fire five times as many shells.", reason="counts times"),
     Case("The plant makes 250,000 shells a month.", reason="no event for shell"),
+    Case("The blast shattered hundreds of apartment windows.", reason="counts windows"),
     Case("In 2023-2024 the front barely moved.", reason="year"),
     Case("Air defences failed to stop four drones.", reason="negated"),
     Case("One of the soldiers in the video says he was hit.",
