@@ -54,6 +54,33 @@ def echo_problem(problem):
     click.echo(f"{'warning' if is_warning(problem) else 'problem'}: {problem}", err=True)
 
 
+def database_option(command=None, *, used: bool = True):
+    """`--db FILE` after the command, meaning what it means before it:
+    `warstats ingest x --db war.duckdb` = `warstats --db war.duckdb ingest x`.
+    Given in both places, the one after the command wins. The command body
+    still gets the file through @click.pass_obj. A command that opens no
+    database (`used=False`) says so on stderr rather than drop it silently.
+    """
+    def remember(ctx, _param, value):
+        if value is None:
+            return
+        if used:
+            ctx.obj = value
+        else:
+            click.echo(f"note: {ctx.info_name} opens no database; --db {value} is "
+                       "not used (load articles with `warstats ingest`)", err=True)
+
+    def decorate(command):
+        return click.option(
+            "--db", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+            expose_value=False, callback=remember,
+            help=("The DuckDB database file; also before the command, or "
+                  "$WARSTATS_DB  [default: warstats.duckdb]" if used else
+                  "Accepted, like every command's; this one opens no database."),
+        )(command)
+    return decorate(command) if command else decorate
+
+
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(etl.__version__, "--version", prog_name="warstats")
 @click.option("--db", envvar=DEFAULTS["DB_ENVVAR"], default=DEFAULTS["DB"],
@@ -89,6 +116,7 @@ def cli(ctx, db):
                    "spark://host:7077, yarn).")
 @click.option("--spark-out", type=click.Path(file_okay=False), default=None,
               help="With --engine spark: keep the Parquet output here.")
+@database_option
 @click.pass_obj
 @reports_errors
 def ingest(db, sources, jobs, strict, quiet, engine, master, spark_out):
@@ -102,7 +130,7 @@ def ingest(db, sources, jobs, strict, quiet, engine, master, spark_out):
 
     \b
     Example:
-        warstats --db war.duckdb ingest seeds/ more/articles.jsonl --jobs 4
+        warstats ingest seeds/ more/articles.jsonl --db war.duckdb --jobs 4
         warstats ingest --engine spark --master yarn s3a://bucket/articles/
     """
     if engine == "spark":
@@ -123,6 +151,7 @@ def ingest(db, sources, jobs, strict, quiet, engine, master, spark_out):
 
 @cli.command("load-parquet")
 @click.argument("parquet_dir")
+@database_option
 @click.pass_obj
 @reports_errors
 def load_parquet(db, parquet_dir):
@@ -131,13 +160,43 @@ def load_parquet(db, parquet_dir):
 
     \b
     Example:
-        warstats --db war.duckdb load-parquet /data/warstats-parquet
+        warstats load-parquet /data/warstats-parquet --db war.duckdb
     """
     from etl.warehouse import load_parquet as load
     summary = load(db, parquet_dir)
     click.echo(summary.describe())
     if summary.exit_code:
         raise SystemExit(summary.exit_code)
+
+
+@cli.command("load-bulletins")
+@click.argument("path", type=click.Path(dir_okay=False))
+@database_option
+@click.pass_obj
+@reports_errors
+def load_bulletins(db, path):
+    """Load the Air Force bulletins from PATH into the database.
+
+    PATH is the public "Massive Missile Attacks on Ukraine" dataset
+    (missile_attacks_daily.csv, compiled from Ukrainian Air Force posts).
+    An unchanged file is skipped; a changed one replaces the previous load.
+    Bad rows are listed as PATH:LINE and left out (exit 3); the rest loads.
+    The briefing then holds the news against the bulletins.
+
+    \b
+    Example:
+        warstats load-bulletins ../shared/reference/missile_attacks_daily.csv
+        warstats sql "select * from bulletin_nights order by night desc limit 5"
+    """
+    from etl.bulletin import load_bulletins as load
+    result = load(path, db)
+    for problem in result.problems:
+        click.echo(f"problem: {problem}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(result.describe())
+    if result.exit_code:
+        raise SystemExit(result.exit_code)
 
 
 @cli.command()
@@ -147,6 +206,7 @@ def load_parquet(db, parquet_dir):
 @click.option("--explain", is_flag=True,
               help="Also print each rejected number with its reason (to stderr "
                    "with --format jsonl).")
+@database_option(used=False)
 @reports_errors
 def extract(sources, fmt, explain):
     """Print the facts in SOURCES without touching the database.
@@ -174,21 +234,35 @@ def extract(sources, fmt, explain):
               type=click.Path(file_okay=False), help="Folder for briefing.md and charts.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only figures on or after this date.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only figures on or before this date.")
-@click.option("--metric", metavar="METRIC", help="Only this metric, e.g. drones_launched.")
-@click.option("--side", metavar="SIDE", help="Only this side, e.g. russia.")
+@click.option("--metric", metavar="METRIC", multiple=True,
+              help="Only this metric, e.g. drones_launched; repeat it (or use "
+                   "commas) for several.")
+@click.option("--side", metavar="SIDE", multiple=True,
+              help="Only this side, e.g. russia; repeatable.")
+@click.option("--outlet", metavar="OUTLET", multiple=True,
+              help="Only figures from articles of this outlet (any case); repeatable.")
+@click.option("--place", metavar="PLACE", multiple=True,
+              help="Only figures at this place, as written or in its one "
+                   "spelling (Kyiv region); repeatable.")
+@database_option
 @click.pass_obj
 @reports_errors
-def report(db, out_dir, since, until, metric, side):
+def report(db, out_dir, since, until, metric, side, outlet, place):
     """Write a markdown briefing with charts from the database.
+
+    Each filter may be given several times: a figure matching any of its
+    values is kept.
 
     \b
     Example:
         warstats report --out reports/out --since 2024-08-01 --side russia
+        warstats report --metric drones_launched --metric drones_downed \\
+            --outlet Reuters --outlet TASS --place "Kyiv region" --db war.duckdb
     """
     from etl.report import write_briefing  # heavy (matplotlib): load on use
 
     path = write_briefing(db, out_dir, since=since, until=until, metric=metric,
-                          side=side)
+                          side=side, outlet=outlet, place=place)
     click.echo(f"wrote {path}")
 
 
@@ -196,6 +270,7 @@ def report(db, out_dir, since, until, metric, side):
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True, help="How to print the rows.")
+@database_option
 @click.pass_obj
 @reports_errors
 def sql(db, query, fmt):
@@ -217,6 +292,7 @@ def sql(db, query, fmt):
 @click.argument("articles", type=click.Path(exists=True))
 @click.option("--show", is_flag=True, help="List misses and extras with quotes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@database_option(used=False)
 @reports_errors
 def eval_(gold, articles, show, as_json):
     """Extract ARTICLES and score the facts against GOLD (JSON lines).

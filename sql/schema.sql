@@ -77,3 +77,60 @@ create table if not exists rejections (
     quote             varchar not null,
     run_id            integer not null
 );
+
+
+-- The Air Force bulletins (`warstats load-bulletins`, etl/bulletin/): reference
+-- data to hold the news against. One load at a time: a changed file replaces
+-- the rows, the model and poster tables of the previous load.
+
+-- One row per load of a bulletin file.
+create table if not exists bulletin_loads (
+    load_id           integer primary key,
+    loaded_at         timestamp not null,
+    path              varchar not null,
+    content_hash      varchar not null,   -- the file's
+    tables_hash       varchar not null,   -- etl/bulletin/models.csv and posters.csv
+    n_rows            integer not null,   -- data rows read, bad ones included
+    n_bad             integer not null    -- rows with a problem (not counted)
+);
+
+-- One row per data row of the loaded file, bad ones included (`problem`).
+-- Times are Kyiv time as written; counts are whole numbers ("93.0" -> 93),
+-- null where the file has none ("", "NaN").
+create table if not exists bulletin_rows (
+    load_id           integer not null,
+    line              integer not null,   -- where the row starts in the file
+    time_start        varchar,            -- as written
+    time_end          varchar,
+    starts_at         timestamp,
+    ends_at           timestamp,
+    start_has_time    boolean,            -- false: a date with no time of day
+    end_has_time      boolean,
+    model             varchar,
+    launch_place      varchar,
+    target            varchar,
+    launched          bigint,
+    destroyed         bigint,
+    not_reach_goal    bigint,             -- lost: jammed, fell short
+    still_attacking   bigint,             -- in the air when the post went out
+    is_shahed         bigint,             -- Shaheds among the launched
+    source            varchar,            -- the post
+    problem           varchar,            -- null, or what is wrong — what to do
+    as_written        varchar,            -- the row's fields as JSON (or its text)
+    primary key (load_id, line)
+);
+
+-- One row per weapon model the bulletins name (etl/bulletin/models.csv).
+create table if not exists bulletin_models (
+    model             varchar primary key,
+    weapon_class      varchar not null,   -- drone | missile | bomb
+    kind              varchar not null,   -- shahed/decoy, recon, ballistic, cruise, ...
+    weapons           varchar[] not null  -- the weapon names of facts it covers
+);
+
+-- One row per account that posts bulletins (etl/bulletin/posters.csv).
+create table if not exists bulletin_posters (
+    account           varchar primary key,  -- lower case
+    poster            varchar not null,
+    scope             varchar not null      -- national | regional | other
+);

@@ -147,7 +147,7 @@ def test_extract_jsonl_one_fact_per_line(run, pipeline, db_path):
     result = run("extract", source)
     assert result.exit_code == 0
     fact = json.loads(result.stdout)
-    assert (fact["doc"], fact["metric"], fact["value"]) == ("k", "drones_downed", 7.0)
+    assert (fact["doc"], fact["metric"], fact["value"]) == ("k", "drones_downed", 7)
     assert list(fact)[:3] == ["doc", "metric", "value"]
     assert not db_path.exists()
 
@@ -181,7 +181,8 @@ def test_report_passes_the_filters(run, monkeypatch, tmp_path, db_path):
     result = run("report", "--out", tmp_path, "--since", "2024-08-01", "--side", "russia")
     assert result.exit_code == 0 and "b.md" in result.stdout
     assert calls == [(str(db_path), str(tmp_path), dict(
-        since="2024-08-01", until=None, metric=None, side="russia"))]
+        since="2024-08-01", until=None, metric=(), side=("russia",), outlet=(),
+        place=()))]
 
 
 def test_report_errors_are_messages(run, monkeypatch):

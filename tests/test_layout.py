@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 ETL = Path(__file__).resolve().parents[1] / "etl"
-PACKAGES = ("etl.extract", "etl.warehouse", "etl.sources", "etl.report")
+PACKAGES = ("etl.extract", "etl.warehouse", "etl.sources", "etl.report",
+            "etl.bulletin")
 # A package may import those after it here, never those before it.
-ORDER = ["etl.cli", "etl.evaluate", "etl.report", "etl.warehouse", "etl.extract",
-         "etl.sources"]
+ORDER = ["etl.cli", "etl.evaluate", "etl.report", "etl.bulletin", "etl.warehouse",
+         "etl.extract", "etl.sources"]
 
 
 def imports(path: Path) -> list[str]:
@@ -78,9 +79,10 @@ def test_a_worker_process_does_not_load_the_database_side():
 
 
 def test_the_package_surfaces_resolve():
+    import etl.bulletin
     import etl.extract
     import etl.warehouse
 
-    for package in (etl.extract, etl.warehouse):
+    for package in (etl.bulletin, etl.extract, etl.warehouse):
         for name in package.__all__:
             assert getattr(package, name) is not None, f"{package.__name__}.{name}"

@@ -543,6 +543,8 @@ _MORE = re.compile(r"^\s*(?:more|others?|additional)\b", _I)
 
 def is_part_of(text, m, mentions) -> bool:
     """True when the figure is a stated part of a larger one of its metric."""
+    if "breakdown_of" in m.extra:       # an item of a list after a total and a colon
+        return True
     earlier = _larger_before(mentions, m)
     if not earlier:
         return False

@@ -76,6 +76,9 @@ _CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:ed|ing|es?)|took|tak(?:en|ing|es?)
                               r"detain(?:ed|ing))\s+(?:\w+\s+){0,2}$", _I)
 _CAPTURED_AFTER = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?"
                              r"(?:taken\s+)?(?:prisoners?|captives?|captured)\b", _I)
+_SHELL_RATE = re.compile(lexicon.SHELL_RATE, _I)
+_TIMES = re.compile(r"\s+times\b", _I)
+_ATTACKED_TIMES = re.compile(lexicon.ATTACKED_TIMES, _I)
 _MAJORITY_OF = re.compile(r"\b(?:majority|most|bulk|rest)\s+of\s+(?:the\s+)?$", _I)
 
 
@@ -209,7 +212,7 @@ def _shift(q, offset):
     return q
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?")     # "2023", "2023-24"
 _LONG_DIGITS = re.compile(r"\d{7,}")
 _FURNITURE = re.compile(r"[\s\d.,/|•·-]*")     # a line of page numbers and rules
 
@@ -220,7 +223,7 @@ def _not_a_fact(text, q, sent) -> str | None:
     reason = row_reason(left, right)
     if reason:
         return reason
-    if q.form == "digits" and _YEAR.fullmatch(q.surface) \
+    if q.form in ("digits", "range") and _YEAR.fullmatch(q.surface) \
             and not _item_after(text, q.end, sent.end)[0]:
         return "year"
     if q.form == "digits" and _LONG_DIGITS.fullmatch(q.surface):
@@ -276,6 +279,10 @@ def _item_after(text, pos, limit):
         if not word or (_STOP.match(word.group()) and not joiner) \
                 or not (joiner or _WORDLIKE.match(word.group())):
             return None, None
+        calibre = _CALIBRE.match(text, cursor, limit)
+        if calibre:         # "200 000 155 mm shells": a calibre inside the noun phrase
+            cursor = calibre.end()
+            continue
         if word.group()[:1].isdigit() and not _LETTER.search(word.group()):
             return None, None
         cursor = word.end()
@@ -284,6 +291,7 @@ def _item_after(text, pos, limit):
     return None, None
 
 
+_CALIBRE = re.compile(r"\d{2,3}(?:[.,]\d)?\s?-?\s?(?:mm|millimet(?:er|re)s?)\b\s*", _I)
 _COMPOUND = [re.compile(r"(?:[\s-]+(?!(?:and|or|of|in|on|at|to|from|over|by|with|were|was|"
                         r"that|which|during|after|before|across|into|since|for|per|while|"
                         r"the|a|an|its|their|as|than|are|is|have|has|had)\b)[A-Za-z][\w'-]*){%d}[\s-]+" % n)
@@ -349,6 +357,8 @@ def _classify(text, q, sent, earlier) -> _Mention:
     for toll_item, rx in _TOLLS:
         if item is None and rx.search(left[-90:]):
             item = toll_item
+    if item is None and _TIMES.match(text, q.end, sent.end) and _ATTACKED_TIMES.search(left[-60:]):
+        item, head = "attack", (q.end, _TIMES.match(text, q.end, sent.end).end())
     if item in ("person", "soldier") and earlier and earlier[-1].item == "body" \
             and earlier[-1].sent is sent and re.fullmatch(r"[^.;]{0,60},\s*(?:and\s+)?",
                                                          text[earlier[-1].q.end:q.qual_start]):
@@ -363,6 +373,8 @@ def _classify(text, q, sent, earlier) -> _Mention:
     _find_event(text, m, earlier)
     if extra.get("tally") and m.event is None:
         m.event = _TALLY_EVENTS.get(m.item)     # a losses tally counts destroyed items
+    if m.item == "shell" and m.event is None and _SHELL_RATE.match(text, m.head[1], sent.end):
+        m.event = "fire"
     if m.item in ("soldier", "person", "prisoner") and (
             m.event in (None, "deploy") and _CAPTURED_BEFORE.search(left[-40:])
             or m.event is None and _CAPTURED_AFTER.match(text, m.head[1] if m.head else q.end,
@@ -537,6 +549,11 @@ def _only_aux(gap: str) -> bool:
 def _resolve_bare(text, m, near_right, left, earlier):
     """A number with no noun: "killing three", "88 of them", "one returned"."""
     q, sent = m.q, m.sent
+    total = _breakdown_total(text, m, earlier)
+    if total:
+        m.item, m.event = total.item, total.event
+        m.extra["breakdown_of"] = total
+        return
     follower = _BARE_FOLLOWER.match(text, q.end, sent.end)
     outside = _OF_OUTSIDE.match(text, q.end, sent.end)
     if outside:     # "all four of its airports": no item of ours follows
@@ -555,7 +572,8 @@ def _resolve_bare(text, m, near_right, left, earlier):
     if event in lexicon.PEOPLE_EVENTS:
         m.item, m.event = "person", event
         return
-    antecedent = _antecedent(text, m, earlier)
+    verb = left[0][2] if left and q.qual_start - left[0][1] < 25 else None
+    antecedent = _antecedent(text, m, earlier, verb)
     if antecedent is None:
         return
     m.item = antecedent.item
@@ -568,13 +586,18 @@ def _resolve_bare(text, m, near_right, left, earlier):
     near_right = right[0] if right and _only_aux(text[np_end:right[0][0]]) else None
     event = near_right[2] if near_right else None
     own_left = [h for h in left if h[2] in allowed]
+    listed = near_right is None and _in_list_after(text, antecedent, m)
     if event in allowed:
         m.event = event
+    elif listed and (not own_left or _LIST_SEPARATOR.search(text, own_left[0][1], q.qual_start)):
+        # "11 drones were shot down over Belgorod, 28 over Voronezh"; "18
+        # drones were destroyed or jammed by EW in Bryansk, nine in Kursk":
+        # a verb before the last comma is the first member's, so the list's
+        m.event = antecedent.event
+        if m.event is None and (m.item, None) in lexicon.METRICS:
+            return      # "the bodies of 20 soldiers from X and one from Y"
     elif own_left and near_right is None:
         m.event = own_left[0][2]
-    elif near_right is None and _in_list_after(text, antecedent, m):
-        # "11 drones were shot down over Belgorod, 28 over Voronezh"
-        m.event = antecedent.event
     if m.event is None:
         m.item = None
         m.extra["reason"] = "no event for the figure it refers to"
@@ -584,7 +607,8 @@ def _resolve_bare(text, m, near_right, left, earlier):
 # punctuation. Anything else is a noun outside the vocabulary ("two sides").
 _BARE_FOLLOWER = re.compile(r"""(?:\s*(?:[,.;:)]|$)|\s+(?:more|of|over|in|on|at|from|near|
     across|were|was|have|has|had|are|is|and|or|others?|each|killed|injured|
-    wounded|dead|died|[a-z]+ed\b|[a-z]+ing\b|flew|went|fell|shot|hit|struck))""",
+    wounded|dead|died|[a-z]+ed\b|[a-z]+ing\b|flew|went|fell|shot|hit|struck|
+    the\s+(?:following|next|previous|same)\s+(?:day|night|week|month|year)))""",
                             re.VERBOSE | _I)
 
 
@@ -595,15 +619,21 @@ _OF_OUTSIDE = re.compile(r"\s+of\s+(?:the|its|their|these|those|his|her|our|[A-Z
                          r"(?!(?:others|ones)\b)([a-z][\w-]*s)\b(?!['’])")
 
 
-def _antecedent(text, m, earlier):
-    """The figure a bare number refers back to, within two sentences."""
+def _antecedent(text, m, earlier, verb=None):
+    """The figure a bare number refers back to, within two sentences: the
+    latest, or the latest whose items can take the verb right before the
+    number ("launched 40 drones and killed 3 people; it shot down 30")."""
+    candidates = []
     for prev in reversed(earlier):
         if prev.item in (None, "casualty", "dead", "wounded"):
             continue
         if m.q.start - prev.q.end > 400:
-            return None
-        return prev
-    return None
+            break
+        candidates.append(prev)
+    if verb and candidates and verb not in lexicon.ITEM_EVENTS.get(candidates[0].item, ()):
+        return next((c for c in candidates if verb in lexicon.ITEM_EVENTS.get(c.item, ())),
+                    candidates[0])
+    return candidates[0] if candidates else None
 
 
 def _in_list_after(text, antecedent, m):
@@ -612,6 +642,55 @@ def _in_list_after(text, antecedent, m):
     gap = text[antecedent.q.end:m.q.start]
     return antecedent.sent is m.sent and len(gap) < 120 and (
         ";" not in gap or bool(_GAPPED.fullmatch(gap)))
+
+
+_LIST_SEPARATOR = re.compile(r",|\band\b")
+
+
+# -- breakdown lists: "destroyed 21 drones:\n7 – over Smolensk region,\n6 – ..."
+# A list item: a number then a dash ("7 – over X"), a label then a dash
+# ("Air Command 'South' – 12"), or a number alone at the start of a line or
+# bullet before a place ("• 12 over the Sumy region").
+_ITEM_DASH_AFTER = re.compile(r"\s*[–—-]+\s*(?=[\w'‘“\"])")
+_ITEM_LABEL_BEFORE = re.compile(
+    r"(?:^|[\n,;:•·*]|\band\b)\s*[-–—•·*]?\s*"
+    r"[^\W\d][^\n,;:–—.!?\d]{0,50}?\s[–—-]+\s*$")
+_ITEM_LINE_START = re.compile(r"(?:^|\n)\s*(?:[-–—•·*]\s*)?$")
+_ITEM_PLACE_AFTER = re.compile(r"\s+(?:over|in|on|near|across|above)\s+[^\n.;]{1,60}(?:[,;.]|$)", re.M)
+# The total's clause ends in a colon that opens the list.
+_OPENS_LIST = re.compile(r"[^.!?\n:;]{0,140}:\s*")
+
+
+def _is_list_item(text, q):
+    before = text[max(0, q.qual_start - 60):q.qual_start]
+    if _ITEM_DASH_AFTER.match(text, q.end) or _ITEM_LABEL_BEFORE.search(before):
+        return True
+    return bool(_ITEM_LINE_START.search(before) and _ITEM_PLACE_AFTER.match(text, q.end))
+
+
+def _breakdown_total(text, m, earlier):
+    """The total a bare list item breaks down, when the total's clause ends
+    in a colon and only list items stand between: its parts share its item
+    and event ("intercepted 44 missiles: Air Command 'Centre' – 18, ...")."""
+    if not _is_list_item(text, m.q):
+        return None
+    for prev in reversed(earlier[-8:]):
+        if m.q.start - prev.q.end > 600:
+            return None
+        total = prev.extra.get("breakdown_of")
+        if total is not None:
+            gap = (prev.q.end, m.q.qual_start)
+            if gap[1] - gap[0] < 200 and not _events_in(text, *gap, _ALL_EVENTS, sub=True):
+                return total
+            return None
+        if prev.metric is None or prev.item is None:
+            continue
+        np_end = prev.head[1] if prev.head else prev.q.end
+        opener = _OPENS_LIST.match(text, np_end)
+        if opener and opener.end() <= m.q.qual_start \
+                and not _events_in(text, opener.end(), m.q.qual_start, _ALL_EVENTS, sub=True):
+            return prev
+    return None
 
 
 # "...; on 29-30 August, 537": a list member with a time or place and no verb

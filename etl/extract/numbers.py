@@ -37,14 +37,18 @@ WORD_NUMBER = rf"""
      | \b(?:{_WORD})\b(?:[\s-]+(?:and\s+)?(?:{_WORD})\b)*       # "eighty-eight"
        (?:\s+dozens?\b)?                                        # "two dozen"
     )"""
-DIGITS = r"""
-    (?<![\w.,/-])                 # not the tail of a model name or decimal
+_DIGIT_FORMS = r"""
     (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?   # 5,124 or 1,234.5
-     | \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])  # 5 124
+     | \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+   # 5 124, "600 000." at a full stop,
+       (?![\d,]|\.\d|\s?-?\s?(?:mm|millimet|cm\b|calib))  # not "200 000 155 mm"
      | \d+(?:[.,]\d{1,2}(?!\d))?      # 486,5  1.2  132
      | \d+)"""
+DIGITS = r"(?<![\w.,/-])" + _DIGIT_FORMS  # not the tail of a model name or decimal
+# The second number of a range may follow a hyphen: "4-5", "10-12,000".
+_RANGE_END_DIGITS = r"(?<![\w.,/])" + _DIGIT_FORMS
 _SCALE = "|".join(sorted(DIGIT_SCALES, key=len, reverse=True))
 NUMBER = rf"(?:{DIGITS}(?:\s*(?:{_SCALE})\b)?|{WORD_NUMBER})"
+_RANGE_END = rf"(?:{_RANGE_END_DIGITS}(?:\s*(?:{_SCALE})\b)?|{WORD_NUMBER})"
 _VAGUE = "|".join(re.escape(w) for w, _, _ in VAGUE)
 _QUAL = "|".join(re.escape(w) for w, _ in
                  sorted(QUALIFIER_WORDS, key=lambda q: len(q[0]), reverse=True))
@@ -55,7 +59,7 @@ QUANTITY_RE = re.compile(rf"""
         (?P<vague>\b(?:{_VAGUE})\b)                   # "tens of thousands"
       | \b(?:between|from)\s+(?P<r1>{NUMBER})\s+(?:and|to)\s+(?P<r2>{NUMBER})
       | (?P<a>{NUMBER})
-        (?:\s*(?:-|–|—|to)\s*(?P<b>{NUMBER}))?        # "10,000-12,000"
+        (?:\s*(?:-|–|—|to)\s*(?P<b>{_RANGE_END}))?    # "10,000-12,000"
         (?P<plus>\+|\s+or\s+more\b)?                  # "5,000+"
     )""", re.VERBOSE | re.IGNORECASE)
 
@@ -189,10 +193,16 @@ def find_quantities(text: str, *, index: TextIndex | None = None,
     return found
 
 
+# "handed over 350 rounds": "over" is the verb's particle, not "more than".
+_PARTICLE_OVER = re.compile(r"\b(?:hand|turn|pass|sign)(?:s|ed|ing)?\s+$", re.I)
+
+
 def _to_quantity(m: re.Match) -> Quantity | None:
     qual_word = (m.group("qual") or "").lower()
-    qualifier = _QUALIFIERS.get(qual_word, "exact")
     qual_start = m.start("qual") if m.group("qual") else None
+    if qual_word == "over" and _PARTICLE_OVER.search(m.string, max(0, qual_start - 12), qual_start):
+        qual_word, qual_start = "", None
+    qualifier = _QUALIFIERS.get(qual_word, "exact")
     if m.group("vague"):
         low, high = _VAGUE_BOUNDS[m.group("vague").lower()]
         start, end = m.span("vague")
@@ -216,7 +226,13 @@ def _to_quantity(m: re.Match) -> Quantity | None:
         if high >= 1000 and low < high / 100 and low < 1000:
             scale = high / _scale_free(m.group("r2") or m.group("b"))
             low = low * scale
+            # "10-12,000": the thousands written out on the second only
+            if scale == 1 and high % 100 == 0 and low * 1000 <= high < low * 10_000:
+                low = low * 1000
         if not low < high:
+            if m.group("b") and _GLUED_RANGE.fullmatch(m.string, m.end("a"), m.start("b")):
+                # "2024-05-06", "380-44": no range; the number before the hyphen
+                return _to_quantity_of(m, low, m.span("a"), qualifier, qual_start)
             high = None
     surface = m.string[start:end]
     if high is not None:
@@ -225,10 +241,19 @@ def _to_quantity(m: re.Match) -> Quantity | None:
     if m.group("plus") and m.group("b") is None:
         qualifier = "at_least"
         end = m.end("plus")
-        surface = m.string[start:end]
+    return _to_quantity_of(m, low, (start, end), qualifier, qual_start)
+
+
+_GLUED_RANGE = re.compile(r"[-–—]")
+
+
+def _to_quantity_of(m, value, span, qualifier, qual_start) -> Quantity:
+    """A single number (no range) over `span` of the match's string."""
+    start, end = span
+    surface = m.string[start:end]
     form = "digits" if surface[:1].isdigit() else "words"
-    lo, hi = _bounds(qualifier, low)
-    return Quantity(low, lo, hi, qualifier, start, end, surface, form,
+    lo, hi = _bounds(qualifier, value)
+    return Quantity(value, lo, hi, qualifier, start, end, surface, form,
                     qual_start if qual_start is not None else start)
 
 

@@ -1,7 +1,7 @@
 """Views -> a markdown briefing with charts, every number from a named query.
 
     write_briefing(db, out_dir, *, since=None, until=None, metric=None,
-                   side=None) -> Path
+                   side=None, outlet=None, place=None) -> Path
 
 Pieces: `queries` (named SQL files, bound filters, the scope tables),
 `briefing` (the template renderer and citations), `charts` (PNG/SVG/CSV),
@@ -19,18 +19,20 @@ __all__ = ["write_briefing", "ReportError"]
 
 
 def write_briefing(db, out_dir, *, since=None, until=None, metric=None,
-                   side=None, template=None) -> Path:
+                   side=None, outlet=None, place=None, template=None) -> Path:
     """Write `out_dir/briefing.md` and `out_dir/charts/*` from database `db`.
 
     `since`/`until` (YYYY-MM-DD or date) keep figures whose window, else
-    article date, overlaps them; `metric` and `side` keep figures of that
-    metric / side. `template` defaults to `reports/briefing.md`; its queries
-    are read from `queries/` beside it. Raises ReportError (an EtlError) on
+    article date, overlaps them; `metric`, `side`, `outlet` and `place` (one
+    value or a list) keep figures of any of the metrics / sides / outlets /
+    places (the place as the article names it or in its one spelling).
+    `template` defaults to `reports/briefing.md`; its queries are read from
+    `queries/` beside it. Raises ReportError (an EtlError) on
     a bad filter, placeholder or query, naming it.
 
     Example: write_briefing("warstats.duckdb", "reports/out", since="2024-08-01")
     """
-    filters = queries.parse_filters(since, until, metric, side)
+    filters = queries.parse_filters(since, until, metric, side, outlet, place)
     template = Path(template) if template else queries.REPORTS_DIR / "briefing.md"
     if not template.is_file():
         raise ReportError(f"template {template} not found")
@@ -41,6 +43,7 @@ def write_briefing(db, out_dir, *, since=None, until=None, metric=None,
     try:
         queries.build_scope(con, folder, filters)
         queries.check_metric(con, filters)
+        queries.check_values(con, filters)
         text = Renderer(con, folder, filters, out_dir, template).render()
     finally:
         con.close()

@@ -11,11 +11,13 @@ queries that read them.) Events and disputes are in scope when one of their
 claims is in `scoped_facts`. Temp tables live in memory, so this works on a
 read-only connection.
 
-Filter values are only ever bound as parameters (`$since`, `$until`,
-`$metric`, `$side`), never pasted into SQL text.
+Filter values are only ever bound as parameters (`$since`, `$until`, and
+the lists `$metric`, `$side`, `$outlet`, `$place`), never pasted into SQL
+text.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -41,21 +43,35 @@ class ReportError(EtlError, ValueError):
     """A briefing that cannot be built: bad filter, template or query."""
 
 
+# Filters that take several values: a figure matching any of them is kept.
+LIST_FILTERS = ("metric", "side", "outlet", "place")
+
+
 @dataclass(frozen=True)
 class Filters:
-    """The briefing's filters; None means "no filter"."""
+    """The briefing's filters; None (or no values) means "no filter".
+
+    The list filters are bound as lists (`$metric`, `$side`, `$outlet`,
+    `$place`: VARCHAR[] or NULL), matched with `list_contains`. Outlets and
+    places are compared lower-cased.
+    """
 
     since: date | None = None
     until: date | None = None
-    metric: str | None = None
-    side: str | None = None
+    metric: tuple[str, ...] = ()
+    side: tuple[str, ...] = ()
+    outlet: tuple[str, ...] = ()
+    place: tuple[str, ...] = ()
 
     def params(self) -> dict:
         return {"since": self.since, "until": self.until,
-                "metric": self.metric, "side": self.side}
+                **{name: list(getattr(self, name)) or None for name in LIST_FILTERS}}
 
     def describe(self) -> str:
-        given = [f"{k} {v}" for k, v in self.params().items() if v is not None]
+        given = [f"{k} {v}" for k, v in (("since", self.since), ("until", self.until))
+                 if v is not None]
+        given += [f"{name} {' or '.join(getattr(self, name))}" for name in LIST_FILTERS
+                  if getattr(self, name)]
         return ", ".join(given) if given else "none (every figure)"
 
 
@@ -73,24 +89,40 @@ def _as_date(name: str, value: object) -> date | None:
                           "give it as YYYY-MM-DD, e.g. 2024-08-25") from None
 
 
-def parse_filters(since=None, until=None, metric=None, side=None) -> Filters:
-    """Check and normalise the filters; the metric is checked later,
-    against the vocabulary (`check_metric`).
+def _values(given) -> tuple[str, ...]:
+    """One value, several, or comma-separated ones, stripped, in order, once each.
 
-    >>> parse_filters(since="2024-08-01", side="Russia")
-    Filters(since=datetime.date(2024, 8, 1), until=None, metric=None, side='russia')
+    >>> _values(["russia", "ukraine,russia"]), _values(None), _values("Reuters")
+    (('russia', 'ukraine'), (), ('Reuters',))
+    """
+    if given is None:
+        return ()
+    items = [given] if isinstance(given, str) else list(given)
+    parts = (part.strip() for item in items for part in str(item).split(","))
+    return tuple(dict.fromkeys(part for part in parts if part))
+
+
+def parse_filters(since=None, until=None, metric=None, side=None, outlet=None,
+                  place=None) -> Filters:
+    """Check and normalise the filters; each list filter takes one value,
+    several, or a comma-separated string. The metrics are checked later,
+    against the vocabulary (`check_metric`), outlets and places against the
+    warehouse (`check_values`).
+
+    >>> parse_filters(since="2024-08-01", side=["Russia", "north korea"])
+    Filters(since=datetime.date(2024, 8, 1), until=None, metric=(), side=('russia', 'north_korea'), outlet=(), place=())
     """
     lo, hi = _as_date("since", since), _as_date("until", until)
     if lo and hi and lo > hi:
         raise ReportError(f"since={lo} is after until={hi} — swap them")
-    if side is not None:
-        side = str(side).strip().lower().replace(" ", "_")
-        if not _SIDE.fullmatch(side):
-            raise ReportError(f"side={side!r} is not a side — use a lower-case "
+    sides = tuple(v.lower().replace(" ", "_") for v in _values(side))
+    for one in sides:
+        if not _SIDE.fullmatch(one):
+            raise ReportError(f"side={one!r} is not a side — use a lower-case "
                               "country name such as russia, ukraine, north_korea")
-    if metric is not None:
-        metric = str(metric).strip().lower()
-    return Filters(lo, hi, metric or None, side or None)
+    return Filters(lo, hi, metric=tuple(v.lower() for v in _values(metric)),
+                   side=sides, outlet=tuple(v.lower() for v in _values(outlet)),
+                   place=tuple(v.lower() for v in _values(place)))
 
 
 def query_path(name: str, folder: Path) -> Path:
@@ -153,10 +185,45 @@ def build_scope(con, folder: Path, filters: Filters) -> None:
 
 def check_metric(con, filters: Filters) -> None:
     """An unknown metric is an error, not an empty briefing."""
-    if filters.metric is None:
-        return
     known = [r[0] for r in con.execute(
         "select metric from metric_vocabulary order by metric").fetchall()]
-    if filters.metric not in known:
-        raise ReportError(f"metric={filters.metric!r} is not a known metric — "
-                          f"use one of: {', '.join(known)}")
+    for metric in filters.metric:
+        if metric not in known:
+            raise ReportError(f"metric={metric!r} is not a known metric — "
+                              f"use one of: {', '.join(known)}")
+
+
+# Where an outlet or place filter's values are looked up (lower-cased), the
+# most frequent first, and how many an error suggests.
+_KNOWN_VALUES = {
+    "outlet": "select lower(outlet) as v from articles where outlet is not null "
+              "group by v order by count(*) desc, v",
+    "place": "select lower(v) as v from facts, unnest([place, location]) as u(v) "
+             "where v is not null group by 1 order by count(*) desc, 1",
+}
+MAX_SUGGESTED = 8
+
+
+def check_values(con, filters: Filters) -> None:
+    """An outlet or place that no article names is an error (a typo, most
+    likely), not an empty briefing. The message suggests the known values
+    that contain it or look like it, else the most frequent ones."""
+    for name, sql in _KNOWN_VALUES.items():
+        wanted = getattr(filters, name)
+        if not wanted:
+            continue
+        known = [r[0] for r in con.execute(sql).fetchall()]
+        for value in wanted:
+            if value in known:
+                continue
+            alike = [k for k in known if value in k]
+            alike += difflib.get_close_matches(value, known, n=MAX_SUGGESTED, cutoff=0.6)
+            alike = list(dict.fromkeys(alike))[:MAX_SUGGESTED]
+            if alike:
+                hint = f"did you mean: {', '.join(alike)}?"
+            elif known:
+                hint = f"the most frequent: {', '.join(known[:MAX_SUGGESTED])}"
+            else:
+                hint = f"no article in this database names an {name}"
+            raise ReportError(f"{name}={value!r} is in no article (compared in any "
+                              f"case) — {hint}")

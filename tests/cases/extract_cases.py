@@ -197,7 +197,68 @@ NEW = [
          [F("weapons_supplied", 6, side="ukraine", weapon="F-16")]),
     Case("Kyiv asked for 12 more Patriot systems.",
          [F("weapons_requested", 12, side="ukraine", weapon="Patriot")]),
+    # -- breakdown lists: items after a total and a colon are its parts ----
+    Case("During the night air defence destroyed 31 UAVs:\n12 – over the territory of "
+         "Sumy region,\n9 – over the territory of Poltava region,\n10 – over the "
+         "territory of Kharkiv region.",
+         [F("drones_downed", 31, is_part=False), F("drones_downed", 12, is_part=True),
+          F("drones_downed", 9, is_part=True), F("drones_downed", 10, is_part=True)]),
+    Case("The navy said 40 missiles were intercepted by sector: Command 'North' – 15, "
+         "Command 'South' – 14, Command 'West' – 11.",
+         [F("missiles_downed", 40), F("missiles_downed", 15, is_part=True),
+          F("missiles_downed", 14, is_part=True), F("missiles_downed", 11, is_part=True)]),
+    # a verb before the last comma is the first member's, and so the list's
+    Case("Officials said 20 drones were downed or jammed by electronic warfare over "
+         "Kursk, eight over Oryol and six over Tula.",
+         [F("drones_downed", 20), F("drones_downed", 8), F("drones_downed", 6)]),
+    Case("The team recovered the bodies of 60 defenders from the Bakhmut sector and "
+         "one from the Kupiansk sector.",
+         [F("bodies_repatriated", 60), F("bodies_repatriated", 1)]),
+    Case("The air force will receive eight jets this year and the remaining five the "
+         "following year.",
+         [F("weapons_supplied", 8), F("weapons_supplied", 5)]),
+    # a bare number takes the earlier figure whose items fit its verb
+    Case("Russia launched 40 drones and killed 3 people, and the army shot down 30 "
+         "the following day.",
+         [F("drones_launched", 40), F("people_killed", 3), F("drones_downed", 30)]),
+    # -- munitions: supplied, pledged and needed are arms; fired is fire -----
+    Case("Finland is shipping 6,500 artillery rounds to Kyiv, and Kyiv says it needs "
+         "90,000 shells a month.",
+         [F("weapons_supplied", 6500, weapon="artillery shell"),
+          F("weapons_requested", 90000)]),
+    # "handed over": the particle is no "more than"
+    Case("The ally has handed over 350,000 rounds to the army.",
+         [F("weapons_supplied", 350000, qualifier="exact")]),
+    Case("Germany rushes 12,000 artillery rounds to the front.",
+         [F("weapons_supplied", 12000)]),
+    Case("The brigade defends the town with 20 to 30 shells a day.",
+         [F("shells_fired", 20, qualifier="range", high=30, period="day")]),
+    # -- drones lost: quoted, electronic warfare, unaccounted for -----------
+    Case('Air defence shot down 76 drones, while 95 were "lost," the air force said.',
+         [F("drones_downed", 76), F("drones_lost", 95)]),
+    Case("Russia launched 60 drones. Another 40 drones were disabled by electronic warfare.",
+         [F("drones_launched", 60), F("drones_lost", 40)]),
+    Case("Russia launched 60 drones. Dozens more were stopped in their tracks by "
+         "electronic countermeasures and 4 were unaccounted for.",
+         [F("drones_launched", 60), F("drones_lost", 24), F("drones_lost", 4)]),
+    # missiles have no "lost" metric
+    Case("Twelve missiles were shot down and three missiles were unaccounted for.",
+         [F("missiles_downed", 12)]),
+    # -- attacks counted as times a place was targeted -----------------------
+    Case("The border district was shelled 41 times in a day.",
+         [F("attacks", 41, period="day")]),
+    Case("The village came under mortar fire three times on Sunday.",
+         [F("attacks", 3)]),
     # -- number forms and qualifiers -----------------------------------------
+    Case("Kyiv asked for 10-12,000 rounds.",
+         [F("weapons_requested", 10000, qualifier="range", low=10000, high=12000)]),
+    Case("Russia launched 4-5 missiles at the port.",
+         [F("missiles_launched", 4, qualifier="range", high=5)]),
+    # a space-grouped number at a full stop; a calibre glued to a count
+    Case("Romania has taken in 2.1 million refugees and Moldova about 600 000.",
+         [F("people_evacuated", 2100000), F("people_evacuated", 600000, qualifier="approx")]),
+    Case("Germany sent 200 000 155 mm shells.",
+         [F("weapons_supplied", 200000)]),
     Case("Air defence downed eighty-eight drones.", [F("drones_downed", 88)]),
     Case("The army mobilised a hundred and twenty thousand reservists.",
          [F("troops_mobilized", 120000)]),
@@ -261,6 +322,15 @@ NO_FIGURE = [
          reason="counts types, not items"),
     Case("Ukraine freed 200 more people than last year.",
          reason="comparison, not a count"),
+    Case("The fleet still has 229 Kalibr missiles left.", reason="inventory, not an event"),
+    Case("By then Russia was down to 90 Kalibr and 40 Kh-101 missiles remaining.",
+         reason="inventory, not an event"),
+    Case("The army still has some 900,000 shells in its depots.",
+         reason="inventory, not an event"),
+    # shells with no verb of sending, asking or firing
+    Case("Europe has beaten its rival to a million shells.", reason="no event for shell"),
+    Case("Its guns fire five times as many shells.", reason="counts times"),
+    Case("In 2023-2024 the front barely moved.", reason="year"),
 ]
 
 KNOWN_MISSES = [

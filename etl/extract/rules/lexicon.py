@@ -39,9 +39,9 @@ ITEMS = [
 # looks for these on both sides of a number within its clause.
 EVENTS = [
     # Not facts: hits and impacts are what got through, not a metric.
-    ("hit", r"(?:hit|hitting|struck|striking|reached\s+(?:their\s+)?targets?|found\s+(?:their\s+)?targets?|impacts?|landed|fell|crashed|crossed|entered|violated|penetrated|got\s+through|broke\s+through|unaccounted|rescued|produc(?:e|ed|es|ing|tion)|manufactur(?:e|ed|es|ing)|remain(?:ed)?\s+in\s+the\s+air|still\s+(?:being\s+)?tracked|in\s+the\s+airspace)"),
+    ("hit", r"(?:hit|hitting|struck|striking|reached\s+(?:their\s+)?targets?|found\s+(?:their\s+)?targets?|impacts?|landed|fell|crashed|crossed|entered|violated|penetrated|got\s+through|broke\s+through|rescued|produc(?:e|ed|es|ing|tion)|manufactur(?:e|ed|es|ing)|remain(?:ed)?\s+in\s+the\s+air|still\s+(?:being\s+)?tracked|in\s+the\s+airspace)"),
     ("down", r"(?:shot\s+down|shoot(?:ing)?\s+down|shooting\s+down|downed|down(?:s|ing)?|intercept(?:ed|s|ing|ion)?|neutrali[sz](?:ed|ing|es)?|destroy(?:ed|s|ing)?|eliminat(?:ed|ing)|repell?(?:ed|ing)|taken\s+down|brought\s+down|were\s+(?:shot|brought)|suppressed|(?:was|were)\s+destroyed|successfully\s+(?:engaged|countered)|destruction\s+of)"),
-    ("lost", r"(?:(?:locationally|locally|locatively)\s+lost|lost\s+(?:to|from|on|off|due|as|in)\b|lost\s+(?:locally|locationally)|went\s+(?:missing|astray|off\s+radar)|disappeared|vanished|jammed|failed\s+to\s+reach|did\s+not\s+reach|(?:suppressed|intercepted|neutralized|countered|diverted)\s+by\s+(?:electronic|EW)|electronic\s+warfare|(?:lost|gone)\s+from\s+radar|were\s+lost|went\s+off\s+radar|redirected)"),
+    ("lost", r"(?:(?:locationally|locally|locatively)\s+lost|lost\s+(?:to|from|on|off|due|as|in)\b|lost\s+(?:locally|locationally)|went\s+(?:missing|astray|off\s+radar)|disappeared|vanished|jammed|failed\s+to\s+reach|did\s+not\s+reach|(?:suppressed|intercepted|neutralized|countered|diverted)\s+by\s+(?:electronic|EW)|electronic\s+warfare|(?:lost|gone)\s+from\s+radar|(?:were|was)\s+[\"“‘']?lost|went\s+off\s+radar|redirected|classified\s+as\s+lost|unaccounted(?:\s+for)?|disabled\s+by\s+(?:electronic|EW)|stopped\s+(?:[\w']+\s+){0,3}?(?:by|using|with)\s+(?:\w+\s+)?(?:electronic|EW)|electronic\s+countermeasures)"),
     ("return", r"(?:(?:returned|flew|headed|went|turned)\s+(?:back\s+)?(?:to|toward|towards|into|in\s+the\s+direction\s+of)\s+(?:the\s+)?(?:Russia|Belarus|Russian|Belarusian|airspace|occupied)|(?:left|exited|headed\s+(?:back\s+)?(?:to|toward))\s+(?:for\s+)?(?:Russia|Belarus|the\s+airspace|Ukrainian\s+airspace))"),
     ("launch", r"(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|sen[dt]|send(?:s|ing)?|used?|using|deploy(?:ed|ing)|attack(?:ed|ing)?\s+(?:\w+\s+){0,3}with|targeted\s+(?:\w+\s+){0,3}with|unleash(?:ed|ing)?|involv(?:ed|ing)|included|carried\s+out|detected|tracked|spotted|recorded|barrage\s+of|wave\s+of|consist(?:ed|ing|s)\s+of|compris(?:ed|ing|es)|made\s+up\s+of|attack\s+(?:involving|of)|swarm\s+of|(?:attack|strike)s?\s+using|attacked)"),
     ("kill", r"(?:kill(?:ed|ing|s)?|died|dead|deaths?\s+of|die|perished|lost\s+(?:their|his|her)\s+lives|death\s+toll|claimed\s+the\s+lives|lives\s+of|slain|murdered|fatalities|martyred)"),
@@ -56,7 +56,7 @@ EVENTS = [
     ("desert", r"(?:desert(?:ed|ion|ing)|AWOL|left\s+(?:their|his)\s+(?:posts?|units?)|abandon(?:ed)?\s+(?:their\s+)?(?:posts?|positions|units?))"),
     ("swap", r"(?:swap(?:ped|s)?|exchang(?:ed|e|es|ing)|released|freed|returned\s+(?:home|from\s+captivity|to\s+Ukraine|to\s+Russia)|brought\s+(?:back|home)|bringing\s+(?:back|home)|brings?\s+(?:back|home)|back\s+home|handed\s+over|transferred|repatriat(?:ed|ion)|came\s+home|returning\s+home|return(?:ed)?)"),
     ("repatriate", r"(?:repatriat(?:ed|ion|e)|returned|handed\s+over|transferred|brought\s+back|received|exchange)"),
-    ("supply", r"(?:suppl(?:y|ied|ies|ying)|deliver(?:ed|ing|y|ies)?|sen[dt]|send(?:s|ing)|provid(?:ed|e|es|ing)|pledg(?:ed|e|es)|donat(?:ed|e|es|ing)|transferr?(?:ed|ing)?|ship(?:ped)?|hand(?:ed)?\s+over|gave|give|giving|get|gets|getting|arriv(?:e|es|ed|ing)|sold|sell|approv(?:ed|al)|allocat(?:ed|e)|commit(?:ted)?|promis(?:ed|e)|received|receive|obtained|got|arrived|package\s+(?:includes|of))"),
+    ("supply", r"(?:suppl(?:y|ied|ies|ying)|deliver(?:ed|ing|y|ies|s)?|sen[dt]|send(?:s|ing)|provid(?:ed|e|es|ing)|pledg(?:ed|e|es|ing)|donat(?:ed|e|es|ing)|transferr?(?:ed|ing|s)?|ship(?:ped|ping|ment\s+of)?|ships(?=\s+(?:\w+\s+){0,2}?\d)|hand(?:s|ed|ing)?\s+over|rush(?:es|ed|ing)?|gave|give|gives|giving|get|gets|getting|arriv(?:e|es|ed|ing)|sold|sell|approv(?:ed|al)|allocat(?:ed|e)|commit(?:ted)?|promis(?:ed|e)|received|receiv(?:e|es|ing)|obtained|got|arrived|package\s+(?:includes|of))"),
     ("request", r"(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+for|seek(?:s|ing)?|sought|need(?:s|ed)?|want(?:s|ed)?|buy|purchas(?:e|ing)|offer(?:ed|s)?\s+to\s+(?:buy|purchase)|appeal(?:ed)?|call(?:ed)?\s+for|urg(?:ed|es))"),
     ("drop", r"(?:dropp(?:ed|ing)|drop(?:s)?|used|launched|fired|(?:targeted|attacked|struck|hit)\s+(?:[\w-]+\s+){0,4}with)"),
     ("fire", r"(?:fir(?:ed|es|ing)|shell(?:ed|ing)|launched|expend(?:ed|s)|us(?:e|es|ed))"),
@@ -78,12 +78,14 @@ METRICS = {
     ("bomb", "drop"): "bombs_dropped",
     ("bomb", "launch"): "bombs_dropped",
     ("shell", "fire"): "shells_fired",
+    # shells delivered, pledged or needed are arms, not fire; a count of
+    # shells with no verb ("still has 4 million shells") is neither
     ("shell", "supply"): "weapons_supplied",
+    ("shell", "request"): "weapons_requested",
     ("attack", None): "attacks",
     ("soldier", "deploy"): "troops_deployed",
     ("soldier", None): "troops_deployed",     # "about 111 thousand personnel"
     ("person", "mobilize"): "troops_mobilized",
-    ("shell", None): "shells_fired",
     ("soldier", "mobilize"): "troops_mobilized",
     ("reservist", "mobilize"): "troops_mobilized",
     ("reservist", None): "troops_mobilized",
@@ -128,6 +130,15 @@ for (_item, _event) in METRICS:
 # A number with no noun after it counts people when one of these events is
 # next to it: "killing three", "138 killed and 451 injured".
 PEOPLE_EVENTS = ("kill", "injure", "evacuate", "powerless")
+
+# "20 to 30 shells a day": shells counted at a rate are shells used, when
+# no verb says they were sent or asked for.
+SHELL_RATE = r"\s+(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month)\b|\s+(?:[\w-]+\s+){0,3}?daily\b"
+
+# "the region was targeted 59 times", "came under artillery fire three
+# times": a count of attacks ("N times" is otherwise no count of ours).
+ATTACKED_TIMES = (r"\b(?:targeted|shelled|attacked|struck|bombed|(?:came|come|comes|coming)\s+under\s+"
+                  r"(?:[\w-]+\s+){0,2}?(?:fire|attack|shelling|bombardment))\s+$")
 
 # Wording that makes a figure hypothetical, planned or negated.
 # ("could send", "expected to", "if", "no casualties").

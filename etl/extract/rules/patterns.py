@@ -56,6 +56,16 @@ NOT_A_FACT = [
     ("counts types, not items", r"⟨N⟩\s+(?:different\s+|other\s+)?(?:types|kinds|sorts|models|variants|categories)\s+of\b"),
     ("negation", r"\b(?:no|not\s+a\s+single|none\s+of\s+the)\s+⟨N⟩"),
     ("comparison, not a count", r"⟨N⟩\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}?than\b"),
+    # what a side holds, not what happened: "down to 229 Kalibr missiles",
+    # "which has 42 F-16s", "still has 900 shells", "40 tanks left"
+    ("inventory, not an event", r"""
+        \b(?:is|was|are|were)\s+down\s+to\s+(?:[\w-]+\s+){0,3}?⟨N⟩
+      | \b(?:still\s+(?:has|had|have|holds?|held|possess(?:es|ed)?)|stock(?:pile)?s?\s+of|arsenal\s+of|
+             (?:which|that|who)\s+(?:still\s+)?(?:has|have|had|holds?|operates?))
+          \s+(?:(?:only|just|about|some|around|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?⟨N⟩
+      | ⟨N⟩\s+(?:[\w-]+\s+){0,4}?(?:remaining|left|in\s+stock|in\s+(?:its|their|the)\s+(?:arsenal|stockpiles?|inventory))
+        (?=\s*[,.;:)])
+    """),
     ("population size", r"(?:home\s+to|population\s+of|inhabited\s+by|populated\s+by)\s+(?:about\s+|some\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|roughly\s+|approximately\s+|almost\s+)?⟨N⟩|⟨N⟩\s+(?:inhabitants|residents\s+live)"),
     ("id or phone number", r"(?<!\()[#№+]⟨N⟩ | ⟨N⟩[\w-]*[a-z]\w*-"),
 ]

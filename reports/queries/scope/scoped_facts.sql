@@ -1,5 +1,7 @@
 -- One row per fact in the briefing's scope: `fact_details` filtered by the
--- bound parameters $since, $until, $metric, $side (null = no filter).
+-- bound parameters $since, $until and the lists $metric, $side, $outlet,
+-- $place (null = no filter; a fact matching any value of a list is kept;
+-- outlets and places lower-cased, a place as written or in its one spelling).
 -- Stored as the temp table `scoped_facts`; every other query reads it.
 -- Dates: a fact covers its window, else its article's published date; a
 -- fact with neither is left out as soon as a date filter is given.
@@ -44,8 +46,11 @@ final as (
     where
         ($since is null or date_to >= $since)
         and ($until is null or date_from <= $until)
-        and ($metric is null or dated.metric = $metric)
-        and ($side is null or dated.side = $side)
+        and ($metric is null or list_contains($metric, dated.metric))
+        and ($side is null or list_contains($side, dated.side))
+        and ($outlet is null or list_contains($outlet, lower(dated.outlet)))
+        and ($place is null or list_contains($place, lower(dated.place))
+            or list_contains($place, lower(dated.location)))
 )
 
 select * from final

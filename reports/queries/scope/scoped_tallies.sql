@@ -3,7 +3,8 @@
 -- date). A total is in scope when its as-of date falls in $since..$until
 -- and it matches $metric and $side (null = no filter): a running total
 -- covers every day since the war began, so its window would match any
--- date filter. Stored as the temp table `scoped_tallies`; `fact_keys` cites
+-- date filter. With an outlet or place filter, a total is in scope when one
+-- of its claims is in `scoped_facts`. Stored as the temp table `scoped_tallies`; `fact_keys` cites
 -- the total, `delta_fact_keys` the total and the one before it.
 with
 
@@ -64,8 +65,9 @@ final as (
     where
         ($since is null or current.as_of >= $since)
         and ($until is null or current.as_of <= $until)
-        and ($metric is null or current.metric = $metric)
-        and ($side is null or current.side = $side)
+        and ($metric is null or list_contains($metric, current.metric))
+        and ($side is null or list_contains($side, current.side))
+        and (($outlet is null and $place is null) or keys.fact_keys is not null)
 )
 
 select * from final

@@ -1,8 +1,8 @@
 -- One row per article with no publication date (view `undated_articles`),
 -- listed so that it stays visible: its "overnight" or "on Sunday" cannot be
 -- placed, so its figures have no window and are never guessed into one.
--- $metric and $side (null = no filter) keep the articles with a figure of
--- that metric / side. $since and $until are not applied: an undated
+-- $metric, $side, $outlet and $place (lists; null = no filter) keep the
+-- articles with a figure of one of those metrics / sides / outlets / places. $since and $until are not applied: an undated
 -- article cannot be shown to fall inside or outside them. Stored as the
 -- temp table `scoped_undated`; `fact_keys` cites its figures in scope,
 -- `undated_fact_keys` those of them with no window.
@@ -12,8 +12,11 @@ matching as (
     select distinct doc as article_id
     from fact_details
     where
-        ($metric is null or metric = $metric)
-        and ($side is null or side = $side)
+        ($metric is null or list_contains($metric, metric))
+        and ($side is null or list_contains($side, side))
+        and ($outlet is null or list_contains($outlet, lower(outlet)))
+        and ($place is null or list_contains($place, lower(place))
+            or list_contains($place, lower(location)))
 ),
 
 keys as (
@@ -36,7 +39,7 @@ final as (
     left join keys
         on keys.article_id = undated_articles.article_id
     where
-        ($metric is null and $side is null)
+        ($metric is null and $side is null and $outlet is null and $place is null)
         or undated_articles.article_id in (select article_id from matching)
 )
 
