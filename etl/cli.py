@@ -49,9 +49,33 @@ def source_arguments(command):
 
 def echo_problem(problem):
     """One problem on stderr as it happens: `problem: PATH:LINE: ... — fix`
-    (`warning: ...` when the article still loaded)."""
-    from etl.warehouse import is_warning
-    click.echo(f"{'warning' if is_warning(problem) else 'problem'}: {problem}", err=True)
+    (`warning: ...` when the article still loaded, `note: ...` for how a
+    file was read)."""
+    from etl.warehouse import is_note, is_warning
+    kind = "note" if is_note(problem) else "warning" if is_warning(problem) else "problem"
+    click.echo(f"{kind}: {problem}", err=True)
+
+
+def _column_mapping(_ctx, _param, values):
+    if not values:
+        return {}
+    from etl.sources import MappingError, parse_mapping
+    try:
+        return parse_mapping(values)
+    except MappingError as e:
+        raise click.BadParameter(str(e)) from e
+
+
+def columns_option(command):
+    """`--columns text=content,published=date`: the column (CSV) or key
+    (JSONL) of a field that is under none of its common names."""
+    return click.option(
+        "--columns", multiple=True, metavar="FIELD=COLUMN,...", callback=_column_mapping,
+        help="Where a field is, when its column (CSV) or key (JSONL) has none of the "
+             "common names (text: content, body, article, full_text; published: "
+             "date, published_at, pubdate, datetime; outlet: source, publisher, "
+             "site, domain; url: link, href; title: headline; id: article_id, "
+             "doc_id, guid). E.g. --columns text=story,published=when")(command)
 
 
 def database_option(command=None, *, used: bool = True):
@@ -116,10 +140,11 @@ def cli(ctx, db):
                    "spark://host:7077, yarn).")
 @click.option("--spark-out", type=click.Path(file_okay=False), default=None,
               help="With --engine spark: keep the Parquet output here.")
+@columns_option
 @database_option
 @click.pass_obj
 @reports_errors
-def ingest(db, sources, jobs, strict, quiet, engine, master, spark_out):
+def ingest(db, sources, jobs, strict, quiet, engine, master, spark_out, columns):
     """Read, extract and load articles from SOURCES (files or folders).
 
     Unchanged articles are skipped; changed ones replace their facts. Each
@@ -128,11 +153,19 @@ def ingest(db, sources, jobs, strict, quiet, engine, master, spark_out):
     extracted (the rest are loaded), or when --strict stopped at one.
     With --engine spark, SOURCES may also be s3a:// or hdfs:// paths.
 
+    CSV and JSONL columns are read under their common names (text may be
+    content or body, published may be date, ...); which ones were mapped
+    or ignored is said once per file. Name others with --columns.
+
     \b
     Example:
         warstats ingest seeds/ more/articles.jsonl --db war.duckdb --jobs 4
+        warstats ingest export.csv --columns text=story,published=when
         warstats ingest --engine spark --master yarn s3a://bucket/articles/
     """
+    if engine == "spark" and columns:
+        raise click.UsageError("--columns is not read by --engine spark yet: name "
+                               "the fields id, text, published, url, outlet, title")
     if engine == "spark":
         from etl.warehouse import run_spark_ingest
         summary = run_spark_ingest(list(sources), db, master=master, out_dir=spark_out)
@@ -143,7 +176,8 @@ def ingest(db, sources, jobs, strict, quiet, engine, master, spark_out):
                                      param_hint="SOURCES")
         from etl import warehouse
         summary = warehouse.ingest(list(sources), db, jobs=jobs, strict=strict,
-                                   progress=not quiet, on_problem=echo_problem)
+                                   progress=not quiet, on_problem=echo_problem,
+                                   columns=columns)
     click.echo(summary.describe())
     if summary.exit_code:
         raise SystemExit(summary.exit_code)
@@ -206,21 +240,24 @@ def load_bulletins(db, path):
 @click.option("--explain", is_flag=True,
               help="Also print each rejected number with its reason (to stderr "
                    "with --format jsonl).")
+@columns_option
 @database_option(used=False)
 @reports_errors
-def extract(sources, fmt, explain):
+def extract(sources, fmt, explain, columns):
     """Print the facts in SOURCES without touching the database.
 
     \b
     Example:
         warstats extract seeds/ --format table --explain
+        warstats extract export.csv --columns text=story,published=when
     """
     from etl import present
     from etl.warehouse import extract_sources
     problems = []
     if fmt == "table":
         click.echo(present.fact_table_header())
-    for _, extraction in extract_sources(sources, on_problem=problems.append):
+    for _, extraction in extract_sources(sources, on_problem=problems.append,
+                                         columns=columns):
         for fact in extraction.facts:
             click.echo(present.fact_json(fact) if fmt == "jsonl"
                        else present.fact_table_row(fact))

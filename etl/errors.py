@@ -11,6 +11,8 @@ class EtlError(Exception):
 class SourceError(EtlError, ValueError):
     """An input file or line that cannot be read as an article."""
 
+    count = 1   # the lines it stands for: one report for a problem met on many
+
     def __init__(self, where: str, problem: str, fix: str):
         self.where, self.problem, self.fix = where, problem, fix
         super().__init__(f"{where}: {problem} — {fix}")

@@ -88,6 +88,8 @@ class Case:
     loads: dict[str, str] = field(default_factory=dict)   # id -> text, besides GOOD
     setup: Callable | None = None                          # (folder, monkeypatch)
     extra_read: int = 0         # articles read and then failed (not loaded)
+    notes: list[str] = field(default_factory=list)  # `note:` lines on stderr, in
+                                # each: how a file's columns were read (not a problem)
 
 
 def _deny_file(name):
@@ -208,7 +210,7 @@ CASES = {
         None, status=0, loads={"w1": DRONES + "\nMore, later.", "w2": KILLED}),
     "csv extra header column ignored": Case(
         {"wire.csv": f'id,text,desk\nw1,"{DRONES}",east\n'}, None, status=0,
-        loads={"w1": DRONES}),
+        loads={"w1": DRONES}, notes=["wire.csv: columns read: id, text; ignored columns: desk"]),
     "csv row with a missing column": Case(
         {"wire.csv": f'id,text,title\nw1,"{DRONES}",Sumy\nw2,"{KILLED}"\n'},
         "wire.csv:3", "has 2 fields but the header has 3", "this row is skipped",
@@ -228,8 +230,8 @@ CASES = {
          + jsonl({"id": "f2", "text": KILLED}).replace("\n", "\r")},
         None, status=0, loads={"f1": DRONES, "f2": KILLED}),
     "csv without a text column": Case(
-        {"wire.csv": f'id,body\nw1,"{DRONES}"\n'},
-        "wire.csv", "has no text column", "name the columns in the first row"),
+        {"wire.csv": f'id,story\nw1,"{DRONES}"\n'},
+        "wire.csv", "has no text column", "--columns text=COLUMN"),
     # -- manifests (in a subfolder, so the good .txt needs no row)
     "manifest row naming a missing file": Case(
         {"m/manifest.csv": "file,published,title\nsumy.txt,2025-03-09,Sumy\ngone.txt,2025-03-09,Gone\n",
@@ -339,8 +341,12 @@ def test_bad_input(tmp_path, monkeypatch, case):
     assert result.exit_code == case.status, result.output
     # the message: a line on stderr, PATH[:LINE]: what is wrong — what to do
     wheres = [case.where] if isinstance(case.where, str) else case.where or []
-    lines = result.stderr.splitlines()
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("note: ")]
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note: ")]
     assert len(lines) == len(wheres), result.stderr
+    assert len(notes) == len(case.notes), result.stderr
+    for line, note in zip(notes, case.notes):
+        assert line.startswith(f"note: {folder}/") and note in line, line
     for line, where in zip(lines, wheres):
         kind = "warning" if case.warning else "problem"
         assert line.startswith(f"{kind}: {folder / where}: "), line
@@ -417,13 +423,33 @@ def test_more_problems_than_the_summary_keeps_all_reach_stderr(tmp_path):
     """The summary lists the first MAX_PROBLEMS_KEPT; stderr has every one."""
     n = DEFAULTS["MAX_PROBLEMS_KEPT"] + 5
     folder, db = tmp_path / "corpus", tmp_path / "w.duckdb"
-    write(folder, {**GOOD_FILES, "feed.jsonl": "{oops\n" * n})
+    write(folder, {**GOOD_FILES, **{f"feed{i:02}.jsonl": "{oops\n" for i in range(n)}})
     result = ingest(db, folder, "--quiet")
     assert result.exit_code == 3
     assert [line.split(": ")[1] for line in result.stderr.splitlines()] == [
-        f"{folder / 'feed.jsonl'}:{i}" for i in range(1, n + 1)]
+        f"{folder / f'feed{i:02}.jsonl'}:1" for i in range(n)]
     assert "... and 5 more problems" in result.stdout
     assert summary_counts(result.stdout)["failed"] == n
+
+
+def test_a_problem_on_many_lines_of_a_file_is_one_line_with_a_count(tmp_path):
+    """60 bad lines in one file: one message with the count and the first
+    line numbers, on stderr and in the summary; each line still counts."""
+    folder, db = tmp_path / "corpus", tmp_path / "w.duckdb"
+    lines = [jsonl({"id": f"f{i}", "text": DRONES}) if i % 3 == 0 else "{oops\n"
+             for i in range(1, 91)]
+    write(folder, {**GOOD_FILES, "feed.jsonl": "".join(lines)})
+    result = ingest(db, folder, "--quiet")
+    assert result.exit_code == 3
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"problem: {folder / 'feed.jsonl'}:1: 60 lines are not "
+                           "valid JSON (lines 1, 2, 4, 5, 7 and 55 more; the first: "
+                           "is not valid JSON (")
+    assert line.endswith(" — fix or remove this line; the other lines are read")
+    counts = summary_counts(result.stdout)
+    assert (counts["failed"], counts["loaded"]) == (60, len(GOOD_TEXTS) + 30)
+    assert result.stdout.count("60 lines are not valid JSON") == 1
+    assert "more problems" not in result.stdout
 
 
 def test_rerun_after_bad_input_is_fixed_loads_only_that(tmp_path):

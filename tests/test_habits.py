@@ -6,7 +6,9 @@ made up for these tests.
 """
 from __future__ import annotations
 
+import codecs
 import json
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -14,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from etl.cli import cli
+from etl.sources import ALIASES
 
 # Made-up wire copy: each line gives the real extractor one or two figures.
 STORIES = [
@@ -143,3 +146,154 @@ def test_unknown_outlet_is_an_error_with_suggestions(loaded, tmp_path):
     assert result.exit_code == 1
     assert "outlet='reuter' is in no article" in result.stderr
     assert "did you mean: reuters" in result.stderr
+
+
+# -- columns as people name them ---------------------------------------------
+
+def articles_in(db: Path) -> dict[str, tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("select id, published, outlet, url, title, "
+                           "(select count(*) from facts where doc = id) from articles"
+                           ).fetchall()
+    finally:
+        con.close()
+    return {r[0]: r[1:] for r in rows}
+
+
+def ingest(db, *args):
+    return warstats("ingest", *args, "-q", "-j", "1", "--db", db)
+
+
+def notes(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("note: ")]
+
+
+FIELD_ALIASES = [(field, alias) for field, names in ALIASES.items() for alias in names]
+
+
+@pytest.mark.parametrize("field,alias", FIELD_ALIASES,
+                         ids=[f"{f}={a}" for f, a in FIELD_ALIASES])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_every_alias_is_read_as_its_field(tmp_path, field, alias, fmt):
+    values = {"id": "a1", "text": STORIES[0][3], "published": "2025-03-01",
+              "outlet": "Reuters", "url": "https://example.org/a1", "title": "Night raid"}
+    record = {(alias if name == field else name): v for name, v in values.items()}
+    if fmt == "csv":
+        path = tmp_path / "export.csv"
+        path.write_text(",".join(record) + "\n"
+                        + ",".join(f'"{v}"' for v in record.values()) + "\n")
+    else:
+        path = write_jsonl(tmp_path / "export.jsonl", [record])
+    db = tmp_path / "w.duckdb"
+    result = ingest(db, path)
+    assert result.exit_code == 0, result.output
+    [(published, outlet, url, title, facts)] = articles_in(db).values()
+    assert (str(published), outlet, url, title) == (
+        "2025-03-01", "Reuters", "https://example.org/a1", "Night raid")
+    assert facts == 2
+    assert "a1" in articles_in(db)
+    said = notes(result)
+    if alias == field:
+        assert said == []                 # nothing mapped, nothing ignored
+    else:
+        [note] = said
+        assert f"mapped: {alias} as {field}" in note and "ignored" not in note
+
+
+def test_the_export_from_the_issue_loses_nothing(tmp_path):
+    """id,date,source,link,text: every outlet, url and date is read, and the
+    column warstats does not use is named, once."""
+    rows = [f'w{i},2025-03-0{i + 1},Wire {i},https://example.org/{i},"{t}",Ann'
+            for i, (_, _, _, t) in enumerate(STORIES)]
+    path = tmp_path / "export.csv"
+    path.write_text("id,date,source,link,text,author\n" + "\n".join(rows) + "\n")
+    db = tmp_path / "w.duckdb"
+    result = ingest(db, path)
+    assert result.exit_code == 0, result.output
+    stored = articles_in(db)
+    assert sorted(stored) == ["w0", "w1", "w2"]
+    assert all(p is not None and o and u for p, o, u, _, _ in stored.values())
+    [note] = notes(result)
+    assert note == (f"note: {path}: columns read: id, text, date, source, link; mapped: "
+                    "date as published, source as outlet, link as url; ignored columns: "
+                    "author — if an ignored column holds an article field, name it: "
+                    "--columns FIELD=author (fields: id, text, published, outlet, url, title)")
+    assert result.stdout.count("ignored columns: author") == 1   # and in the summary
+
+
+def test_columns_option_maps_what_no_alias_names(tmp_path):
+    path = write_jsonl(tmp_path / "feed.jsonl", [
+        {"key": i, "story": t, "when": d, "paper": o} for i, d, o, t in STORIES])
+    db = tmp_path / "w.duckdb"
+    result = ingest(db, path, "--columns", "text=story,published=when",
+                    "--columns", "id=key,outlet=paper")
+    assert result.exit_code == 0, result.output
+    stored = articles_in(db)
+    assert sorted(stored) == ["w1", "w2", "w3"]
+    assert stored["w2"][:2] == (date(2025, 3, 2), "TASS")
+    [note] = notes(result)
+    assert "mapped: key as id, story as text, when as published, paper as outlet" in note
+
+
+@pytest.mark.parametrize("bad,says", [
+    ("text", "'text' is not FIELD=COLUMN"),
+    ("body=story", "'body' is not a field warstats reads"),
+    ("text=a,text=b", "the field 'text' is mapped twice"),
+])
+def test_a_bad_columns_option_is_a_usage_error(tmp_path, export, bad, says):
+    result = ingest(tmp_path / "w.duckdb", export, "--columns", bad)
+    assert result.exit_code == 2 and says in result.stderr
+    assert "--columns text=content,published=date" in result.stderr
+
+
+def test_jsonl_without_text_is_one_message_with_a_count(tmp_path):
+    path = write_jsonl(tmp_path / "feed.jsonl", [
+        {"id": f"n{i}", "story": STORIES[i % 3][3]} for i in range(30)])
+    db = tmp_path / "w.duckdb"
+    result = ingest(db, path)
+    assert result.exit_code == 3
+    problems = [line for line in result.stderr.splitlines() if line.startswith("problem: ")]
+    assert problems == [
+        f"problem: {path}:1: 30 lines have no text field (lines 1, 2, 3, 4, 5 and 25 "
+        "more) — name the field that holds the article text, e.g. --columns text=story "
+        "(fields: story); skipped"]
+    assert "30 failed" in result.stdout
+    # as the message says
+    again = ingest(db, path, "--columns", "text=story")
+    assert again.exit_code == 0 and "30 loaded" in again.stdout
+
+
+def test_semicolon_csv_with_a_bom_as_excel_exports_it(tmp_path):
+    lines = ["id;published;outlet;text"] + [f'{i};{d};{o};"{t}"' for i, d, o, t in STORIES]
+    path = tmp_path / "excel.csv"
+    path.write_bytes(codecs.BOM_UTF8 + "\r\n".join(lines).encode() + b"\r\n")
+    db = tmp_path / "w.duckdb"
+    result = ingest(db, path)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert articles_in(db)["w3"][:2] == (date(2025, 3, 3), "Kyiv Independent")
+
+
+def test_tab_separated_export(tmp_path):
+    lines = ["ID\tContent\tDate"] + [f"{i}\t{t}\t{d}" for i, d, _, t in STORIES]
+    path = tmp_path / "export.tsv"
+    path.write_text("\n".join(lines) + "\n")
+    db = tmp_path / "w.duckdb"
+    assert ingest(db, path).exit_code == 0
+    assert sorted(articles_in(db)) == ["w1", "w2", "w3"]
+
+
+def test_unparseable_dates_are_one_warning_with_a_count_and_an_example(tmp_path):
+    dates = ["2025-03-01", "the other day", "2025-03-03", "soon", "31/02/2025", "2025-03-06"]
+    path = write_jsonl(tmp_path / "feed.jsonl", [
+        {"id": f"d{i}", "text": STORIES[i % 3][3], "date": d} for i, d in enumerate(dates)])
+    db = tmp_path / "w.duckdb"
+    result = ingest(db, path)
+    assert result.exit_code == 0
+    [warning] = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warning.startswith(
+        f"warning: {path}:2: 3 lines have a published (column date) value that is not a "
+        "date I can read (lines 2, 4, 5; the first: published (column date) 'the other "
+        "day' is not a date I can read) — write it as YYYY-MM-DD")
+    assert "3 warnings" in result.stdout and "6 loaded" in result.stdout

@@ -24,7 +24,7 @@ from typing import Callable
 import pytest
 
 from etl.errors import SourceError
-from etl.sources import (SourceStats, SourceWarning, date_from_text,
+from etl.sources import (SourceNote, SourceStats, SourceWarning, date_from_text,
                          parse_date, read_articles)
 from etl.sources import decoding
 from etl.sources.html import html_to_page
@@ -49,9 +49,17 @@ def write(folder: Path, files: dict[str, str | bytes]) -> None:
 
 
 def read(*paths, **kwargs) -> tuple[list, list[SourceError]]:
-    problems: list[SourceError] = []
-    articles = list(read_articles(list(paths), on_problem=problems.append, **kwargs))
+    """(articles, problems); notes on how files were read are not problems
+    (see `read_noting`)."""
+    articles, problems, _ = read_noting(*paths, **kwargs)
     return articles, problems
+
+
+def read_noting(*paths, **kwargs) -> tuple[list, list[SourceError], list[SourceNote]]:
+    said: list[SourceError] = []
+    articles = list(read_articles(list(paths), on_problem=said.append, **kwargs))
+    notes = [p for p in said if isinstance(p, SourceNote)]
+    return articles, [p for p in said if not isinstance(p, SourceNote)], notes
 
 
 def jsonl(*records) -> str:
@@ -252,8 +260,8 @@ BAD_INPUTS = {
     "duplicate id across files": Bad({"z.jsonl": jsonl({"id": "good", "text": "T."})},
                                      "z.jsonl:1", "good.txt", "its own id"),
     # -- CSV shape
-    "csv without text column": Bad({"c.csv": "id,body\n1,a\n2,b\n3,c\n"},
-                                   "c.csv", "has no text column", "first row"),
+    "csv without text column": Bad({"c.csv": "id,story\n1,a\n2,b\n3,c\n"},
+                                   "c.csv", "has no text column", "--columns text=COLUMN"),
     "csv row with too many fields": Bad({"c.csv": "id,text\nc1,T.\nc2,one, two\nc3,U.\n"},
                                         "c.csv:3", "has 3 fields but the header has 2",
                                         "quote fields", loads={"c1", "c3"}),

@@ -14,7 +14,7 @@ from etl.extract.claimants import first_claimant
 from etl.extract.rules import periods
 from etl.extract.rules.places import find_places
 from etl.extract.rules.sides import find_sides
-from etl.extract.rules.weapons import find_weapons
+from etl.extract.rules.weapons import MISSILE_CLASSES, find_weapons
 from etl.extract.scan import Scanner, TextIndex, per_article
 from etl.extract.text import clause_bounds
 
@@ -386,10 +386,9 @@ _TYPED_METRICS = ("equipment_destroyed", "weapons_supplied", "weapons_requested"
 def weapon_for(text, m, mentions=()) -> str | None:
     """The model or type named for the counted items (FACTS.md canonical
     names); figures that refer back ("43 of them") take their antecedent's,
-    and plain "drones" the one drone model named in their paragraph so far."""
-    start, end = _np_text(text, m)
-    if m.extra.get("tally"):
-        start = max(m.sent.start, start - 50)
+    and plain "drones" or "missiles" the one model of their kind named in
+    their paragraph so far."""
+    start, end = _weapon_words(text, m)
     generic = m.metric in _TYPED_METRICS
     found = find_weapons(text[start:end], generic=generic, index=TextIndex.of(text),
                          offset=start)
@@ -398,8 +397,10 @@ def weapon_for(text, m, mentions=()) -> str | None:
         return models.pop()
     if len(models) > 1:
         heads = {w.head for w in found if w.head}
-        return heads.pop() if len(heads) == 1 else None
+        return heads.pop() if len(heads) == 1 else _one_class(models)
     types = {w.canonical for w in found}
+    if _AND_OTHER.match(text, end):
+        return None                      # "9,014 tanks and other armored vehicles"
     if len(types) == 1 and generic:
         return types.pop()
     np = text[start:end].lower()
@@ -418,8 +419,51 @@ def weapon_for(text, m, mentions=()) -> str | None:
         if model:
             return model
     if m.metric.startswith("drones_"):
-        return _paragraph_drone_model(text, m.sent)
+        return _paragraph_model(text, m.sent, m.sent.end, "drone")
+    if m.metric.startswith("missiles_"):
+        return _paragraph_model(text, m.sent, m.q.qual_start, "missile")
     return None
+
+
+# The rest of a model's name or head noun that the figure's noun phrase
+# stops short of ("four Iskander|-M/KN-23 ballistic missiles"), and "of the
+# X-101 type", "of the US-made HIMARS system": the model named after the
+# counted noun.
+_NAME_TAIL = re.compile(r"[\w/\"“”'’-]*(?:\s+(?:[a-z-]+\s+){0,2}?(?:missiles?|rockets?|drones?|UAVs?)\b)?")
+_OF_MODEL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+-made\s+)?")
+# "eight ballistic and six cruise missiles": the next figure is joined on.
+_JOINED = re.compile(r"(?:\band|\bor|,)\s*$", _I)
+# "N tanks and other armoured vehicles": several types share the count.
+_AND_OTHER = re.compile(r"\s*,?\s+and\s+other\b", _I)
+
+
+def _weapon_words(text, m):
+    """Where the figure names what it counts: its noun phrase, completed to
+    the end of a model's name, up to the next figure ("eight ballistic |and
+    six cruise missiles"), and with "of the <model> ..." after it."""
+    start, end = _np_text(text, m)
+    if m.extra.get("tally"):
+        start = max(m.sent.start, start - 50)
+    if m.head:
+        end = _NAME_TAIL.match(text, end, m.sent.end).end()
+    cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
+    next_start = _neighbours(text, m, cstart, cend)[1]
+    if m.q.end <= next_start < end and _JOINED.search(text, m.q.end, next_start):
+        end = next_start
+    of = _OF_MODEL.match(text, end, m.sent.end)
+    if of and m.head:
+        named = find_weapons(text[of.end():of.end() + 40], index=TextIndex.of(text),
+                             offset=of.end())        # spans relative to the slice
+        if named and named[0].start == 0 and not named[0].generic:
+            end = of.end() + named[0].end
+    return start, end
+
+
+def _one_class(models):
+    """The class of missile several models share ("Kh-101/Iskander-K
+    missiles" are cruise missiles), if one."""
+    classes = {c for c, names in MISSILE_CLASSES.items() if models <= set(names)}
+    return classes.pop() if len(classes) == 1 else None
 
 
 def _same_figure_model(text, m, mentions):
@@ -441,14 +485,17 @@ def _same_figure_model(text, m, mentions):
     return None
 
 
-def _paragraph_drone_model(text, sent):
-    """The drone model named from the start of the sentence's paragraph to
-    its end, when exactly one is: "launched 40 Shaheds ... downed 30
-    drones". Not the whole article's: a later attack may mix models and
-    decoys, and its plain "drones" name none (FACTS.md: null if none)."""
+def _paragraph_model(text, sent, end, kind):
+    """The model of a kind named from the start of the sentence's paragraph
+    to `end`, when exactly one is: "launched 40 Shaheds ... downed 30
+    drones", "six Kalibr missiles were fired ... Another two missiles were
+    shot down". Not the whole article's: a later attack may mix models and
+    decoys, and its plain "drones" name none (FACTS.md: null if none).
+    Drones look to their sentence's end, missiles only up to the figure:
+    a total's breakdown ("81 missiles, including six Kinzhal") names a part."""
     start = text.rfind("\n", 0, sent.start) + 1
-    return TextIndex.of(text).keep(("drone model", start, sent.end), lambda: _only_model(
-        find_weapons(text[start:sent.end], index=TextIndex.of(text), offset=start), "drone"))
+    return TextIndex.of(text).keep((kind, start, end), lambda: _only_model(
+        find_weapons(text[start:end], index=TextIndex.of(text), offset=start), kind))
 
 
 def _only_model(found, kind=None):

@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from etl.model import Article
+from etl.sources.columns import MANIFEST_ALIASES
 from etl.sources.readers import CANNOT_READ_FIX, READERS, Meta, csv_rows
 from etl.sources.reading import Reading
 
 MANIFEST = "manifest.csv"
-MANIFEST_COLUMNS = ("published", "outlet", "title", "url")
+MANIFEST_COLUMNS = ("published", "outlet", "title", "url")  # and `file`
 DESCRIBED = {".txt", ".html", ".htm"}      # what a manifest row can describe
 
 
@@ -41,7 +42,8 @@ def read_file(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Art
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         reading.report(path, f"is not a file type I read ({path.suffix or 'no extension'})",
-                       "use .txt, .html, .jsonl or .csv, or move it out of the folder; skipped")
+                       "use .txt, .html, .jsonl, .csv or .tsv, or move it out of the "
+                       "folder; skipped")
         return
     try:
         stat = path.stat()
@@ -99,15 +101,21 @@ def read_folder(folder: Path, reading: Reading) -> Iterator[Article]:
 def read_manifest(path: Path, reading: Reading) -> dict[str, Meta] | None:
     """{file name: Meta} from a folder's manifest.csv; None if it is unusable.
 
-    Columns: `file`, then any of published, outlet, title, url (others are
-    ignored). Rows naming files that are not there are reported; so is a
-    second row for the same file (the first one counts).
+    Columns: `file`, then any of published, outlet, title, url, under any
+    of their aliases (others are ignored, and noted). Rows naming files
+    that are not there are reported; so is a second row for the same file
+    (the first one counts).
     """
-    rows = csv_rows(path, reading, required=("file",))
+    with reading.file(path):
+        return _manifest_entries(path, reading)
+
+
+def _manifest_entries(path: Path, reading: Reading) -> dict[str, Meta] | None:
+    rows = csv_rows(path, reading, MANIFEST_ALIASES, required=("file",))
     entries: dict[str, Meta] = {}
     first_row: dict[str, str] = {}
     read_any = False
-    for line_no, row in rows:
+    for line_no, row, _ in rows:
         read_any = True
         where, name = f"{path}:{line_no}", row["file"].strip()
         if not name:

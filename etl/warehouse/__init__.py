@@ -7,6 +7,7 @@ Public surface:
     ingest(paths, db, ...) -> RunSummary   read, extract in workers, load
     extract_sources(paths, ...)       (article, extraction) pairs, no database
     is_warning(problem)               a problem whose article still loaded
+    is_note(problem)                  not a problem: how a file was read
     load_parquet(db, dir), run_spark_ingest(...)   the Spark engine
     NoDatabase, QueryError, SQL_DIR
 
@@ -23,7 +24,7 @@ _WHERE = {
     "connect": "database", "apply_sql": "database", "query": "database",
     "NoDatabase": "database", "QueryError": "database", "SQL_DIR": "database",
     "ingest": "loader", "RunSummary": "loader", "extract_sources": "loader",
-    "is_warning": "loader", "content_hash": "loader",
+    "is_warning": "loader", "is_note": "loader", "content_hash": "loader",
     "load_parquet": "spark", "run_spark_ingest": "spark",
 }
 

@@ -49,7 +49,9 @@ class RunSummary:
     bytes: int = 0
     seconds: float = 0.0
     stale_runs: int = 0    # earlier killed runs marked incomplete
+    problem_reports: int = 0   # messages behind failed + warnings
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # how files were read
 
     @property
     def exit_code(self) -> int:
@@ -62,10 +64,12 @@ class RunSummary:
                 f"{self.facts:,} facts into {self.db}")
         if self.stale_runs:
             text += f"\n{self.stale_runs} interrupted earlier run(s) marked incomplete"
+        text += "".join(f"\n  note: {n}" for n in self.notes)
         shown = self.problems[: DEFAULTS["MAX_PROBLEMS_KEPT"]]
         text += "".join(f"\n  problem: {p}" for p in shown)
-        if self.failed + self.warnings > len(shown):
-            more = self.failed + self.warnings - len(shown)
+        # a problem met on many lines of a file is one message: count them
+        if self.problem_reports > len(shown):
+            more = self.problem_reports - len(shown)
             text += f"\n  ... and {more:,} more problems"
         return text
 
@@ -101,7 +105,7 @@ def oversized(article: Article) -> SourceError | None:
                        "each); it is skipped")
 
 
-def extract_sources(paths, *, strict=False, on_problem=None):
+def extract_sources(paths, *, strict=False, on_problem=None, columns=None):
     """Yield (Article, Extraction) for each article under `paths`, in-process.
 
     For `warstats extract` and `eval`: no database. An article whose
@@ -111,7 +115,8 @@ def extract_sources(paths, *, strict=False, on_problem=None):
     """
     sources = importlib.import_module("etl.sources")
     extract, _ = load_extractor(DEFAULTS["EXTRACTOR"])
-    for article in sources.read_articles(paths, strict=strict, on_problem=on_problem):
+    for article in sources.read_articles(paths, strict=strict, on_problem=on_problem,
+                                         columns=columns):
         if too_long := oversized(article):
             if strict or on_problem is None:
                 raise too_long
@@ -183,7 +188,7 @@ def batches(iterable, size):
 
 
 def ingest(paths, db=None, *, jobs=None, strict=False, progress=True,
-           on_problem=None) -> RunSummary:
+           on_problem=None, columns=None) -> RunSummary:
     """Load the articles under `paths` into `db`; returns the run's summary.
 
     Unchanged articles (same content hash and extractor version) are skipped;
@@ -193,7 +198,8 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True,
     An id seen twice in one batch: the last copy wins, the other is skipped.
     `progress`: True for lines on stderr, False for none. `on_problem` is
     also given each problem (a SourceError) as it happens: the summary keeps
-    only the first MAX_PROBLEMS_KEPT.
+    only the first MAX_PROBLEMS_KEPT. `columns`: the --columns mapping
+    ({field: column}) for CSV and JSONL sources.
     """
     # By name, so that tests can stand in a module under sys.modules.
     sources = importlib.import_module("etl.sources")
@@ -212,7 +218,7 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True,
         summary.run_id = tables.start_run(con, [str(p) for p in paths], version)
         tables.kill_point("after-run-row")
         _run(con, summary, sources, paths, spec, version, jobs, strict,
-             Progress(progress), on_problem)
+             Progress(progress), on_problem, columns)
         tables.kill_point("after-finish")
         return summary
     finally:
@@ -221,19 +227,31 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True,
 
 def is_warning(problem: SourceError) -> bool:
     """A SourceWarning (e.g. a date field that is not a date) still loaded
-    its article: it is counted, not failed."""
+    its article: it is counted, not failed. (A SourceNote is one too.)"""
     sources = importlib.import_module("etl.sources")
     return isinstance(problem, getattr(sources, "SourceWarning", ()))
 
 
+def is_note(problem: SourceError) -> bool:
+    """A SourceNote says how a file was read (columns mapped, ignored): no
+    problem at all, so neither failed nor a warning."""
+    sources = importlib.import_module("etl.sources")
+    return isinstance(problem, getattr(sources, "SourceNote", ()))
+
+
 def _run(con, summary, sources, paths, spec, version, jobs, strict, progress,
-         tell=None):
+         tell=None, columns=None):
     def on_problem(error: SourceError):
-        warning = is_warning(error)
-        summary.warnings += warning
-        summary.failed += not warning
-        if len(summary.problems) < DEFAULTS["MAX_PROBLEMS_KEPT"]:
-            summary.problems.append(("warning: " if warning else "") + str(error))
+        if is_note(error):
+            if len(summary.notes) < DEFAULTS["MAX_PROBLEMS_KEPT"]:
+                summary.notes.append(str(error))
+        else:
+            warning = is_warning(error)
+            summary.warnings += error.count if warning else 0
+            summary.failed += 0 if warning else error.count
+            summary.problem_reports += 1
+            if len(summary.problems) < DEFAULTS["MAX_PROBLEMS_KEPT"]:
+                summary.problems.append(("warning: " if warning else "") + str(error))
         if tell:
             tell(error)
 
@@ -241,7 +259,8 @@ def _run(con, summary, sources, paths, spec, version, jobs, strict, progress,
     pool = _Inline()
     pending = deque()  # (articles, hashes, future), oldest first
     try:
-        articles = sources.read_articles(paths, strict=strict, on_problem=on_problem)
+        articles = sources.read_articles(paths, strict=strict, on_problem=on_problem,
+                                         columns=columns)
         batches_in = batches(articles, DEFAULTS["BATCH_SIZE"])
         # Starting worker processes costs about a second: only worth it
         # when there is more than one batch.

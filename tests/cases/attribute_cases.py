@@ -53,6 +53,36 @@ NEW = [
          [F("drones_launched", 640, period="week")]),
     Case("The enemy drops about 2,500 glide bombs on the front every month.",
          [F("bombs_dropped", 2500, period="month")]),
+    # -- weapon ----------------------------------------------------------------
+    # a type word as the article writes it
+    Case("Over the past day the defenders destroyed 12 armored combat vehicles and 3 warplanes.",
+         [F("equipment_destroyed", 12, weapon="armored combat vehicle"),
+          F("equipment_destroyed", 3, weapon="warplane")]),
+    # several types share one count: no weapon
+    Case("The army has lost 2,100 tanks and other armoured vehicles since the start of "
+         "the invasion.",
+         [F("equipment_destroyed", 2100, weapon=None)]),
+    # several models of one class, the models' names read to their end
+    Case('Air defence intercepted 9 "Kh-101"/"Kalibr" missiles.',
+         [F("missiles_downed", 9, weapon="cruise missile")]),
+    # a figure's own words stop at the next figure joined on
+    Case("Russia fired 20 missiles, including twelve ballistic and eight cruise missiles.",
+         [F("missiles_launched", 20, weapon=None),
+          F("missiles_launched", 12, weapon="ballistic missile"),
+          F("missiles_launched", 8, weapon="cruise missile")]),
+    # the model after the counted noun: "of the <model> type"
+    Case("Bombers fired 14 cruise missiles of the \u0425-101 type overnight.",
+         [F("missiles_launched", 14, weapon="Kh-101")]),
+    Case("Air defence shot down three rockets of the US-made HIMARS system.",
+         [F("missiles_downed", 3, weapon="HIMARS")]),
+    # plain "missiles" take the one missile model named before them in
+    # their paragraph; a total does not take its breakdown's model
+    Case("The navy fired six Kalibr missiles at the port. Another four missiles were shot down.",
+         [F("missiles_launched", 6, weapon="Kalibr"), F("missiles_downed", 4, weapon="Kalibr")]),
+    Case("Russia fired 60 missiles, including five Kinzhal missiles.",
+         [F("missiles_launched", 60, weapon=None), F("missiles_launched", 5, weapon="Kinzhal")]),
+    Case("The package includes 12 High-Mobility Artillery Rocket Systems and 500 Javelin missiles.",
+         [F("weapons_supplied", 12, weapon="HIMARS"), F("weapons_supplied", 500, weapon="Javelin")]),
 ]
 
 KNOWN_MISSES = [

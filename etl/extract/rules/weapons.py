@@ -74,6 +74,7 @@ MODELS = {
     "Storm Shadow": ("missile", ("SCALP-EG", "SCALP")),
     "Taurus": ("missile", ("KEPD 350",)),
     "Neptune": ("missile", ("R-360",)),
+    "Vilkha": ("missile", ()),
     "HARM": ("missile", ("AGM-88",)),
     # --- Bombs (KAB: FACTS.md folds glide and guided bombs into it)
     "KAB": ("bomb", ("KAB-250", "KAB-500", "KAB-1500", "UMPK",
@@ -119,11 +120,14 @@ MODELS = {
     "Mi-8": ("aircraft", ()),
     "Mi-24": ("aircraft", ()),
     "Mi-28": ("aircraft", ()),
+    "An-12": ("aircraft", ()),
+    "An-26": ("aircraft", ()),
     # --- Armour
     "Leopard 2": ("armour", ("Leopard 2A4", "Leopard 2A6", "Leopard")),
     "Leopard 1": ("armour", ("Leopard 1A5",)),
     "Abrams": ("armour", ("M1 Abrams", "M1A1 Abrams", "M1A1")),
-    "Challenger 2": ("armour", ("Challenger",)),
+    "Challenger 2": ("armour", ()),
+    "Challenger": ("armour", ()),
     "Bradley": ("armour", ("M2 Bradley",)),
     "Marder": ("armour", ()),
     "Stryker": ("armour", ()),
@@ -137,7 +141,8 @@ MODELS = {
     "BTR-82": ("armour", ()),
     "M113": ("armour", ()),
     # --- Artillery
-    "HIMARS": ("artillery", ("GMLRS", "M142")),
+    "HIMARS": ("artillery", ("GMLRS", "M142", "High-Mobility Artillery Rocket System",
+                             "High Mobility Artillery Rocket System")),
     "M270": ("artillery", ("MARS II", "MARS")),
     "M777": ("artillery", ()),
     "Caesar": ("artillery", ("CAESAR",)),
@@ -150,13 +155,17 @@ MODELS = {
     "TOS-1": ("artillery", ("TOS-1A", "Solntsepyok")),
     # --- Other
     "Willard Sea Force": ("other", ()),
+    "Javelin": ("other", ("FGM-148",)),
+    "AT4": ("other", ()),
 }
 
 # Plain type words. canonical -> (kind, aliases).
 # NOTE: "tank" and "artillery shell" are canonical names in FACTS.md, so
 # find_weapons returns them by default (FACTS_TYPES below).
 # Spelling variants that gold keeps apart (armored/armoured, defense/
-# defence) are separate rows: the output keeps the article's spelling.
+# defence) and the longer type words an article writes ("armored combat
+# vehicles", "warplanes", "surface-to-air missile systems") are separate
+# rows: the output keeps the article's wording.
 GENERIC_TYPES = {
     "drone": ("drone", ("UAV", "unmanned aerial vehicle", "attack drone",
                         "kamikaze drone", "strike drone", "FPV drone",
@@ -176,21 +185,26 @@ GENERIC_TYPES = {
                                   "rounds of ammunition")),
     "air defense system": ("air_defence", ()),
     "air defence system": ("air_defence", ()),
-    "anti-aircraft missile system": ("air_defence", (
-        "surface-to-air missile system", "SAM system")),
+    "anti-aircraft missile system": ("air_defence", ("SAM system",)),
+    "surface-to-air missile system": ("air_defence", ()),
     "missile system": ("other", ()),
-    "aircraft": ("aircraft", ("plane", "warplane", "military aircraft")),
+    "aircraft": ("aircraft", ("plane", "military aircraft")),
+    "warplane": ("aircraft", ()),
     "fighter jet": ("aircraft", ("fighter", "fighter aircraft",
                                  "fighter plane")),
     "bomber": ("aircraft", ("strategic bomber",)),
     "helicopter": ("aircraft", ()),
-    "armoured vehicle": ("armour", ("armoured combat vehicle",)),
-    "armored vehicle": ("armour", ("armored combat vehicle",)),
+    "armoured vehicle": ("armour", ()),
+    "armored vehicle": ("armour", ()),
+    "armoured combat vehicle": ("armour", ()),
+    "armored combat vehicle": ("armour", ()),
+    "armoured fighting vehicle": ("armour", ()),
+    "armored fighting vehicle": ("armour", ()),
     "armoured personnel carrier": ("armour", ("APC",)),
     "armored personnel carrier": ("armour", ()),
     "infantry fighting vehicle": ("armour", ("IFV",)),
     "military vehicle": ("armour", ()),
-    "special military vehicle": ("armour", ()),
+    "special military vehicle": ("armour", ("special military motor vehicle",)),
     "special vehicle": ("armour", ()),
     "vehicle": ("armour", ()),
     "artillery": ("artillery", ("artillery system", "artillery piece",
@@ -203,6 +217,15 @@ GENERIC_TYPES = {
     "ship": ("other", ("warship", "vessel")),
     "boat": ("other", ()),
     "radar": ("other", ()),
+}
+
+# Missile models by class: several models of one class sharing one count
+# ("7 Kh-101/Iskander-K missiles") are that class of missile.
+MISSILE_CLASSES = {
+    "cruise missile": ("Kh-101", "Kh-555", "Kh-59", "Kh-69", "Kh-22", "Kh-32", "Kh-35",
+                       "Iskander-K", "Kalibr", "Storm Shadow", "Taurus", "Neptune", "Onyx",
+                       "Zircon"),
+    "ballistic missile": ("Iskander-M", "KN-23", "Tochka-U", "ATACMS", "Oreshnik", "Kinzhal"),
 }
 
 # Type words that FACTS.md's weapon table names as canonical: returned by
@@ -272,6 +295,15 @@ def _index() -> dict[str, tuple[str, str, bool]]:
     return out
 
 
+def _cyrillic_kh():
+    """"Х-101" (Cyrillic Kha, as Ukrainian and Russian sources print it)
+    for every Kh- model: the same weapon."""
+    for canon, (kind, aliases) in list(MODELS.items()):
+        if canon.startswith("Kh-"):
+            MODELS[canon] = (kind, aliases + ("\u0425" + canon[2:],))
+
+
+_cyrillic_kh()
 _ALIASES = _index()
 _ORDERED = sorted(_ALIASES, key=len, reverse=True)   # longest alias wins
 
