@@ -326,18 +326,18 @@ def _write(con, item, version, summary, strict, on_problem):
                        "or killed?) — re-run with fewer --jobs; articles already "
                        "loaded are skipped") from e
     good = []
-    for article, result in zip(articles, results):
-        if isinstance(result, str):
-            error = extraction_error(article, result)
+    for n, article in enumerate(articles):
+        if n in results["errors"]:
+            error = extraction_error(article, results["errors"][n])
             if strict:
                 raise error
             on_problem(error)
         else:
-            good.append((article, result))
-    tables.replace_articles(con, good, hashes, version, summary.run_id)
+            good.append(article)
+    tables.replace_articles(con, good, results, hashes, version, summary.run_id)
     summary.loaded += len(good)
-    summary.facts += sum(len(x.facts) for _, x in good)
-    summary.rejections += sum(len(x.rejections) for _, x in good)
+    summary.facts += len(results["facts"]["doc"])
+    summary.rejections += len(results["rejections"]["doc"])
 
 
 __all__ = ["ingest", "RunSummary", "content_hash", "extract_batch", "extract_sources"]
