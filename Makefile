@@ -16,9 +16,23 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Ingest the seed articles and write reports/out/briefing.md with charts.
+# The Air Force bulletins (a user's own copy, never committed): the path in
+# WARSTATS_BULLETINS, else the shared reference copy beside the checkout.
+BULLETINS ?= $(or $(WARSTATS_BULLETINS),../shared/reference/missile_attacks_daily.csv)
+
+# Ingest the seed articles, load the bulletins when there is a file, and
+# write reports/out/briefing.md with charts. Without a bulletin file the
+# briefing says how to load one. Bad bulletin rows (exit 3) are listed and
+# the rest is loaded: the briefing is still built.
 report: $(STAMP)
 	$(BIN)/warstats --db $(DB) ingest seeds/
+	@if [ -f "$(BULLETINS)" ]; then \
+		echo "loading the Air Force bulletins from $(BULLETINS)"; \
+		$(BIN)/warstats --db $(DB) load-bulletins "$(BULLETINS)" || [ $$? -eq 3 ]; \
+	else \
+		echo "no bulletin file at $(BULLETINS): the briefing is built without" \
+		     "it (set WARSTATS_BULLETINS to the path of missile_attacks_daily.csv)"; \
+	fi
 	$(BIN)/warstats --db $(DB) report --out reports/out
 
 test: $(STAMP)

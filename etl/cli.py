@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 from pathlib import Path
 
 import click
@@ -303,15 +304,31 @@ def report(db, out_dir, since, until, metric, side, outlet, place):
     click.echo(f"wrote {path}")
 
 
+# NOTE: keep in sync with etl.present.RESULT_FORMATS (not imported here:
+# the CLI module stays light for ingest's worker processes).
+SQL_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+
+
 @cli.command()
-@click.argument("query")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
-              default="table", show_default=True, help="How to print the rows.")
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"),
+              help="Read the query from FILE (- for stdin).")
+@click.option("--format", "fmt", type=click.Choice(SQL_FORMATS), default="table",
+              show_default=True, help="How to print the rows.")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="Rows printed per result; 0 for all  [default: 40 in a table, "
+                   "all in the other formats]")
 @database_option
 @click.pass_obj
 @reports_errors
-def sql(db, query, fmt):
+def sql(db, query, query_file, fmt, limit):
     """Run a read-only QUERY against the database and print the rows.
+
+    QUERY may hold several statements (`select 1; select 2`): a table
+    prints each result, the other formats take one statement. `-` as QUERY,
+    or -f FILE, reads it from stdin or a file. A table fits the terminal
+    (long cells are cut with …) and shows the first --limit rows, saying
+    how many more there are.
 
     Tables: runs, articles, facts, rejections; views: fact_details,
     air_attacks, prisoner_exchanges, troop_deployments, casualties, ...
@@ -319,9 +336,36 @@ def sql(db, query, fmt):
     \b
     Example:
         warstats sql "select doc, launched, downed from air_attacks" --format csv
+        warstats sql -f queries/weekly.sql --format jsonl --db war.duckdb
+        echo "select * from events" | warstats sql - --limit 0 > events.txt
     """
     from etl import present, warehouse
-    click.echo(present.frame_text(warehouse.query(db, query), fmt))
+
+    statements = warehouse.split_statements(db, _query_text(query, query_file))
+    if len(statements) > 1 and fmt != "table":
+        raise click.UsageError(
+            f"the query holds {len(statements)} statements and --format {fmt} prints "
+            "one result: run them one at a time, or use --format table, which "
+            "prints each")
+    width = shutil.get_terminal_size((120, 24)).columns
+    present.write_results(warehouse.query_each(db, statements),
+                          present.ResultWriter(fmt, click.echo, limit=limit, width=width),
+                          several=len(statements) > 1)
+
+
+def _query_text(query, query_file) -> str:
+    """The SQL of `warstats sql`: QUERY, stdin for `-`, or -f FILE."""
+    if query is not None and query_file is not None:
+        raise click.UsageError("give the query once: as QUERY or with -f FILE, not both")
+    if query_file is not None:
+        return query_file.read()
+    if query == "-":
+        with click.open_file("-", encoding="utf-8") as stdin:
+            return stdin.read()
+    if query is None:
+        raise click.UsageError('no query: give it as QUERY ("select ..."), with -f '
+                               "FILE, or as - to read it from stdin")
+    return query
 
 
 @cli.command("eval")

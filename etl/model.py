@@ -54,12 +54,14 @@ class Fact:
     window_start: date | None = None  # the dates the figure covers
     window_end: date | None = None
     window_note: str | None = None    # why a window is null, or how it was read
+    kind: str = "unknown"             # incident | period_total | running_tally | unknown
+    kind_reason: str | None = None    # why it was read so
 
     # The keys of one `warstats extract --format jsonl` line, in order.
     JSON_KEYS = (
         "doc", "metric", "value", "low", "high", "qualifier", "side",
         "location", "weapon", "period", "is_part", "claimant", "unit",
-        "start", "end", "quote",
+        "kind", "window_start", "window_end", "start", "end", "quote",
     )
 
     def to_json_dict(self) -> dict:

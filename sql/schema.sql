@@ -52,6 +52,8 @@ create table if not exists facts (
     window_start      date,
     window_end        date,
     window_note       varchar,
+    kind              varchar,            -- incident | period_total | running_tally | unknown
+    kind_reason       varchar,            -- why it was read so (etl/extract/kinds.py)
     quote             varchar not null,
     quote_start       integer not null,
     quote_end         integer not null,
@@ -65,6 +67,9 @@ create table if not exists facts (
 -- Warehouses made before `place` existed get it (null until re-extracted:
 -- the new extractor version re-extracts their articles on the next ingest).
 alter table facts add column if not exists place varchar;
+-- ... and `kind` (the next ingest re-extracts their articles: new version).
+alter table facts add column if not exists kind varchar;
+alter table facts add column if not exists kind_reason varchar;
 
 
 -- One row per number the extractor saw and did not keep.

@@ -20,7 +20,10 @@ from etl import warehouse
 from etl.bulletin import (EXPECTED_HEADER, MODELS_CSV, BulletinError,
                           load_bulletins)
 from etl.cli import cli
+from etl.report import write_briefing
+from etl.report.safe import md_text
 from tests.conftest import SHARED, needs_shared
+from tests.test_report import table_rows
 from tests.test_views import given
 
 SMALL = Path(__file__).resolve().parent / "data" / "bulletins_small.csv"
@@ -322,6 +325,7 @@ def test_each_agreement_label(con):
         dict(doc="south", metric="drones_downed", value=15, **NIGHT),
         dict(doc="swapped", metric="drones_launched", value=80, **NIGHT),
         dict(doc="differs", metric="drones_launched", value=200, **NIGHT),
+        dict(doc="lost", metric="drones_downed", value=30, **NIGHT),
         dict(doc="daytime", metric="drones_launched", value=70, period="overnight",
              side="russia", window_start=date(2025, 3, 5), window_end=date(2025, 3, 6)),
         dict(doc="earlier", metric="drones_launched", value=44, period="overnight",
@@ -342,6 +346,7 @@ def test_each_agreement_label(con):
         ("south", 15): ("alternative reading", "regional tally: Air Command South"),
         ("swapped", 80): ("launched/downed swapped", "downed: night figure"),
         ("differs", 200): ("differs", "all drone kinds"),
+        ("lost", 30): ("differs", "lost: night figure"),
         ("daytime", 70): ("alternative reading", "daytime waves added"),
         ("earlier", 44): ("previous/next night",
                           "previous night (2025-03-14): night figure"),
@@ -428,3 +433,89 @@ def test_real_nights_checked_by_hand(db_path):
         launched=188, destroyed=76, lost=95)
     assert night(db_path, date(2024, 11, 26), "missile", columns[:2]) == dict(
         launched=4, destroyed=0)
+
+
+# -- the briefing's section
+
+SECTION = re.compile(r"## News against the Air Force bulletin\n(.*?)\n## ", re.DOTALL)
+
+
+def test_the_briefing_says_how_to_load_a_bulletin_when_none_is(db_path, tmp_path):
+    con = warehouse.connect(db_path)
+    warehouse.apply_sql(con)
+    given(con, facts=[dict(doc="a", metric="drones_launched", value=120, **NIGHT)])
+    con.close()
+    text = write_briefing(db_path, tmp_path / "out").read_text()
+    section = SECTION.search(text)[1]
+    assert md_text("No bulletin loaded, so nothing is compared. Load one with: "
+                   "warstats load-bulletins missile_attacks_daily.csv") in section
+    assert "Figures compared: **0**" in section
+
+
+def test_the_briefing_holds_the_news_against_the_bulletin(con, db_path, tmp_path):
+    given(con, articles=[dict(id=d, title=None, outlet="wire.example", url=None,
+                              published=date(2025, 3, 2), published_from=None,
+                              origin="test", n_chars=100, content_hash="h",
+                              extractor_version="v", run_id=1)
+                         for d in ("exact", "again", "swapped", "differs")],
+          facts=[dict(doc="exact", metric="drones_launched", value=120, **NIGHT),
+                 dict(doc="again", metric="drones_launched", value=120, **NIGHT),
+                 dict(doc="swapped", metric="drones_launched", value=80,
+                      quote="eighty drones were sent", **NIGHT),
+                 dict(doc="differs", metric="drones_launched", value=200,
+                      quote="two hundred drones were sent", **NIGHT)])
+    # the nights' figures (air_nights) read incidents
+    con.execute("update facts set kind = 'incident'")
+    con.close()
+    text = write_briefing(db_path, tmp_path / "out").read_text()
+    section = SECTION.search(text)[1]
+    assert md_text("Loaded: bulletins.csv (18 rows, 1 with a problem, left out; "
+                   "national figures for 6 nights, 2025-03-02 to 2025-03-15") in section
+    assert "Figures compared: **4**; with a bulletin for their night: 4; agreeing " \
+        "with it: **2** (50.0%)" in section
+    # the night's figure (air_nights: the most reported, 120) is the bulletin's
+    assert "with a bulletin figure: 1; agreeing with it: **1** (100.0%)" in section
+    disagreements = [dict(zip(h, c)) for h, c in table_rows(section)
+                     if "What matches instead" in h]
+    assert [(r["Quote"], r["Bulletin"], r["Agreement"], r["What matches instead"])
+            for r in disagreements] == [
+        ("two hundred drones were sent", "120", "differs",
+         "nearest: all drone kinds = 126"),
+        ("eighty drones were sent", "120", "launched/downed swapped",
+         "downed: night figure = 80")]
+    chart = (tmp_path / "out" / "charts" / "news_vs_bulletin.csv").read_text()
+    assert chart.splitlines()[1:] == ["2025-03-02 · drones,120,120"]
+
+
+def test_the_nights_figures_against_the_bulletin(con):
+    """bulletin_reconciliation: air_nights' figure per night, class and
+    measure beside the bulletin's, with the labels of bulletin_checks."""
+    voice = dict(kind="incident", claimant="Ukrainian Air Force", **NIGHT)
+    given(con, facts=[
+        dict(doc="a", metric="drones_launched", value=120, **voice),
+        dict(doc="a", metric="drones_downed", value=110, **voice),
+        dict(doc="a", metric="missiles_launched", value=10, qualifier="approx",
+             **voice),
+        dict(doc="a", metric="missiles_downed", value=9, **voice),
+        dict(doc="b", metric="drones_launched", value=44, kind="incident",
+             period="overnight", side="russia", window_start=date(2025, 3, 14),
+             window_end=date(2025, 3, 15)),
+        dict(doc="c", metric="drones_launched", value=10, kind="incident",
+             period="overnight", side="russia", window_start=date(2025, 3, 24),
+             window_end=date(2025, 3, 25)),
+    ])
+    assert con.execute(
+        "select night, weapon_class, measure, news_value, bulletin_value, agreement, "
+        "matched_reading from bulletin_reconciliation "
+        "order by night, weapon_class, measure").fetchall() == [
+        (date(2025, 3, 2), "drone", "downed", 110, 80, "alternative reading",
+         "shot down plus lost"),
+        (date(2025, 3, 2), "drone", "launched", 120, 120, "exact", "night figure"),
+        (date(2025, 3, 2), "missile", "downed", 9, 1, "launched/downed swapped",
+         "launched: night figure"),
+        (date(2025, 3, 2), "missile", "launched", 10, 9, "within bounds",
+         "night figure"),
+        (date(2025, 3, 15), "drone", "launched", 44, 60, "previous/next night",
+         "previous night (2025-03-14): night figure"),
+        (date(2025, 3, 25), "drone", "launched", 10, None, "no bulletin", None),
+    ]

@@ -32,6 +32,10 @@ def article(id, published=date(2024, 2, 8), outlet=None):
                 extractor_version="v", run_id=1)
 
 
+PERIOD_KINDS = {"cumulative": "running_tally", "day": "period_total",
+                "week": "period_total", "month": "period_total", "year": "period_total"}
+
+
 def fact(doc, metric, value, **given):
     row = dict(doc=doc, metric=metric, value=value, low=value, high=value,
                qualifier="exact", unit="item", side=None, location=None,
@@ -39,7 +43,10 @@ def fact(doc, metric, value, **given):
                claimant_raw=None, window_start=None, window_end=None,
                window_note=None, quote="q", quote_start=0, quote_end=1,
                surface="1", surface_start=0, rule="test", run_id=1)
-    return {**row, **given}
+    row = {**row, **given}
+    # the kind the extractor gives a figure of that period (etl/extract/kinds.py)
+    row.setdefault("kind", PERIOD_KINDS.get(row["period"], "incident"))
+    return row
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -297,3 +298,111 @@ def test_unparseable_dates_are_one_warning_with_a_count_and_an_example(tmp_path)
         "date I can read (lines 2, 4, 5; the first: published (column date) 'the other "
         "day' is not a date I can read) — write it as YYYY-MM-DD")
     assert "3 warnings" in result.stdout and "6 loaded" in result.stdout
+
+
+# -- warstats sql --------------------------------------------------------------
+
+# sums are HUGEINT in DuckDB (pandas made them floats); the mean is a fraction
+COUNTS = ("select metric, count(*) as n, sum(value) as total, sum(value) / 7 as mean, "
+          "max(low) as low from facts group by metric order by metric")
+
+
+def sql(db, *args, input=None, columns=None):
+    env = {"COLUMNS": str(columns)} if columns else None
+    return warstats("sql", *args, "--db", db, input=input, env=env)
+
+
+def expected_counts(db):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(COUNTS).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("how", ["argument", "file", "stdin", "file from stdin"])
+def test_sql_reads_the_query_from_an_argument_a_file_or_stdin(loaded, tmp_path, how):
+    query_file = tmp_path / "q.sql"
+    query_file.write_text(f"-- the figures per metric\n{COUNTS};\n")
+    args, stdin = {"argument": ([COUNTS], None), "file": (["-f", query_file], None),
+                   "stdin": (["-"], COUNTS), "file from stdin": (["-f", "-"], COUNTS)}[how]
+    result = sql(loaded, *args, "--format", "csv", input=stdin)
+    assert result.exit_code == 0, result.output
+    rows = expected_counts(loaded)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "metric,n,total,mean,low"
+    assert lines[1:] == [f"{m},{n},{t},{a!r},{lo}" for m, n, t, a, lo in rows]
+
+
+def test_sql_every_format_prints_whole_numbers_as_integers(loaded):
+    rows = expected_counts(loaded)
+    assert any(not float(a).is_integer() for *_, a, _ in rows)   # a real fraction too
+    out = {fmt: sql(loaded, COUNTS, "--format", fmt).stdout
+           for fmt in ("table", "csv", "tsv", "json", "jsonl")}
+    records = [dict(metric=m, n=n, total=t, mean=a, low=lo) for m, n, t, a, lo in rows]
+    assert json.loads(out["json"]) == records
+    assert [json.loads(line) for line in out["jsonl"].splitlines()] == records
+    for record in records:      # ints in JSON text, not 810.0
+        assert f'"total": {record["total"]},' in out["json"]
+    assert out["tsv"].splitlines()[1] == "\t".join(
+        str(v) for v in (rows[0][0], rows[0][1], rows[0][2], repr(rows[0][3]), rows[0][4]))
+    table = out["table"].splitlines()
+    assert table[0].split() == ["metric", "n", "total", "mean", "low"]
+    assert table[2].split() == [rows[0][0], str(rows[0][1]), str(rows[0][2]),
+                                repr(rows[0][3]), str(rows[0][4])]
+    for text in out.values():
+        assert not re.search(r"\b\d+\.0\b", text), text
+
+
+def test_sql_several_statements_print_every_result_in_a_table(loaded):
+    result = sql(loaded, "select count(*) as articles from articles; "
+                         "select count(*) as facts from facts")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "-- select count(*) as articles from articles"
+    assert lines[1] == "articles" and lines[3].strip() == "3"
+    assert "-- select count(*) as facts from facts" in lines
+    assert lines[-1].strip() == str(n_facts(loaded))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl"])
+def test_sql_several_statements_in_one_result_format_are_refused(loaded, fmt):
+    result = sql(loaded, "select 1; select 2", "--format", fmt)
+    assert result.exit_code == 2
+    assert (f"the query holds 2 statements and --format {fmt} prints one result"
+            in result.stderr)
+
+
+def test_sql_table_fits_the_terminal_and_says_what_it_left_out(loaded):
+    result = sql(loaded, "select doc, metric, quote from facts order by doc, fact_no",
+                 "--limit", "2", columns=60)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 60 for line in lines), lines
+    assert lines[2].endswith("…")                 # the quote was cut
+    assert len(lines) == 2 + 2 + 1
+    assert lines[-1] == f"(2 of {n_facts(loaded)} rows; --limit 0 for all)"
+    every = sql(loaded, "select doc from facts", "--limit", "0")
+    assert len(every.stdout.splitlines()) == 2 + n_facts(loaded)
+
+
+def test_sql_limit_in_csv_is_said_on_stderr(loaded):
+    result = sql(loaded, "select doc from facts", "--format", "csv", "--limit", "1")
+    assert len(result.stdout.splitlines()) == 2
+    assert f"note: {n_facts(loaded) - 1} more rows not shown (--limit 1" in result.stderr
+
+
+@pytest.mark.parametrize("args,says", [
+    ([], "no query: give it as QUERY"),
+    (["select 1", "-f", "-"], "give the query once"),
+])
+def test_sql_without_one_query_is_a_usage_error(loaded, args, says):
+    result = sql(loaded, *args, input="select 2")
+    assert result.exit_code == 2 and says in result.stderr
+
+
+def test_sql_empty_query_file_says_so(loaded, tmp_path):
+    empty = tmp_path / "empty.sql"
+    empty.write_text("-- nothing here\n")
+    result = sql(loaded, "-f", empty)
+    assert result.exit_code == 1 and "the query is empty" in result.stderr

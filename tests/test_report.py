@@ -297,9 +297,9 @@ def test_metric_and_side_filter_every_section(db, tmp_path):
     text = write_briefing(db, tmp_path / "m", metric="prisoners_swapped").read_text()
     assert md_text("95 servicemen returned home") in text
     assert md_text("about 250 bodies handed over") not in text
-    # air, disputed, troops, casualties, other, running tallies (the undated
-    # article holds a swap: it is listed)
-    assert text.count("_No figures in scope._") == 6
+    # air, the bulletin's two tables, disputed, troops, casualties, other,
+    # running tallies (the undated article holds a swap: it is listed)
+    assert text.count("_No figures in scope._") == 8
     side = write_briefing(db, tmp_path / "s", side="North Korea").read_text()
     assert md_text("up to 8,000 soldiers massed") in side
     assert md_text("sent 64 attack drones overnight") not in side

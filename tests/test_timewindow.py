@@ -4,6 +4,8 @@ Groups:
     NIGHTS      overnight reports, the commonest form in air-attack bulletins
     DAYS        single days: explicit dates, weekdays, yesterday/today
     SPANS       weeks, months, years, running totals ("since ...")
+    SINCE_AND_EARLIER  "since <event>", comparisons, "earlier in the week"
+    PASSAGE     no expression of its own: the passage's night or dateline
     INHERITED   the expression sits in the sentence before the quote
     BY_PERIOD   no expression: the extractor's period decides
     UNDATED     no article date: relative expressions resolve to None
@@ -82,7 +84,7 @@ DAYS = [
     Case("Over the past 24 hours 140 combat clashes took place.",
          SUN, "day", D(2024, 8, 24), SUN, "past 24 hours"),
     Case("Russia lost 1,300 troops in a day, the ministry said.",
-         SUN, "day", D(2024, 8, 24), SUN, "in a day"),
+         SUN, "day", D(2024, 8, 24), SUN, "the day to the article date"),
     Case("Between August 20 and 23, 300 people were evacuated.",
          SUN, None, D(2024, 8, 20), D(2024, 8, 23)),
     Case("Monitors counted 900 civilian deaths from 1 March 2023, when the "
@@ -119,6 +121,10 @@ SPANS = [
          SUN, "cumulative", D(2022, 2, 24), SUN),
     Case("Since February 2022 Russia has lost 600,000 troops.",
          SUN, "cumulative", D(2022, 2, 24), SUN),
+    Case("Since the full-scale invasion, Russia has lost 9,000 tanks.",
+         SUN, "cumulative", D(2022, 2, 24), SUN, "full-scale invasion"),
+    Case("Since the invasion of the Kursk region, 900 troops were captured.",
+         SUN, "cumulative", None, SUN, "from a start not dated"),
     Case("Since the war began, 15,000 drones have been destroyed.",
          SUN, "cumulative", D(2022, 2, 24), SUN),
     Case("Since March 2023, 2,000 prisoners have been swapped.",
@@ -130,6 +136,54 @@ SPANS = [
     Case("Since the war began, 15,000 drones were downed, 40 of them "
          "overnight.", SUN, "overnight", D(2024, 8, 24), SUN,
          quote="40 of them overnight"),
+]
+
+# Running totals from an event, comparisons, and a day somewhere in a span.
+SINCE_AND_EARLIER = [
+    # "since <event>" starts at the event, never at the invasion
+    Case("Shelling has not stopped, with 740 attacks recorded since accepting "
+         "the truce.", D(2025, 4, 17), "cumulative", None, D(2025, 4, 17),
+         "from a start not dated"),
+    Case("Since the counteroffensive started, 90 villages have been retaken.",
+         SUN, "cumulative", None, SUN, "Since the counteroffensive started"),
+    # ... but "since" giving a reason is no time at all
+    Case("The drones were lost since the jamming was strong, 12 of them.",
+         SUN, None, SUN, SUN, "article date"),
+    # a "since" after a superlative compares; it spans nothing
+    Case("Hundreds of drones hit the west, the biggest attack since 2023.",
+         SUN, None, SUN, SUN, "article date"),
+    Case("It was the heaviest shelling of the city since the start of the war, "
+         "with 14 people killed.", SUN, None, SUN, SUN, "article date"),
+    # "in one day" says how long, not which day; "earlier in the week" says
+    # which days it could be: not the night just gone
+    Case("Earlier in the week, Russia fired 150 drones in one day.",
+         D(2024, 8, 30), "day", D(2024, 8, 26), D(2024, 8, 29),
+         "one day from 2024-08-26 to 2024-08-29"),
+    Case("A record 150 drones were fired in a single day earlier this week.",
+         D(2024, 8, 30), "day", D(2024, 8, 26), D(2024, 8, 29)),
+]
+
+# No time phrase of its own: the passage's night or dateline dates it,
+# before the article date does.
+PASSAGE = [
+    Case("Russia attacked overnight into Monday with 90 drones.\n\n"
+         "In Kharkiv, 4 people were injured.", D(2024, 8, 27), None,
+         SUN, MON, "the passage's 'overnight into Monday'",
+         quote="In Kharkiv, 4 people were injured."),
+    Case("On Saturday night the city was attacked again.\n\nAir defence "
+         "destroyed 30 drones overnight.", D(2024, 8, 27), "overnight",
+         D(2024, 8, 24), SUN, "after the passage's 'Saturday night'",
+         quote="Air defence destroyed 30 drones overnight."),
+    Case("ODESA, Aug. 23 (Reuters) - Strikes went on.\n\nNine people were "
+         "killed, officials said.", SUN, None, D(2024, 8, 23), D(2024, 8, 23),
+         "the passage's 'Aug. 23'", quote="Nine people were killed, officials said."),
+    Case("ODESA, Aug. 23 (Reuters) - Strikes went on.\n\nAir defence downed "
+         "25 drones.", SUN, "overnight", D(2024, 8, 22), D(2024, 8, 23),
+         quote="Air defence downed 25 drones."),
+    # a night long before publication is history, not this passage's
+    Case("On the night of 3 June the port burned.\n\nAir defence downed 25 "
+         "drones.", SUN, "overnight", D(2024, 8, 24), SUN, "no time expression",
+         quote="Air defence downed 25 drones."),
 ]
 
 INHERITED = [
@@ -185,7 +239,8 @@ MUST_NOT_CRASH = [
 ]
 
 ALL = [pytest.param(c, id=c.text[:60] or "empty") for group in
-       (NIGHTS, DAYS, SPANS, INHERITED, BY_PERIOD, UNDATED, MUST_NOT_CRASH)
+       (NIGHTS, DAYS, SPANS, SINCE_AND_EARLIER, PASSAGE, INHERITED, BY_PERIOD,
+        UNDATED, MUST_NOT_CRASH)
        for c in group]
 
 
@@ -193,8 +248,8 @@ ALL = [pytest.param(c, id=c.text[:60] or "empty") for group in
 def test_resolve_window(case: Case):
     quote = case.quote or case.text
     start = case.text.index(quote)
-    first, last, note = resolve_window(case.text, start, start + len(quote),
-                                       case.published, case.period)
+    first, last, note, _ = resolve_window(case.text, start, start + len(quote),
+                                          case.published, case.period)
     assert (first, last) == (case.first, case.last), note
     assert case.note in note
     assert note  # every answer says how it was read
@@ -225,7 +280,9 @@ WORDS = ["overnight", "night", "of", "into", "on", "the", "since", "in", "from",
 def test_any_text_gives_a_window_or_a_reason(words, published, period, cut):
     text = " ".join(words)
     start, end = sorted(min(c, len(text)) for c in cut)
-    first, last, note = resolve_window(text, start, end, published, period)
+    first, last, note, source = resolve_window(text, start, end, published, period)
+    assert source in ("night", "point", "day", "week", "month", "year", "since",
+                      "range", "earlier", "passage", "period", "none")
     assert note
     if first and last:
         assert first <= last, note

@@ -12,7 +12,7 @@ from dataclasses import replace
 from etl.extract import numbers
 from etl.extract.claimants import first_claimant
 from etl.extract.rules import periods
-from etl.extract.rules.places import find_places
+from etl.extract.rules.places import Place, find_places
 from etl.extract.rules.sides import find_sides
 from etl.extract.rules.weapons import MISSILE_CLASSES, find_weapons
 from etl.extract.scan import Scanner, TextIndex, per_article
@@ -229,22 +229,59 @@ def _read_location(text, m):
     if m.metric in ("weapons_supplied", "weapons_requested"):
         return None
     cstart, cend = clause_bounds(text, m.sent, m.q.qual_start)
+    dash = _DASH_AFTER.match(text, m.q.end, m.sent.end)
+    if dash:                                      # "12 – over Sumy region,"
+        cend = clause_bounds(text, m.sent, dash.end())[1]
     prev_end, next_start = _neighbours(text, m, cstart, cend)
     np_end = _np_text(text, m)[1]
-    after = _places(text, np_end, next_start)
+    launched = m.metric.endswith("_launched")
+
+    def places(a, b):
+        found = _places(text, a, b)
+        # "fired from Crimea towards Kryvyi Rih": the target, not the launch site
+        targets = [p for p in found if not _FROM.search(text, max(0, p.start - 40), p.start)]
+        return targets if launched and targets else found
+
+    after = places(np_end, next_start)
+    if not after and next_start < cend and _COORDINATED.fullmatch(text, np_end, next_start):
+        # "two were killed and nine wounded in the Moscow region": the place
+        # after the last of coordinated figures is theirs too
+        spans = [q for q in _quantities(text, cstart, cend) if q[0] >= next_start]
+        stop = spans[1][0] if len(spans) > 1 else cend
+        after = places(_NAME_END.match(text, spans[0][1]).end(), stop)
     if after:
         return _first_unless_listed(text, after)
-    place = _one(_places(text, prev_end, m.q.qual_start))
+    place = _one(places(prev_end, m.q.qual_start))
     if place:
         return place
-    in_clause = _places(text, cstart, cend)
+    in_clause = places(cstart, cend)
     if in_clause:
         # Several places: the one the clause puts the event at, if one.
         return _one(in_clause) or _one([p for p in in_clause
                                         if _LOCATIVE.search(text[max(0, p.start - 40):p.start])])
-    if m.metric in _LOCAL_METRICS:
+    if m.metric in _LOCAL_METRICS and m.item != "soldier" \
+            and not _NATIONWIDE.search(text, m.sent.start, m.sent.end):
         return _paragraph_place(text, m)
     return None
+
+
+# "from Crimea", "from the occupied Crimea region": a launch site.
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:temporarily\s+)?occupied\s+)?"
+                   r"(?:[A-Z][\w’'-]*\s+){0,3}?\(?$")     # "from Cape Chauda (Crimea)"
+# What joins a figure to the next one it shares a place with: "killed and",
+# "people killed, and", "were killed and".
+_COORDINATED = re.compile(r"(?:\s+[a-z]+){0,3}\s*,?\s+and\s+(?:at\s+least\s+|another\s+)?", _I)
+# The words of the next figure, up to its verb: "nine (others) wounded".
+_NAME_END = re.compile(r"(?:\s+(?:others?|people|civilians|more))?(?:\s+\w+)?")
+# A figure about the whole country or many places: no place of the
+# paragraph or the article is its place.
+_NATIONWIDE = re.compile(r"\b(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:country|Ukraine|Russia)"
+                         r"|\bnationwide\b|\b(?:several|multiple|many|various)\s+"
+                         r"(?:regions|cities|oblasts)\b", _I)
+
+
+# A list item's figure, then a dash and where: "12 – over Sumy region".
+_DASH_AFTER = re.compile(r"\s*[–—-]\s*(?=\w)")
 
 
 def _first_unless_listed(text, places):
@@ -269,7 +306,9 @@ _ONE_OF_SEVERAL = re.compile(r"\bincluding\s+(?:the\s+(?:\w+\s+)?capital(?:\s+ci
 _ACTING = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|claim(?:s|ed)|"
                      r"report(?:s|ed)|announc(?:es|ed)|launch(?:es|ed)|deploy(?:s|ed)|fire[sd]|"
                      r"sen[dt]s?|brought|brings|take[sn]?|took|down(?:s|ed)|accuse[sd]|warn(?:s|ed)|"
-                     r"insist(?:s|ed))\b", _I)
+                     r"insist(?:s|ed)|drop(?:s|ped)|uses?|used|began|begins|start(?:s|ed)|"
+                     r"attack(?:s|ed)|struck|strikes|lost|loses|continue[sd]?|mobili[sz](?:es|ed)|"
+                     r"shell(?:s|ed)|target(?:s|ed)|pound(?:s|ed))\b", _I)
 _CAPITALS = ("Kyiv", "Moscow", "Minsk")
 _NOT_WHERE_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|district|city|town|village|port|capital)\b)|\s+regime)", _I)
 _LOCATIVE = re.compile(r"\b(?:in|over|on|at|near|across|around|into|towards?|targeting)\s+"
@@ -307,7 +346,8 @@ def _places(text, start, end):
 
 def _read_places(text, start, end):
     found = []
-    for p in find_places(text, start, end):
+    named = find_places(text, start, end)
+    for p in named:
         a, b = p.start, p.end
         if p.kind == "country" and p.country in ("ukraine", "russia"):
             continue
@@ -315,11 +355,19 @@ def _read_places(text, start, end):
         if _NOT_WHERE_BEFORE.search(before) or _ONE_OF_SEVERAL.search(before) \
                 or _NOT_WHERE_AFTER.match(text[b:b + 20]):
             continue
-        if (p.kind == "country" or p.canonical in _CAPITALS) and _ACTING.match(text, b, b + 40):
+        if _is_actor(text, p):
             continue
         if found and _PARENT.match(text[found[-1].end:a]):
             continue                      # "Zvenihorod district of Cherkasy region"
+        if _MODIFIER.match(text, b):
+            continue                      # "the Donetsk city of Bakhmut": Bakhmut
         found.append(p)
+    for hit in _SETTLEMENT_OF.finditer(text, start, end):
+        a = hit.start("name")
+        if not any(p.start <= a < p.end for p in named):
+            # "the village of Murom": a settlement the gazetteer lacks
+            name = " ".join(hit["name"].split())
+            found.append(Place(name, "city", None, a, hit.end("name"), name, None))
     for hit in _STAND_IN_SCAN.finditer(text, start, end, index=TextIndex.of(text)):
         named = _named_before(text, hit.start(), _STAND_IN_KINDS[hit.lastgroup])
         if named and not _ONE_OF_SEVERAL.search(text[max(0, hit.start() - 50):hit.start()]):
@@ -329,11 +377,26 @@ def _read_places(text, start, end):
 
 # Words that stand for a place named earlier -> the kind of place they mean.
 _STAND_IN = re.compile(r"\b(?:(?P<capital>the\s+(?:Ukrainian\s+|Russian\s+)?capital(?:\s+region)?)|"
-                       r"(?P<region>the\s+(?:[a-z]+ern\s+)?region)|(?P<city>the\s+city)|"
+                       r"(?P<region>(?:the|his|her|its)\s+(?:[a-z]+ern\s+)?(?:region|oblast))|"
+                       r"(?P<city>the\s+city(?!\s+of\s+[A-Z]))|"
                        r"(?P<direction>(?:this|that|the\s+same)\s+direction))\b", _I)
 _STAND_IN_SCAN = Scanner(_STAND_IN)
 _STAND_IN_KINDS = {"capital": ("city", ("Kyiv", "Moscow")), "region": ("region", None),
                    "city": ("city", None), "direction": ("direction", None)}
+
+
+# A place that is an actor or a government, not where ("Moscow's soldiers",
+# "Kyiv said").
+def _is_actor(text, p):
+    return bool(_NOT_WHERE_AFTER.match(text[p.end:p.end + 20])) or (
+        (p.kind == "country" or p.canonical in _CAPITALS) and _ACTING.match(text, p.end, p.end + 40))
+
+
+# "the village of X", "the town of X", "the area of X": X is a settlement.
+_SETTLEMENT_OF = re.compile(r"\b(?:village|town|city|settlement|hamlet|area)\s+of\s+"
+                            r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+# "the Donetsk city of Bakhmut", "the Kharkiv region town of Kupiansk".
+_MODIFIER = re.compile(r"\s+(?:region\s+|oblast\s+)?(?:city|town|village)\s+of\s+[A-Z]", _I)
 
 
 def _named_before(text, pos, kind_and_names):
@@ -347,7 +410,8 @@ def _read_named_before(text, pos, kind_and_names):
     kind, names = kind_and_names
     base = max(0, pos - 1500)
     for p in reversed(find_places(text, base, pos)):
-        if p.kind == kind and (names is None or (p.canonical or p.name) in names):
+        if p.kind == kind and (names is None or (p.canonical or p.name) in names) \
+                and not _is_actor(text, p):
             return p
     return None
 
@@ -414,6 +478,9 @@ def weapon_for(text, m, mentions) -> str | None:
             return f"{kinds[0]} missile"
     if m.head is None and m.extra.get("antecedent") is not None:
         return weapon_for(text, m.extra["antecedent"], mentions)
+    total = None if found else _total_of(text, m, mentions)
+    if total is not None:
+        return weapon_for(text, total, mentions)        # "44 cruise missiles: Centre - 18"
     if m.metric.startswith(_AIR):
         model = _same_figure_model(text, m, mentions)
         if model:
@@ -521,6 +588,9 @@ def period_for(text, m, mentions) -> str | None:
         return None
     if own:
         return own
+    total = _total_of(text, m, mentions)
+    if total is not None:
+        return period_for(text, total, mentions)        # a part covers its total's span
     if m.metric.startswith(_AIR):
         # The figures of one attack share its period, wherever in the
         # article the time is said: the nearest air figure that says it.
@@ -583,7 +653,10 @@ def _period_hits(text, start, end, name):
 
 
 _PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
-                       r"\bin\s+particular|\bincl\.)[\s,:]*(?:at\s+least\s+|about\s+|over\s+|some\s+)?$", _I)
+                       r"\bin\s+particular|\bincl\.|"
+                       # "Among those freed were 23", "Among the dead are five"
+                       r"\bamong\s+(?:them|those|the\s+[\w-]+)\b[^.;:]{0,50}?\b(?:were|was|are|is)"
+                       r")[\s,:]*(?:at\s+least\s+|about\s+|over\s+|some\s+)?$", _I)
 _IN_BRACKETS = re.compile(r"[^()]{0,40}\([^()]{0,160}")
 _MORE = re.compile(r"^\s*(?:more|others?|additional)\b", _I)
 
@@ -595,17 +668,48 @@ def is_part_of(text, m, mentions) -> bool:
     earlier = _larger_before(mentions, m)
     if not earlier:
         return False
-    left = text[max(m.sent.start, m.q.qual_start - 30):m.q.qual_start]
-    if _PART_CUE.search(left):
-        return True
-    # "227 killed (31 men, 25 women ...)": a breakdown in brackets
-    if any(_IN_BRACKETS.fullmatch(text, p.q.end, m.q.qual_start) for p in earlier
-           if p.sent is m.sent):
+    # "including 5", "of them", "227 killed (31 men, 25 women ...)"
+    if _stated_part(text, m, earlier):
         return True
     if _MORE.match(text[m.q.end:m.q.end + 12]):
         return False
+    # a breakdown by place follows its total of the same items, in its
+    # paragraph (list lines included) or in a later one of the same period;
+    # a figure of another paragraph and time is its own event
     return location_for(text, m) is not None and any(
-        location_for(text, p) is None for p in earlier)
+        location_for(text, p) is None and p.item == m.item
+        and (not _NEW_PARAGRAPH.search(text, p.q.end, m.q.start)
+             or period_for(text, p, mentions) == period_for(text, m, mentions))
+        for p in earlier)
+
+
+# A line break that starts prose, not a list item ("- 12 over Sumy").
+_NEW_PARAGRAPH = re.compile(r"\n(?!\s*(?:[-–—•*]|\d))")
+
+
+def _total_of(text, m, mentions):
+    """The figure a stated part belongs to: its list's total, else the
+    nearest larger figure of its metric before it (kept per figure)."""
+    key = ("total of", m.metric, m.q.qual_start, m.q.end)
+    return TextIndex.of(text).keep(key, lambda: _read_total_of(text, m, mentions))
+
+
+def _read_total_of(text, m, mentions):
+    if "breakdown_of" in m.extra:
+        return m.extra["breakdown_of"]
+    earlier = _larger_before(mentions, m)
+    if earlier and _stated_part(text, m, earlier):
+        return earlier[-1]
+    return None
+
+
+def _stated_part(text, m, earlier):
+    """A part by its wording: "including", "of them", "among the dead
+    were", a breakdown in brackets after a larger figure of its sentence."""
+    left = text[max(m.sent.start, m.q.qual_start - 80):m.q.qual_start]
+    return _PART_CUE.search(left) is not None or any(
+        _IN_BRACKETS.fullmatch(text, p.q.end, m.q.qual_start) for p in earlier
+        if p.sent is m.sent)
 
 
 def _larger_before(mentions, m):

@@ -24,6 +24,7 @@ from etl.extract.rules import lexicon, patterns
 from etl.extract.rules.places import canonical_place
 from etl.extract.scan import ScannerSet, TextIndex
 from etl.extract.text import Sentence, clause_bounds, split_sentences
+from etl.extract.kinds import kind_of
 from etl.extract.timewindow import resolve_window
 from etl.extract.units import to_km2, unit_for_metric
 
@@ -766,8 +767,10 @@ _AREA_UNITS = {"mile": "square_mile", "hectare": "hectare", "km": "km**2"}
 
 
 def _window(text, fact, published):
-    fact.window_start, fact.window_end, fact.window_note = resolve_window(
-        text, fact.start, fact.end, published, fact.period)
+    window = resolve_window(text, fact.start, fact.end, published, fact.period)
+    fact.window_start, fact.window_end, fact.window_note = window[:3]
+    fact.kind, fact.kind_reason = kind_of(fact.metric, fact.value, fact.period, text,
+                                          fact.start, fact.end, window.source)
 
 
 def _merge_repeats(facts):
@@ -782,6 +785,11 @@ def _merge_repeats(facts):
             continue
         for attr in ("side", "location", "weapon", "period", "claimant", "claimant_raw"):
             if getattr(first, attr) is None and getattr(f, attr) is not None:
+                setattr(first, attr, getattr(f, attr))
+        # A headline with no time ("Russia launches 132 drones") takes the
+        # body's "overnight": its dates and kind.
+        if first.kind == "unknown" and f.kind != "unknown":
+            for attr in ("window_start", "window_end", "window_note", "kind", "kind_reason"):
                 setattr(first, attr, getattr(f, attr))
     return list(kept.values())
 

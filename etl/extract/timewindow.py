@@ -36,12 +36,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from etl.extract.scan import ScannerSet, TextIndex
 
 INVASION = date(2022, 2, 24)
-WINDOW = tuple[date | None, date | None, str]
+
+
+class Window(NamedTuple):
+    """The dates a figure covers, how they were read, and from where: the
+    kind of the time phrase read near the figure (night, point, day, week,
+    month, year, since, range, earlier: see Rule.kind, even when its dates
+    could not be resolved), "passage" (its passage's night or dateline),
+    "period" (its period alone) or "none"."""
+
+    first: date | None
+    last: date | None
+    note: str
+    source: str
 
 # --- pattern pieces ---------------------------------------------------------
 
@@ -306,12 +318,26 @@ def _date(m, pub):
     return day, day
 
 
+def _earlier_this_week(m, pub):
+    monday = last_weekday(_need(pub), 0)
+    return monday, max(monday, pub - timedelta(days=1))
+
+
+def _since_event(m, pub):
+    return None, _need(pub)
+
+
+def _no_place(m, pub):
+    raise Unresolved("a length of time, not a date")
+
+
 # --- the rule table ------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Rule:
     id: str
     kind: str        # night | day | point | week | month | year | since | range
+                     # | earlier (some day of a span) | length (places nothing)
     pattern: re.Pattern
     resolve: Callable
 
@@ -346,8 +372,11 @@ RULES = [
         |at\s+night)\b""", _days_back(1)),
     _rule("past_day", "day", r"""
         \b(?:(?:past|last|previous)\s+(?:day|24\s+hours|twenty-four\s+hours)
-        |in\s+(?:a|one|a\s+single)\s+day|per\s+day|daily|in\s+24\s+hours)\b""",
-          _days_back(1)),
+        |in\s+24\s+hours)\b""", _days_back(1)),
+    # "188 drones in one day", "10,000 shells a day": how long, not when.
+    # Read so that no other rule takes its words; it places nothing.
+    _rule("day_length", "length", r"""
+        \b(?:in\s+(?:a|one|a\s+single)\s+day|per\s+day|daily)\b""", _no_place),
     _rule("past_week", "week", r"""
         \b(?:(?:the\s+)?past|the\s+(?:last|previous))\s+
         (?:week|seven\s+days|7\s+days)\b""", _days_back(7)),
@@ -355,6 +384,10 @@ RULES = [
         \b(?:(?:the\s+)?past|the\s+(?:last|previous))\s+
         (?:month|30\s+days|thirty\s+days)\b""",
           lambda m, pub: (shift_months(_need(pub), -1), pub)),
+    _rule("past_year", "year", r"""
+        \b(?:(?:the\s+)?past|the\s+(?:last|previous))\s+
+        (?:year|12\s+months|twelve\s+months)\b""",
+          lambda m, pub: (shift_months(_need(pub), -12), pub)),
     _rule("past_n", "range", rf"""
         \b(?:the\s+)?(?:past|last|previous|preceding)\s+(?P<n>{NUMBER})\s+
         (?P<unit>days|weeks|months)\b""", _past_n),
@@ -365,6 +398,10 @@ RULES = [
           r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", _days_ago(0)),
     _rule("weekend", "week",
           r"\b(?:(?:over|during|at|on)\s+the|this|last)\s+weekend\b", _weekend),
+    # "earlier in the week": some day of it before the article's, not the
+    # night just gone
+    _rule("earlier_week", "earlier",
+          r"\bearlier\s+(?:in\s+the|this)\s+week\b", _earlier_this_week),
     _rule("this_week", "week", r"\bthis\s+week\b", _this_week),
     _rule("last_week", "week", r"\blast\s+week\b", _last_week),
     _rule("this_month", "month", r"\bthis\s+month\b", _this_month),
@@ -374,6 +411,9 @@ RULES = [
           (?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?
             (?:russia['’]s\s+)?(?:full[-\s]scale\s+)?(?:invasion|war)
         | (?:the\s+)?(?:full[-\s]scale\s+)?(?:invasion|war)\s+(?:began|started)
+        # "since the (full-scale) invasion (of Ukraine)", not "of Kursk"
+        | (?:the\s+|russia['’]s\s+)?(?:full[-\s]scale\s+)?invasion
+          (?!\s+(?:of|into)\s+(?!ukraine\b))
         | russia\s+(?:invaded|launched\s+its)
         | (?:24\s+)?(?-i:Feb(?:ruary)?)\.?\s+(?:24,?\s+)?2022
         )""", _since_invasion),
@@ -386,6 +426,14 @@ RULES = [
     _rule("since_month", "since",
           rf"\bsince\s+(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?", _since_month),
     _rule("since_year_only", "since", rf"\bsince\s+(?P<y>{YEAR})", _since_year),
+    # "since agreeing to the ceasefire", "since the offensive began": a
+    # running total from an event we cannot date; never the invasion.
+    _rule("since_event", "since", r"""
+        \bsince\s+
+        # "since the air defence was ready" gives a reason, not a start
+        (?!(?:[\w'’-]+\s+){0,3}(?:is|are|was|were|has|have|had|will|would|can
+           |could|do|does|did|may|might|must)\b)
+        (?P<event>[\w'’-]+(?:\s+[\w'’-]+){0,3})""", _since_event),
     _rule("month", "month", rf"""
         \b(?:in|during|throughout|for|over)\s+(?:the\s+month\s+of\s+)?
         (?P<m>{MONTH})(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<y>{YEAR}))?""", _month),
@@ -414,8 +462,8 @@ _RULE_SCAN = ScannerSet({rule.id: rule.pattern for rule in RULES
 # period, a fitting kind beats a nearer expression of another kind; with
 # none, the nearest expression wins.
 FITS = {
-    "overnight": ("night", "point", "day"),
-    "day": ("day", "night", "point"),
+    "overnight": ("night", "point", "day", "earlier"),
+    "day": ("day", "night", "point", "earlier"),
     "week": ("week", "range"),
     "month": ("month", "range"),
     "year": ("year",),
@@ -456,16 +504,31 @@ def _regions(text: str, start: int, end: int) -> tuple[int, int, int]:
 
 
 def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
-    """Matches in a region; where two overlap the earlier rule wins."""
+    """Matches in a region; where two overlap the earlier rule wins. A
+    "since" that follows a superlative compares ("the largest attack since
+    2022") and spans nothing: it is taken, so no rule reads its words, and
+    then dropped."""
     found, taken = [], []
     matches = _RULE_SCAN.find(text, *region, index=TextIndex.of(text))
     matches[_BARE_DATE.id] = _bare_dates(text, region)
     for rule in RULES:
         for m in matches.get(rule.id, ()):
             if not any(m.start() < e and s < m.end() for s, e in taken):
-                found.append((rule, m))
                 taken.append(m.span())
+                if not (m[0][:5].lower() == "since" and compares(text, m.start())):
+                    found.append((rule, m))
     return found
+
+
+# "the biggest attack since", "for the first time since", "the highest ... since"
+_COMPARISON = re.compile(r"""\b(?:largest|biggest|heaviest|deadliest|worst|highest|
+    lowest|strongest|fiercest|longest|fewest|least|most\s+[\w-]+|record|first\s+time)
+    \b[^.;:!?\d]{0,60}$""", re.I | re.X)
+
+
+def compares(text: str, at: int) -> bool:
+    """Does a superlative stand just before `at` ("the largest attack since")?"""
+    return bool(_COMPARISON.search(text, max(0, at - 80), at))
 
 
 def _bare_dates(text: str, region: tuple[int, int]):
@@ -501,63 +564,137 @@ def _read_candidates(text: str, start: int, end: int) -> list[tuple]:
 
 
 def resolve_window(text: str, start: int, end: int, published: date | None,
-                   period: str | None) -> WINDOW:
+                   period: str | None) -> Window:
     """The (first, last, note) dates the figure at text[start:end] covers.
 
     >>> resolve_window("Russia launched 132 drones overnight.", 0, 37,
-    ...                date(2024, 2, 8), "overnight")
+    ...                date(2024, 2, 8), "overnight")[:3]
     (datetime.date(2024, 2, 7), datetime.date(2024, 2, 8), "'overnight': the night to 2024-02-08")
     """
-    candidates = _candidates(text, start, end)
+    # "in one day" says how long, not when: it only keeps its words from
+    # other rules
+    candidates = [c for c in _candidates(text, start, end) if c[0].kind != "length"]
     if period in FITS:
         fits = FITS[period]
         ranked = sorted((fits.index(c[0].kind), i)
                         for i, c in enumerate(candidates) if c[0].kind in fits)
         candidates = [candidates[i] for _, i in ranked]
     if not candidates:
+        if period in (None, "overnight"):
+            anchored = _from_passage(text, start, published, period)
+            if anchored:
+                return anchored
         return _by_period(published, period)
     rule, m, _ = candidates[0]
     surface = " ".join(m[0].split())
     try:
         first, last = rule.resolve(m, published)
         if rule.id == "overnight":            # "overnight ... on Sunday"
-            anchor = _anchor(candidates, published)
+            anchor, how = _anchor(text, start, candidates, published)
             first, last = anchor - timedelta(days=1), anchor
+            if how:
+                return Window(first, last, f"'{surface}' {how}: the night to {last}", rule.kind)
         elif period == "overnight" and rule.kind == "point":
             first = last - timedelta(days=1)  # said on Sunday: night into it
     except Unresolved as why:
         if published is None:
-            return None, None, f"undated article: cannot resolve '{surface}'"
-        return None, None, f"cannot resolve '{surface}': {why}"
+            return Window(None, None, f"undated article: cannot resolve '{surface}'",
+                          rule.kind)
+        return Window(None, None, f"cannot resolve '{surface}': {why}", rule.kind)
     except (ValueError, OverflowError):       # "February 30", "past 99999 weeks"
-        return None, None, f"cannot resolve '{surface}': not a date"
+        return Window(None, None, f"cannot resolve '{surface}': not a date", rule.kind)
     if last is None:
-        return first, last, f"'{surface}': from {first}, undated article"
-    if first is not None and first > last:    # "since 2024" in a 2023 article
-        return None, None, f"cannot resolve '{surface}': starts after it ends"
+        return Window(first, last, f"'{surface}': from {first}, undated article", rule.kind)
+    if first is None:
+        return Window(first, last, f"'{surface}': from a start not dated, to {last}", rule.kind)
+    if first > last:                          # "since 2024" in a 2023 article
+        return Window(None, None, f"cannot resolve '{surface}': starts after it ends",
+                      rule.kind)
     if first == last:
-        return first, last, f"'{surface}': {first}"
+        return Window(first, last, f"'{surface}': {first}", rule.kind)
+    if rule.kind == "earlier":
+        return Window(first, last, f"'{surface}': one day from {first} to {last}", rule.kind)
     if rule.kind == "night" or period == "overnight":
-        return first, last, f"'{surface}': the night to {last}"
-    return first, last, f"'{surface}': {first} to {last}"
+        return Window(first, last, f"'{surface}': the night to {last}", rule.kind)
+    return Window(first, last, f"'{surface}': {first} to {last}", rule.kind)
 
 
-def _anchor(candidates, published: date | None) -> date:
-    """The day a bare "overnight" ends: a date named in the same sentence,
-    else the article date."""
+def _anchor(text: str, start: int, candidates, published: date | None):
+    """The day a bare "overnight" ends, and how it was read (None: the
+    article date): a date named in the same sentence, else the passage's
+    night or dateline, else the article date."""
     for rule, m, in_sentence in candidates:
         if rule.kind == "point" and in_sentence:
-            return rule.resolve(m, published)[1]
-    return _need(published)
+            return rule.resolve(m, published)[1], None
+    found = _passage_anchor(text, start, published)
+    if found:
+        (first, last), surface = found
+        return last, f"after the passage's '{surface}'"
+    return _need(published), None
 
 
-def _by_period(published: date | None, period: str | None) -> WINDOW:
+# What dates a passage: figures after it with no time phrase of their own
+# belong to its night ("overnight on Monday", "on Tuesday night") or to the
+# day of the article's dateline ("KYIV, July 9 (Reuters) -"). A date or a
+# weekday alone does not: articles name other days in passing ("talks were
+# held on August 20").
+_ANCHOR_RULES = {"night_range", "night_into", "night_of", "weekday_night"}
+_DATELINE = re.compile(rf"""\A\W*(?:[A-Z][\w'’.-]*[ ,]+){{1,4}}
+    (?P<d>{DATE})\s*(?:\([^)]{{1,40}}\)\s*)?[—–-]""", re.X)
+PASSAGE_REACH = 3000       # characters before a figure searched for an anchor
+ANCHOR_MAX_DAYS = 7        # an anchor more days before publication is history
+
+
+def _passage_anchor(text: str, start: int, published: date | None):
+    """((first, last), surface) of the nearest anchor before `start`, or None."""
+    region = (max(0, start - PASSAGE_REACH), start)
+    found = _RULE_SCAN.find(text, *region, index=TextIndex.of(text))
+    nights = [(m.start(), rule, m) for rule in RULES if rule.id in _ANCHOR_RULES
+              for m in found.get(rule.id, ())]
+    dateline = _DATELINE.match(text[:200])
+    if dateline and dateline.end() <= start:
+        nights.append((-1, _BARE_DATE, dateline))
+    for _, rule, m in sorted(nights, key=lambda n: -n[0]):
+        try:
+            first, last = rule.resolve(m, published)
+        except (Unresolved, ValueError, OverflowError):
+            continue
+        if published and not (published - timedelta(days=ANCHOR_MAX_DAYS)
+                               <= last <= published + timedelta(days=1)):
+            continue
+        surface = " ".join((m["d"] if rule is _BARE_DATE else m[0]).split())
+        return (first, last), surface
+    return None
+
+
+def _from_passage(text: str, start: int, published: date | None, period):
+    """The window of a figure with no time phrase of its own, from the
+    passage's anchor: its night, or the dateline's day; None if none."""
+    found = _passage_anchor(text, start, published)
+    if not found:
+        return None
+    (first, last), surface = found
+    if period == "overnight" and first == last:
+        return Window(last - timedelta(days=1), last,
+                      f"no time expression; the passage's '{surface}': the night to {last}",
+                      "passage")
+    if first == last:
+        return Window(first, last,
+                      f"no time expression; the passage's '{surface}': {last}", "passage")
+    return Window(first, last,
+                  f"no time expression; the passage's '{surface}': the night to {last}",
+                  "passage")
+
+
+def _by_period(published: date | None, period: str | None) -> Window:
     make, how = DEFAULTS.get(period, DEFAULTS[None])
+    source = "none" if period not in DEFAULTS or period is None else "period"
     if published is None:
         if period == "cumulative":
-            return INVASION, None, "undated article: cumulative, end unknown"
-        return None, None, "undated article and no time expression"
+            return Window(INVASION, None, "undated article: cumulative, end unknown", source)
+        return Window(None, None, "undated article and no time expression", "none")
     if period == "cumulative" and published < INVASION:
-        return None, published, "no time expression: cumulative, start unknown"
+        return Window(None, published, "no time expression: cumulative, start unknown",
+                      source)
     first, last = make(published)
-    return first, last, f"no time expression: {how}"
+    return Window(first, last, f"no time expression: {how}", source)

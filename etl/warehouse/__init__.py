@@ -4,6 +4,8 @@ Public surface:
     connect(db, read_only=False)      open the file (DuckDB 1.5-readable)
     apply_sql(con)                    tables of sql/schema.sql, views of sql/views/
     query(db, sql, params)            one read-only query -> DataFrame
+    split_statements(db, sql)         its statements, each checked to only read
+    query_each(db, statements)        (statement, columns, rows) per statement
     ingest(paths, db, ...) -> RunSummary   read, extract in workers, load
     extract_sources(paths, ...)       (article, extraction) pairs, no database
     is_warning(problem)               a problem whose article still loaded
@@ -22,6 +24,7 @@ import importlib
 # pandas and pyarrow, which it never uses (~50 MB a worker).
 _WHERE = {
     "connect": "database", "apply_sql": "database", "query": "database",
+    "split_statements": "database", "query_each": "database",
     "NoDatabase": "database", "QueryError": "database", "SQL_DIR": "database",
     "ingest": "loader", "RunSummary": "loader", "extract_sources": "loader",
     "is_warning": "loader", "is_note": "loader", "content_hash": "loader",

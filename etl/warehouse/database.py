@@ -158,9 +158,51 @@ def query(db, sql: str, params=None) -> pd.DataFrame:
     try:
         return con.execute(sql, params).df()
     except duckdb.Error as e:
-        hint = ("the database is opened read-only here; write with `warstats ingest`"
-                if "read-only" in str(e) else "check the query against the tables "
-                "and views listed by: warstats sql \"show tables\"")
-        raise QueryError(f"{db}: query failed: {e} — {hint}") from e
+        raise _query_error(db, e) from e
     finally:
         con.close()
+
+
+def split_statements(db, sql: str) -> list[str]:
+    """The statements of `sql`, each checked to only read (QueryError if
+    one writes, or if there is none)."""
+    check_read_only(db, sql)
+    statements = [s.query.strip().rstrip(";").rstrip() for s in duckdb.extract_statements(sql)]
+    if not statements:
+        raise QueryError(f"{db}: the query is empty — give a statement, e.g. "
+                         "warstats sql \"show tables\"")
+    return statements
+
+
+def query_each(db, statements: list[str], rows_at_once: int = 2000):
+    """(statement, column names, rows) for each statement, run one after
+    the other on one read-only connection; `rows` yields tuples, fetched
+    `rows_at_once` at a time, and must be read before the next result is
+    asked for. Values come as DuckDB gives them to Python: a BIGINT or
+    HUGEINT as an int, never a float."""
+    con = connect(db, read_only=True)
+    try:
+        for statement in statements:
+            try:
+                cursor = con.execute(statement)
+            except duckdb.Error as e:
+                raise _query_error(db, e) from e
+            columns = [d[0] for d in cursor.description or ()]
+            yield statement, columns, _fetch(db, cursor, rows_at_once)
+    finally:
+        con.close()
+
+
+def _fetch(db, cursor, size):
+    try:
+        while rows := cursor.fetchmany(size):
+            yield from rows
+    except duckdb.Error as e:
+        raise _query_error(db, e) from e
+
+
+def _query_error(db, e: Exception) -> QueryError:
+    hint = ("the database is opened read-only here; write with `warstats ingest`"
+            if "read-only" in str(e) else "check the query against the tables "
+            "and views listed by: warstats sql \"show tables\"")
+    return QueryError(f"{db}: query failed: {e} — {hint}")

@@ -34,7 +34,7 @@ FACTS = pa.schema([
     ("side", _str), ("location", _str), ("place", _str), ("weapon", _str), ("period", _str),
     ("is_part", pa.bool_()), ("claimant", _str), ("claimant_raw", _str),
     ("window_start", _date), ("window_end", _date), ("window_note", _str),
-    ("quote", _str), ("quote_start", _int), ("quote_end", _int),
+    ("kind", _str), ("kind_reason", _str), ("quote", _str), ("quote_start", _int), ("quote_end", _int),
     ("surface", _str), ("surface_start", _int), ("rule", _str), ("run_id", _int),
 ])
 REJECTIONS = pa.schema([

@@ -83,6 +83,43 @@ NEW = [
          [F("missiles_launched", 60, weapon=None), F("missiles_launched", 5, weapon="Kinzhal")]),
     Case("The package includes 12 High-Mobility Artillery Rocket Systems and 500 Javelin missiles.",
          [F("weapons_supplied", 12, weapon="HIMARS"), F("weapons_supplied", 500, weapon="Javelin")]),
+    # rounds handed over are artillery shells (FACTS.md alias "round")
+    Case("North Korea has handed over 400,000 rounds to Russia.",
+         [F("weapons_supplied", 400000, weapon="artillery shell")]),
+    # -- parts: a breakdown's items take their total's weapon and period;
+    # "N – over PLACE" puts each item at its place ------------------------
+    Case("Air defence destroyed 30 cruise missiles overnight:\n12 – over Sumy region,\n"
+         "18 – over Poltava region.",
+         [F("missiles_downed", 30, weapon="cruise missile", location=None, is_part=False),
+          F("missiles_downed", 12, weapon="cruise missile", period="overnight",
+            location="Sumy region", is_part=True),
+          F("missiles_downed", 18, weapon="cruise missile", period="overnight",
+            location="Poltava region", is_part=True)]),
+    # -- location --------------------------------------------------------------
+    # "the oblast", "his region" stand for the region named before
+    Case("The acting governor of Kursk Oblast said seven drones were downed in the oblast.",
+         [F("drones_downed", 7, location="Kursk region")]),
+    # "the village of X": a settlement the gazetteer may lack
+    Case("Two shells were fired at the village of Malynivka.",
+         [F("shells_fired", 2, location="Malynivka")]),
+    # "the Donetsk city of Bakhmut": the city, not its region
+    Case("Troops have retaken 3 square kilometres near the Donetsk city of Bakhmut.",
+         [F("territory_captured", 3, location="Bakhmut")]),
+    # a launch fired "from X towards Y" happened at its target
+    Case("Russia fired one Iskander-M missile from occupied Crimea towards the city of Kryvyi Rih.",
+         [F("missiles_launched", 1, location="Kryvyi Rih")]),
+    # coordinated figures share the place after the last of them
+    Case("Three people were killed and eight others wounded in the Odesa region.",
+         [F("people_killed", 3, location="Odesa region"),
+          F("people_injured", 8, location="Odesa region")]),
+    # a figure across the country, or of soldiers, takes no place of its paragraph
+    Case("Kharkiv came under fire again.\nOverall, 17 people were wounded across the country.",
+         [F("people_injured", 17, location=None)]),
+    Case("Shelling hit Kherson on Monday.\nKyiv says 900 Russian soldiers were killed.",
+         [F("people_killed", 900, location=None)]),
+    # "Moscow's forces" is an actor: "the city" is the place named before it
+    Case("Fighting raged around Kupiansk.\nMoscow's forces captured two villages near the city.",
+         [F("settlements_captured", 2, location="Kupiansk")]),
 ]
 
 KNOWN_MISSES = [

@@ -142,5 +142,8 @@ ATTACKED_TIMES = (r"\b(?:targeted|shelled|attacked|struck|bombed|(?:came|come|co
 
 # Wording that makes a figure hypothetical, planned or negated.
 # ("could send", "expected to", "if", "no casualties").
-HYPOTHETICAL = r"\b(?:could|might|(?-i:may)|if|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|aims?\s+to|intends?\s+to|going\s+to|threaten(?:s|ed)?\s+to|capable\s+of|capacity|potential(?:ly)?|forecast|predict(?:s|ed)?|project(?:s|ed)|estimate(?:s)?\s+that\s+.*\s+could|unless|hope(?:s)?\s+to|want(?:s)?\s+to|seeks?\s+to|ready\s+to|able\s+to|enough\s+to|aim\s+of|target\s+of|goal\s+of|will\s+be\s+able)\b"
+# Plans, forecasts and conditions. An agreement to hand over or swap ("Russia
+# will transfer the bodies of 6,000", "agreed to exchange 1,000 for 1,000")
+# is a plan (FACTS.md); a pledge of weapons ("will send 3 Patriots") is not.
+HYPOTHETICAL = r"\b(?:could|might|(?-i:may)|if|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|aims?\s+to|intends?\s+to|going\s+to|threaten(?:s|ed)?\s+to|capable\s+of|capacity|potential(?:ly)?|forecast|predict(?:s|ed)?|project(?:s|ed)|estimate(?:s)?\s+that\s+.*\s+could|unless|hope(?:s)?\s+to|want(?:s)?\s+to|seeks?\s+to|ready\s+to|able\s+to|enough\s+to|aim\s+of|target\s+of|goal\s+of|will\s+be\s+able|(?:will|agreed\s+to|are\s+to|is\s+to)\s+(?:\w+\s+)?(?:hand\s+over|transfer|return|exchange|swap|release|repatriate|be\s+(?:handed|transferred|returned|exchanged|swapped|released|repatriated)))\b"
 NEGATION = r"\b(?:no|not|none|never|without|zero)\b"

@@ -181,7 +181,7 @@ GENERIC_TYPES = {
     "bomb": ("bomb", ("aerial bomb", "air bomb")),
     "tank": ("armour", ()),
     "artillery shell": ("shell", ("shell", "155mm shell", "155-mm shell",
-                                  "artillery round", "155mm round",
+                                  "artillery round", "155mm round", "round",
                                   "rounds of ammunition")),
     "air defense system": ("air_defence", ()),
     "air defence system": ("air_defence", ()),

@@ -24,6 +24,9 @@ claimed as (
         fact_details.weapon,
         fact_details.period,
         fact_details.is_part,
+        -- incident | period_total | running_tally | unknown, and why
+        fact_details.kind,
+        fact_details.kind_reason,
         -- who says it; an attribution the normaliser did not know still
         -- names someone, so the raw text stands in for it
         coalesce(fact_details.claimant, nullif(trim(fact_details.claimant_raw), ''))
@@ -35,9 +38,14 @@ claimed as (
         fact_details.url,
         fact_details.published,
         fact_details.quote,
-        -- dates the figure covers
-        coalesce(fact_details.window_start, fact_details.published)
-            as window_start,
+        -- dates the figure covers; with no window at all, its article's
+        -- date (a tally "since <event>" keeps its unknown start)
+        case
+            when fact_details.window_start is null
+                and fact_details.window_end is null
+                then fact_details.published
+            else fact_details.window_start
+        end as window_start,
         coalesce(fact_details.window_end, fact_details.published) as window_end,
         fact_details.window_note,
         fact_details.window_start is null

@@ -1,4 +1,5 @@
--- One row per running total (period cumulative) per series, as-of date and
+-- One row per running tally (kind 'running_tally': "since the invasion",
+-- "so far", General Staff totals) per series, as-of date and
 -- value: the change since the previous date the series was reported. A
 -- series is one metric, side, claimant, weapon and location; parts stay in
 -- their own series. A drop (delta < 0) is a correction, or a different
@@ -25,7 +26,7 @@ tallies as (
         min(published) as earliest_report
     from claims
     where
-        period = 'cumulative'
+        kind = 'running_tally'
         and qualifier <> 'vague'   -- "thousands" is no running count
         and window_end is not null
     group by all

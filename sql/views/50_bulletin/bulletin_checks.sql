@@ -22,8 +22,11 @@
 --     'no bulletin'              the bulletin has no figure for it;
 --     'differs'                  none of these;
 --   matched_reading   which reading matched (and its night, if another);
+--                     for a figure that differs, a figure of its night
+--                     under a third measure it equals, if any ("95 downed"
+--                     that is the night's 95 lost);
 --   closest_reading   for a figure that differs, the reading of its night
---                     and measure nearest to it.
+--                     and measure nearest to it (regional tallies aside).
 -- `agrees` = exact, within bounds or an alternative reading.
 with
 
@@ -62,79 +65,9 @@ news as (
         and exists (select 1 from bulletin_rows)
 ),
 
--- the name of each reading of bulletin_nights: (column, measure, reading)
-reading_names as (
-    select * from (
-        values
-            ('launched', 'launched', 'night figure'),
-            ('destroyed', 'downed', 'night figure'),
-            ('lost', 'lost', 'night figure'),
-            ('launched_all_kinds', 'launched', 'all drone kinds'),
-            ('destroyed_all_kinds', 'downed', 'all drone kinds'),
-            ('destroyed_and_lost', 'downed', 'shot down plus lost'),
-            ('launched_without_s300', 'launched', 'missiles without S-300/S-400'),
-            ('destroyed_without_s300', 'downed', 'missiles without S-300/S-400'),
-            ('shaheds_launched', 'launched', 'Shaheds without decoys'),
-            ('day_launched', 'launched', 'daytime waves alone'),
-            ('day_destroyed', 'downed', 'daytime waves alone'),
-            ('launched_with_day', 'launched', 'daytime waves added'),
-            ('destroyed_with_day', 'downed', 'daytime waves added')
-    ) as names (column_name, measure, reading)
-),
-
-night_readings as (
-    select
-        figures.night,
-        figures.weapon_class,
-        reading_names.measure,
-        reading_names.reading,
-        figures.value,
-        reading_names.reading = 'night figure' as is_class_figure
-    from (
-        unpivot (
-            select
-                night, weapon_class, launched, destroyed, lost, launched_all_kinds,
-                destroyed_all_kinds, destroyed_and_lost, launched_without_s300,
-                destroyed_without_s300, shaheds_launched, day_launched,
-                day_destroyed, launched_with_day, destroyed_with_day
-            from bulletin_nights
-        )
-        on columns(* exclude (night, weapon_class))
-        into name column_name value value
-    ) as figures
-    inner join reading_names
-        on reading_names.column_name = figures.column_name
-),
-
--- a regional command's tally of the night, per poster (listed, never added)
-regional_readings as (
-    select
-        night,
-        weapon_class,
-        'launched' as measure,
-        'regional tally: ' || poster as reading,
-        sum(launched) as value,
-        false as is_class_figure
-    from bulletin_waves
-    where scope = 'regional' and weapon_class is not null
-    group by night, weapon_class, poster
-    union all
-    select
-        night,
-        weapon_class,
-        'downed',
-        'regional tally: ' || poster,
-        sum(destroyed),
-        false
-    from bulletin_waves
-    where scope = 'regional' and weapon_class is not null
-    group by night, weapon_class, poster
-),
-
 class_readings as (
-    select * from night_readings
-    union all
-    select * from regional_readings
+    select night, weapon_class, measure, reading, value, is_night_figure
+    from bulletin_readings
 ),
 
 -- the rows of the weapon a fact names, on its night and the nights beside
@@ -173,7 +106,7 @@ readings as (
         class_readings.measure,
         class_readings.reading,
         class_readings.value,
-        class_readings.is_class_figure
+        class_readings.is_night_figure
     from news
     inner join class_readings
         on class_readings.weapon_class = news.weapon_class
@@ -193,12 +126,12 @@ main_readings as (
         measure,
         coalesce(
             max(value) filter (where reading like '% rows'),
-            max(value) filter (where is_class_figure)
+            max(value) filter (where is_night_figure)
         ) as value,
         case
             when max(value) filter (where reading like '% rows') is not null
                 then max(reading) filter (where reading like '% rows')
-            when max(value) filter (where is_class_figure) is not null
+            when max(value) filter (where is_night_figure) is not null
                 then 'night figure'
         end as reading
     from readings
@@ -241,6 +174,7 @@ ranked as (
         news.doc,
         news.fact_no,
         candidates.night as reading_night,
+        candidates.measure as reading_measure,
         candidates.reading,
         candidates.reading_value,
         case
@@ -252,6 +186,9 @@ ranked as (
             when candidates.night = news.night and candidates.is_main
                 and news.measure <> 'lost' and candidates.measure <> 'lost' then 4
             when candidates.measure = news.measure and candidates.is_main then 5
+            -- still 'differs', but say what it is: "95 downed" that is the
+            -- night's 95 lost
+            when candidates.night = news.night then 6
         end as rank
     from news
     inner join candidates
@@ -266,6 +203,7 @@ best as (
         fact_no,
         arg_min(reading, rank) as reading,
         arg_min(reading_night, rank) as reading_night,
+        arg_min(reading_measure, rank) as reading_measure,
         arg_min(reading_value, rank) as reading_value,
         min(rank) as rank
     from ranked
@@ -309,13 +247,12 @@ final as (
             when 3 then 'alternative reading'
             when 4 then 'launched/downed swapped'
             when 5 then 'previous/next night'
+            when 6 then 'differs'
             else case when closest.reading is null then 'no bulletin' else 'differs' end
         end as agreement,
         coalesce(best.rank <= 3, false) as agrees,
         case
-            when best.rank = 4 then
-                case news.measure when 'launched' then 'downed' else 'launched' end
-                || ': ' || best.reading
+            when best.rank in (4, 6) then best.reading_measure || ': ' || best.reading
             when best.rank = 5 then
                 case when best.reading_night < news.night
                     then 'previous night' else 'next night' end
@@ -325,8 +262,9 @@ final as (
         end as matched_reading,
         best.reading_night as matched_night,
         best.reading_value as matched_value,
-        case when best.rank is null then closest.reading end as closest_reading,
-        case when best.rank is null then closest.value end as closest_value,
+        case when coalesce(best.rank, 6) = 6 then closest.reading end
+            as closest_reading,
+        case when coalesce(best.rank, 6) = 6 then closest.value end as closest_value,
         coalesce(flags.is_preliminary, false) as is_preliminary
     from news
     left join main_readings as main

@@ -1,0 +1,165 @@
+"""Numbers a reader can defend, end to end: a corpus of the traps that made
+the briefing's totals wrong, through the real ingest, into the views the
+briefing prints (`headline`, `incidents`, `air_nights`, `period_totals`,
+`running_tallies`). Every article was written for this test; the right
+answers below were worked out by hand from the text.
+
+The traps (dates: Mon 2025-02-03 ... Fri 2025-02-07):
+- a toll update: 12 killed in Kharkiv on Monday, "has risen to 14" on
+  Tuesday: one incident of 14;
+- a month total beside a strike toll: the UN's 196 killed in January is a
+  period total; the Sumy strike's 3 killed on Tuesday is an incident;
+- a running tally without the word "cumulative": 250,000 killed "so far";
+- a swap in three outlets, with a part: one swap of 150, its 23 civilians
+  a part, never added;
+- an agreement to hand over bodies ("will hand over 1,000"): a plan, no
+  figure; the handover that happened (757 on Thursday) is one;
+- a dated night (120 launched, 95 downed, 20 lost) and an undated copy of
+  it: one night, the copy one more source, no row of its own;
+- "on Monday night" in a Friday article: the night into Tuesday.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from etl import warehouse
+
+MON, TUE, WED, THU, FRI = (date(2025, 2, d) for d in range(3, 8))
+
+
+def article(id, published, outlet, text):
+    return dict(id=id, published=published, outlet=outlet, text=text)
+
+
+CORPUS = [
+    article("kharkiv-mon", "2025-02-03", "Kharkiv Daily",
+            "A Russian missile strike on a supermarket in Kharkiv killed 12 "
+            "people on Monday, the regional governor said."),
+    article("kharkiv-tue", "2025-02-04", "Eastern Wire",
+            "The death toll from Monday's missile strike on a supermarket in "
+            "Kharkiv has risen to 14, officials said on Tuesday."),
+    article("un-january", "2025-02-04", "UN Monitor",
+            "The UN human rights mission said 196 civilians were killed in "
+            "Ukraine in January.\n\nA drone attack on Sumy on Tuesday killed "
+            "3 people."),
+    article("staff-tally", "2025-02-05", "Front Wire",
+            "Ukraine's General Staff said on Wednesday that 250,000 Russian "
+            "soldiers have been killed so far."),
+    article("swap-a", "2025-02-05", "Outlet A",
+            "Ukraine and Russia swapped 150 prisoners of war on Wednesday. "
+            "Among those returned to Ukraine were 23 civilians."),
+    article("swap-b", "2025-02-05", "Outlet B",
+            "Russia and Ukraine exchanged 150 prisoners of war on Wednesday, "
+            "the Russian Defence Ministry said."),
+    article("swap-c", "2025-02-06", "Outlet C",
+            "In Wednesday's exchange, 150 Ukrainian prisoners of war came "
+            "home."),
+    article("bodies", "2025-02-07", "Outlet D",
+            "Russia will hand over the bodies of 1,000 fallen soldiers next "
+            "week under the agreement. On Thursday, Ukraine received the "
+            "bodies of 757 soldiers."),
+    article("night-dated", "2025-02-07", "Air Monitor",
+            "Russia launched 120 drones overnight, the Ukrainian Air Force "
+            "said. Air defence shot down 95 of them, and 20 were lost to "
+            "electronic warfare."),
+    article("night-undated", None, "Copy Desk",
+            "Russia launched 120 drones overnight. Air defence shot down 95 "
+            "of them."),
+    article("monday-night", "2025-02-07", "Weekly Review",
+            "On Monday night, Russia attacked Ukraine with 60 drones; air "
+            "defence downed 52 of them."),
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("numbers")
+    source = tmp / "traps.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in CORPUS), encoding="utf-8")
+    db = tmp / "traps.duckdb"
+    summary = warehouse.ingest([source], db, jobs=1, progress=False)
+    assert (summary.loaded, summary.failed) == (len(CORPUS), 0), summary.problems
+    return db
+
+
+def rows(db, sql):
+    con = warehouse.connect(db, read_only=True)
+    try:
+        cursor = con.execute(sql)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r)) for r in cursor.fetchall()]
+    finally:
+        con.close()
+
+
+def test_headline_adds_one_figure_per_incident(db):
+    got = {r["metric"]: (r["total"], r["n_incidents"], r["rule"])
+           for r in rows(db, "select * from headline")}
+    assert got == {
+        # 14 in Kharkiv (the latest toll, not 12 + 14) + 3 in Sumy; not the
+        # UN's month, not the tally
+        "people_killed": (17, 2, "sum of incidents"),
+        "people_injured": (None, 0, "sum of incidents"),
+        # one swap of 150, however many outlets; the 23 are its part
+        "prisoners_swapped": (150, 1, "sum of incidents"),
+        # the handover that happened, not the one agreed
+        "bodies_repatriated": (757, 1, "sum of incidents"),
+        "drones_launched": (120, 2, "largest night"),
+        "missiles_launched": (None, 0, "largest night"),
+    }
+
+
+def test_headline_says_what_it_left_out(db):
+    killed = rows(db, "select * from headline where metric = 'people_killed'")[0]
+    assert (killed["n_period_totals"], killed["n_running_tallies"]) == (1, 1)
+    swapped = rows(db, "select * from headline where metric = 'prisoners_swapped'")[0]
+    assert swapped["n_parts"] == 1
+
+
+def test_incidents(db):
+    got = sorted((r["metric"], r["day"], r["place"], r["value"], r["values"],
+                  r["is_part"], r["n_sources"], r["n_undated_sources"],
+                  r["is_updated"])
+                 for r in rows(db, "select * from incidents"))
+    assert got == sorted([
+        ("people_killed", MON, "Kharkiv", 14, [12, 14], False, 2, 0, True),
+        ("people_killed", TUE, "Sumy", 3, [3], False, 1, 0, False),
+        ("prisoners_swapped", WED, None, 150, [150], False, 3, 0, False),
+        ("prisoners_swapped", WED, None, 23, [23], True, 1, 0, False),
+        ("bodies_repatriated", THU, None, 757, [757], False, 1, 0, False),
+        # the dated night and its undated copy are one incident each
+        ("drones_launched", FRI, None, 120, [120], False, 2, 1, False),
+        ("drones_downed", FRI, None, 95, [95], False, 2, 1, False),
+        ("drones_lost", FRI, None, 20, [20], False, 1, 0, False),
+        # "on Monday night" in a Friday article: the night into Tuesday
+        ("drones_launched", TUE, None, 60, [60], False, 1, 0, False),
+        ("drones_downed", TUE, None, 52, [52], False, 1, 0, False),
+    ])
+
+
+def test_air_nights(db):
+    got = [(r["night"], r["side"], r["weapon_class"], r["launched"], r["downed"],
+            r["lost"], r["returned"], r["interception_rate"], r["n_sources"])
+           for r in rows(db, "select * from air_nights order by night")]
+    assert got == [
+        (TUE, "russia", "drone", 60, 52, None, None, 86.7, 1),
+        (FRI, "russia", "drone", 120, 95, 20, None, 79.2, 1),
+    ]
+
+
+def test_period_totals_and_running_tallies_stand_apart(db):
+    totals = [(r["metric"], r["period"], r["window_start"], r["window_end"], r["value"])
+              for r in rows(db, "select * from period_totals")]
+    assert totals == [("people_killed", "month", date(2025, 1, 1), date(2025, 1, 31), 196)]
+    tallies = [(r["metric"], r["side"], r["as_of"], r["value"])
+               for r in rows(db, "select * from running_tallies")]
+    assert tallies == [("people_killed", "russia", WED, 250000)]
+
+
+def test_every_fact_has_a_kind_and_a_reason(db):
+    for r in rows(db, "select kind, kind_reason, window_note from facts"):
+        assert r["kind"] in ("incident", "period_total", "running_tally", "unknown")
+        assert r["kind_reason"] and r["window_note"]
