@@ -11,19 +11,15 @@ from etl.warehouse import rows, tables
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def test_worker_columns_are_the_tables_columns():
-    assert [*rows.FACT_COLUMNS, "run_id"] == tables.FACTS.names
-    assert [*rows.REJECTION_COLUMNS, "run_id"] == tables.REJECTIONS.names
-
-
 def test_plain_columns_make_the_rows_the_dataclasses_give():
     articles = list(read_articles([SEEDS]))
     extracted = [extract_article(a) for a in articles]
     extracted[0].facts[0].doc = "what the extractor wrote"   # the article id wins
     ids = [a.id for a in articles]
     cols = rows.columns(ids, extracted)
-    facts = tables._table(tables.FACTS, cols["facts"], 7).to_pylist()
-    rejections = tables._table(tables.REJECTIONS, cols["rejections"], 7).to_pylist()
+    facts = tables._table(tables.FACTS, cols["facts"], rows.FACT_ATTRIBUTE, 7).to_pylist()
+    rejections = tables._table(tables.REJECTIONS, cols["rejections"],
+                               rows.REJECTION_ATTRIBUTE, 7).to_pylist()
     want_facts = [tables.fact_row(f, a, n, 7) for a, x in zip(ids, extracted)
                   for n, f in enumerate(x.facts, 1)]
     want_rejections = [tables.rejection_row(r, a, 7) for a, x in zip(ids, extracted)

@@ -112,8 +112,9 @@ def replace_articles(con, articles, extracted, hashes, version, run_id) -> None:
         "new_articles": pa.Table.from_pylist(
             [article_row(a, hashes[a.id], version, run_id) for a in articles],
             schema=ARTICLES),
-        "new_facts": _table(FACTS, extracted["facts"], run_id),
-        "new_rejections": _table(REJECTIONS, extracted["rejections"], run_id),
+        "new_facts": _table(FACTS, extracted["facts"], FACT_ATTRIBUTE, run_id),
+        "new_rejections": _table(REJECTIONS, extracted["rejections"], REJECTION_ATTRIBUTE,
+                                 run_id),
     }
     con.begin()
     try:
@@ -138,13 +139,13 @@ def replace_articles(con, articles, extracted, hashes, version, run_id) -> None:
     kill_point("after-commit")
 
 
-def _table(schema, columns, run_id):
-    """An Arrow table of `schema` from plain columns (never row by row), with
-    the run's id."""
+def _table(schema, columns, attribute, run_id):
+    """An Arrow table of `schema` from plain columns (never row by row):
+    each column the list of its name (or `attribute[name]`), and the run's id."""
     n = len(columns["doc"])
     return pa.Table.from_arrays(
-        [pa.array([run_id] * n if f.name == "run_id" else columns[f.name], type=f.type)
-         for f in schema], schema=schema)
+        [pa.array([run_id] * n if f.name == "run_id" else columns[attribute.get(f.name, f.name)],
+                  type=f.type) for f in schema], schema=schema)
 
 
 def article_row(a, content_hash, version, run_id):
