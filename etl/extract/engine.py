@@ -20,7 +20,7 @@ from etl.extract.attributes import (claimant_for, is_part_of, location_for, peri
 from etl.extract.figures import Figures
 from etl.model import Article, Extraction, Fact, Rejection
 from etl.extract.not_a_fact import row_reason
-from etl.extract.rules import lexicon, patterns
+from etl.extract.rules import lexicon, patterns, weapons
 from etl.extract.rules.places import canonical_place
 from etl.extract.scan import ScannerSet, TextIndex
 from etl.extract.text import Sentence, clause_bounds, split_sentences
@@ -54,18 +54,27 @@ _OF_TOTAL = re.compile(r"(?:\bout\s+of|\bof\s+(?:the|all|a\s+total\s+of|all\s+th
 _ALL = re.compile(r"\ball\s+(?:the\s+|of\s+the\s+)?$", _I)
 _BODIES_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:another\s+)?$", _I)
 # "the death toll has risen to 18", "casualties likely amount to 465,000"
-_TOLL_VERB = r"(?:\s+\w+){0,6}?\s+(?:amount(?:s|ed)?\s+to|reach(?:ed|es)?|stands?\s+at|stood\s+at|(?:rose|risen|climbed|increased|grew|jumped)\s+to|total(?:s|led|ed)?|exceed(?:s|ed)?|approach(?:es|ed|ing)?|to|at|of|is|was|are|were)\s+$"
+_TOLL_VERB = (r"(?:[\s,]+[\w'’-]+){0,8}?[\s,]+(?:amount(?:s|ed|ing)?\s+to|reach(?:ed|es|ing)?|stands?\s+at|stood\s+at|"
+              r"standing\s+at|(?:rose|risen|climbed|increased|grew|jumped|soared|escalat(?:ed|ing))\s+to|"
+              r"total(?:s|led|ed|ling)?|exceed(?:s|ed|ing)?|approach(?:es|ed|ing)?|near(?:s|ed|ing)?|"
+              r"hit(?:s|ting)?|top(?:s|ped)?|surpass(?:es|ed)?|put\s+at|estimated\s+at|"
+              r"to|at|of|is|was|are|were)\s+$")
 _TOLLS = [
     # "the number of Russian troops killed and wounded is approaching 200,000"
     ("casualty", re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?killed\s+(?:and|or)\s+(?:wounded|injured)"
                             + _TOLL_VERB, _I)),
     ("dead", re.compile(r"\b(?:death\s+(?:toll|count)|number\s+of\s+(?:dead|deaths|victims|those\s+killed|people\s+killed|fatalities))" + _TOLL_VERB, _I)),
     ("wounded", re.compile(r"\b(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)" + _TOLL_VERB, _I)),
-    ("casualty", re.compile(r"\b(?:casualties|losses|casualty\s+(?:toll|count|figure))" + _TOLL_VERB, _I)),
+    ("casualty", re.compile(r"\b(?:casualties|losses|casualty\s+(?:toll|count|figures?))" + _TOLL_VERB, _I)),
 ]
+# "the number of missiles was put at 75": the item named in "the number of
+# ..." before a verb of amount
+_ITEM_TOLL = re.compile(r"\b(?:number|count|tally)\s+of\s+(?P<np>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+                        + _TOLL_VERB, _I)
 _TALLY = re.compile(r"(?P<head>[A-Za-z][\w\s/-]{1,40}?)\s*[–—:-]+\s*(?:about\s+|approximately\s+|over\s+)?$")
 # How every _TALLY match ends: a test that spares searching most contexts.
 _TALLY_TAILS = ("–", "—", ":", "-", "about", "approximately", "over")
+_FIGURE_IN_HEAD = re.compile(r"(?<![\w-])\d")
 _TALLY_EVENTS = {"system": "destroy", "drone": "down", "missile": "down",
                  "soldier": "casualty", "person": "casualty"}
 _SWAP_CONTEXT = re.compile(r"exchang|swap|captiv|prisoner|POW|repatriat|released|freed|brought\s+(?:back|home)", _I)
@@ -77,9 +86,27 @@ _CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:ed|ing|es?)|took|tak(?:en|ing|es?)
                               r"detain(?:ed|ing))\s+(?:\w+\s+){0,2}$", _I)
 _CAPTURED_AFTER = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?"
                              r"(?:taken\s+)?(?:prisoners?|captives?|captured)\b", _I)
-_SHELL_RATE = re.compile(lexicon.SHELL_RATE, _I)
+_MUNITION_RATE = re.compile(lexicon.MUNITION_RATE, _I)
+_RATE_EVENTS = {"shell": "fire", "bomb": "drop"}
+_MUNITION_MADE = re.compile(lexicon.MUNITION_MADE, _I)
+_AGREED_HANDOVER = re.compile(lexicon.AGREED_HANDOVER, _I)
+_ROCKET_LAUNCHER = re.compile(r"\b(?:HIMARS|MLRS|rocket\s+launchers?|rocket\s+systems?)\b", _I)
+_ONE_OF = re.compile(r"one\s+of\s+(the|its|their|these|those|our|his|her|[A-Z][\w'’]*['’]s)\s", _I)
+# How every _TOLLS and _ITEM_TOLL match ends (lower case): a test that
+# spares searching most contexts.
+_TOLL_TAILS = ("to", "at", "of", "is", "was", "are", "were", "reach", "reached", "reaches",
+               "reaching", "total", "totals", "totalled", "totaled", "totalling", "exceed",
+               "exceeded", "exceeds", "exceeding", "near", "nearing", "neared", "nears", "hit",
+               "hits", "hitting", "top", "topped", "tops", "surpassed", "surpasses", "approach",
+               "approaching", "approached", "approaches")
+_LAUNCHES = re.compile(lexicon.LAUNCHES, _I)
+_GAPPED_HEAD = re.compile(rf"\s+and\s+{numbers.NUMBER}", re.VERBOSE | _I)
 _TIMES = re.compile(r"\s+times\b", _I)
 _ATTACKED_TIMES = re.compile(lexicon.ATTACKED_TIMES, _I)
+# "captured two Chinese men fighting for Russia": the men's own verb says
+# they were deployed; the capture is no metric of ours.
+_FIGHTING_AFTER = re.compile(r"\s+(?:who\s+)?(?:(?:were|are|had\s+been|have\s+been)\s+)?"
+                             r"(?:fighting|serving)\b", _I)
 _MAJORITY_OF = re.compile(r"\b(?:majority|most|bulk|rest)\s+of\s+(?:the\s+)?$", _I)
 
 
@@ -183,7 +210,7 @@ def _elliptical(text, m, earlier) -> bool:
     return True
 
 
-_HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|said|says)\b(?!\s+children)", _I)
+_HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|said|says|[a-z]{3,}ed|ran|rang)\b(?!\s+children)", _I)
 
 
 def _share_list_event(text, m, found) -> bool:
@@ -213,6 +240,16 @@ def _shift(q, offset):
     return q
 
 
+def _model_name_stems():
+    """'Leopard', 'PzH': the words of weapon models whose name ends in a
+    number ('Leopard 2', 'PzH 2000'), read from the weapons table."""
+    names = {a for k, (_, aliases) in weapons.MODELS.items() for a in (k, *aliases)}
+    return sorted({m.group(1) for n in names if (m := re.fullmatch(r"(.*[A-Za-z])\s+\d+\w*", n))},
+                  key=len, reverse=True)
+
+
+_MODEL_NAME_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(stem) for stem in _model_name_stems()) + r")\s+$")
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?")     # "2023", "2023-24"
 _LONG_DIGITS = re.compile(r"\d{7,}")
 _FURNITURE = re.compile(r"[\s\d.,/|•·-]*")     # a line of page numbers and rules
@@ -222,8 +259,12 @@ def _not_a_fact(text, q, sent) -> str | None:
     left = text[max(sent.start, q.start - 40):q.start]
     right = text[q.end:min(sent.end, q.end + 40)]
     reason = row_reason(left, right)
+    if reason == "date" and q.value > 31:
+        reason = None       # "on 3 August 10,350,489 refugees": no day of a month
     if reason:
         return reason
+    if q.form == "digits" and _MODEL_NAME_BEFORE.search(text, max(0, q.start - 20), q.start):
+        return "model or unit designation"      # "Leopard 2 tanks", "PzH 2000"
     if q.form in ("digits", "range") and _YEAR.fullmatch(q.surface) \
             and not _item_after(text, q.end, sent.end)[0]:
         return "year"
@@ -253,6 +294,9 @@ _LETTER = re.compile(r"[A-Za-z]")
 
 def _item_after(text, pos, limit):
     """The item class and noun-phrase span right after a number, if any."""
+    earlier_figure = _EARLIER_FIGURE.match(text, pos, limit)
+    if earlier_figure:      # "341 (318) civilians": the noun after the bracket
+        pos = earlier_figure.end()
     glued = _GLUED_AREA.match(text, pos, limit)       # "235sqkm"
     if glued:
         return "territory", (pos, glued.end())
@@ -267,10 +311,18 @@ def _item_after(text, pos, limit):
             # "rocket salvo fire systems" are systems; "dead soldiers" are dead.
             while True:
                 later = _later_head(text, hit.end(), limit)
+                if not later and _UNIT_HEAD.match(text, hit.end(), limit):
+                    return None, None       # "two tank battalions": units, not tanks
                 if not later or hit.lastgroup in ("dead", "wounded"):
                     return _combined(text, hit, limit), (pos, hit.end())
                 hit = later
         word = _WORD.match(text, cursor, limit)
+        if n_words == 0 and word and word.group().lower() in ("and", "or"):
+            # "1,520 and 1,517 systems": two counts of one noun
+            other = numbers.QUANTITY_RE.match(text, word.end() + 1, limit)
+            item, span = _item_after(text, other.end(), limit) if other else (None, None)
+            if item:
+                return item, (pos, span[1])
         joiner = word and n_words > 0 and _JOINER.fullmatch(word.group())
         if joiner and _NOT_A_MODIFIER.match(text, word.end(), limit):
             # "eight ballistic and six cruise missiles": both count missiles
@@ -284,16 +336,21 @@ def _item_after(text, pos, limit):
         if calibre:         # "200 000 155 mm shells": a calibre inside the noun phrase
             cursor = calibre.end()
             continue
-        if word.group()[:1].isdigit() and not _LETTER.search(word.group()):
-            return None, None
+        if word.group()[:1].isdigit() and not _LETTER.search(word.group()) \
+                or _NUMBER_WORD.match(text, cursor, limit):
+            return None, None       # "four of the six missiles": the six's noun
         cursor = word.end()
         while cursor < limit and text[cursor] in " \t\"“”'‘’()":
             cursor += 1
     return None, None
 
 
+# "341 (318) civilians were killed": the figure of an earlier report in
+# brackets after the number; "(318)" itself is read as the figure before it.
+_EARLIER_FIGURE = re.compile(rf"\s*\(\s*(?:{numbers.NUMBER})\s*\)", re.VERBOSE | _I)
+_NUMBER_WORD = re.compile(rf"{numbers.WORD_NUMBER}(?=\s)", re.VERBOSE | _I)
 _CALIBRE = re.compile(r"\d{2,3}(?:[.,]\d)?\s?-?\s?(?:mm|millimet(?:er|re)s?)\b\s*", _I)
-_COMPOUND = [re.compile(r"(?:[\s-]+(?!(?:and|or|of|in|on|at|to|from|over|by|with|were|was|"
+_COMPOUND = [re.compile(r"(?:[\s-]+(?![a-z]+ed\b)(?!(?:and|or|of|in|on|at|to|from|over|by|with|using|were|was|"
                         r"that|which|during|after|before|across|into|since|for|per|while|"
                         r"the|a|an|its|their|as|than|are|is|have|has|had)\b)[A-Za-z][\w'-]*){%d}[\s-]+" % n)
              for n in range(3)]
@@ -303,7 +360,11 @@ _NOT_A_MODIFIER = re.compile(rf"\s*(?:(?:including|among|such|while|which|who|wh
 
 
 def _later_head(text, pos, limit):
-    """A head noun up to two words after another: "rocket launch systems"."""
+    """A head noun up to two words after another: "rocket launch systems",
+    "rocket system (MLRS) attacks"."""
+    abbreviation = _ABBREVIATION.match(text, pos, limit)
+    if abbreviation:
+        pos = abbreviation.end()
     for compound in _COMPOUND:
         gap = compound.match(text, pos, limit)
         later = gap and _ITEM_ANY.match(text, gap.end(), limit)
@@ -311,6 +372,13 @@ def _later_head(text, pos, limit):
         if later and not _PARTICIPLE.fullmatch(later.group()):
             return later
     return None
+# A noun after an item word that makes the phrase count something else:
+# "two tank battalions", "hundreds of apartment windows".
+_UNIT_HEAD = re.compile(r"[\s-]+(?:battalions?|brigades?|companies|company|regiments?|divisions?|"
+                        r"squadrons?|crews?|units|factories|plants|manufacturers?|windows|"
+                        r"debris|fragments|wreckage|parts|components|casings)\b", _I)
+_OTHER_HEAD_PHRASE = re.compile(r"(?:\s+of)?(?:\s+[\w'’-]+){0,3}?(?P<head>" + _UNIT_HEAD.pattern + ")", _I)
+_ABBREVIATION = re.compile(r"\s*\((?-i:[A-Z]{2,8})\)")
 _GLUED_AREA = re.compile(r"(?:sq\.?\s*km|km2|km²)\b", _I)
 _PARTICIPLE = re.compile(r"killed|dead|wounded|injured|hurt", _I)
 _OTHER_AIR = {"drone": "missile", "missile": "drone"}
@@ -335,9 +403,16 @@ def _clause_left(text, q, sent):
 
 def _classify(text, q, sent, earlier) -> _Mention:
     item, head = _item_after(text, q.end, sent.end)
+    gapped = _GAPPED_HEAD.match(text, head[1], sent.end) if head and q.value != 1 else None
+    if gapped and _singular_count_noun(text[head[0]:head[1]].split()[-1], item):
+        # "22 missile and 57 air strikes": a singular noun after a count is a
+        # modifier of the head the next count has
+        later, later_head = _item_after(text, gapped.end(), sent.end)
+        if later:
+            item, head = later, (q.end, later_head[1])
     left = text[sent.start:q.qual_start]
     extra = {}
-    if item in (None, "soldier", "person") and _BODIES_OF.search(left[-40:]):
+    if item in (None, "soldier", "person", "dead") and _BODIES_OF.search(left[-40:]):
         item = "body"
     if item is None:
         item, head = _of_total_item(text, q, sent)
@@ -349,19 +424,42 @@ def _classify(text, q, sent, earlier) -> _Mention:
         m = _Mention(q, sent, prev.item, prev.event, None, prev.metric,
                      extra={"tally": True, "increment": True})
         return m
-    if item is None:
+    other_head = _OTHER_HEAD_PHRASE.match(text, q.end, sent.end) if item is None else None
+    if other_head:      # "hundreds of apartment windows", "two tank battalions"
+        return _Mention(q, sent, None, None, None, extra={
+            "reason": f"counts {other_head.group('head').strip(' -')}"})
+    twin = _bracket_twin(text, q, sent, earlier)
+    if twin is not None:
+        return _Mention(q, sent, twin.item, twin.event, None, twin.metric,
+                        extra={"bracket_of": twin})
+    if item is None and not _OUTSIDE.match(text, q.end, sent.end):
         tally = _tally(left)
         if tally:
             item = _head_item(tally.group("head"))
             if item:
                 extra["tally"] = True
-    for toll_item, rx in _TOLLS:
-        if item is None and rx.search(left[-90:]):
-            item = toll_item
+    toll_tail = item is None and left[-14:].rstrip().lower().endswith(_TOLL_TAILS)
+    for toll_item, rx in _TOLLS if toll_tail else ():
+        if item is None and rx.search(left[-140:]):
+            item, extra["toll"] = toll_item, True
+    if item is None and toll_tail:
+        window = left[-140:]
+        toll = _ITEM_TOLL.search(window)
+        np_start = q.qual_start - len(window) + toll.start("np") if toll else None
+        item = _item_after(text, np_start, q.qual_start)[0] if toll else None
+        if item:
+            extra["item_toll"] = True
+    launches = _LAUNCHES.match(text, q.end, sent.end) if item is None else None
+    counted = launches and next((e for e in reversed(earlier) if e.item in ("drone", "missile")
+                                 and q.start - e.q.end < 1500), None)
+    if counted:         # "20 launches were recorded": of what the text counted before
+        m = _Mention(q, sent, counted.item, "launch", (q.end, launches.end()),
+                     f"{counted.item}s_launched", extra=extra)
+        return m
     if item is None and _TIMES.match(text, q.end, sent.end) and _ATTACKED_TIMES.search(left[-60:]):
         item, head = "attack", (q.end, _TIMES.match(text, q.end, sent.end).end())
-    if item in ("person", "soldier") and earlier and earlier[-1].item == "body" \
-            and earlier[-1].sent is sent and re.fullmatch(r"[^.;]{0,60},\s*(?:and\s+)?",
+    if item in ("person", "soldier", "dead") and earlier and earlier[-1].item == "body" \
+            and earlier[-1].sent is sent and re.fullmatch(r"[^.;]{0,60}(?:,\s*(?:and\s+)?|\s+and\s+)",
                                                          text[earlier[-1].q.end:q.qual_start]):
         item = "body"       # "the bodies of 112 defenders ..., 20 fallen soldiers ..."
     m = _Mention(q, sent, item, None, head, extra=extra)
@@ -374,9 +472,20 @@ def _classify(text, q, sent, earlier) -> _Mention:
     _find_event(text, m, earlier)
     if extra.get("tally") and m.event is None:
         m.event = _TALLY_EVENTS.get(m.item)     # a losses tally counts destroyed items
-    if m.item == "shell" and m.event is None and _SHELL_RATE.match(text, m.head[1], sent.end):
-        m.event = "fire"
-    if m.item in ("soldier", "person", "prisoner") and (
+    if m.item in _RATE_EVENTS and m.event is None and m.head \
+            and _MUNITION_RATE.match(text, m.head[1], sent.end) \
+            and not _MUNITION_MADE.search(_clause_left(text, q, sent)):
+        m.event = _RATE_EVENTS[m.item]
+    if extra.get("item_toll") and m.event is None and m.item in ("drone", "missile"):
+        m.event = "launch"      # "the number of drones reached 90": drones of an attack
+    one_of = _ONE_OF.match(text, q.start, sent.end) if q.value == 1 else None
+    if one_of and (one_of.group(1).lower() in ("these", "those")
+                   or m.event is None or (m.item, m.event) not in lexicon.METRICS):
+        # "one of the soldiers in the video says": one member picked out, no count
+        m.item, m.extra["reason"] = None, "one of several, not a count"
+        return m
+    fighting = m.event == "deploy" and m.head and _FIGHTING_AFTER.match(text, m.head[1], sent.end)
+    if m.item in ("soldier", "person", "prisoner") and not fighting and (
             m.event in (None, "deploy") and _CAPTURED_BEFORE.search(left[-40:])
             or m.event is None and _CAPTURED_AFTER.match(text, m.head[1] if m.head else q.end,
                                                          sent.end)):
@@ -389,11 +498,75 @@ def _classify(text, q, sent, earlier) -> _Mention:
             m.extra["reason"] = f"no event for {m.item}"
         return m
     m.metric = lexicon.METRICS.get((m.item, m.event)) or lexicon.METRICS.get((m.item, None))
+    if m.metric in ("prisoners_swapped", "bodies_repatriated") \
+            and _AGREED_HANDOVER.search(text, max(sent.start, q.qual_start - 120), q.qual_start):
+        m.metric, m.extra["reason"] = None, "agreed handover, a plan"
+        return m
     if m.metric in ("prisoners_swapped",) and m.item in ("person", "soldier") \
             and not _SWAP_CONTEXT.search(text[max(0, sent.start - 300):sent.end]):
         m.metric, m.extra["reason"] = None, "release without exchange context"
+    if m.metric == "equipment_destroyed" and m.event == "down" and m.head \
+            and _ROCKET_LAUNCHER.search(text, m.head[0], m.head[1]):
+        # "ten HIMARS multiple rocket launchers were intercepted": a launcher on
+        # the ground is not shot down; its rockets are
+        m.item, m.metric = "missile", "missiles_downed"
     _out_of_total(text, m, earlier)
+    _relative_clause_event(text, m)
     return m
+
+
+def _relative_clause_event(text, m):
+    """'the attack included 45 drones that his forces shot down', '8 drones
+    and 3 missiles which were shot down': launched, and also what the
+    relative clause says happened to them (as 'shot down all 14 drones')."""
+    if m.event != "launch" or m.item not in ("drone", "missile") or not m.head:
+        return
+    clause = _RELATIVE_CLAUSE.match(text, m.head[1], m.sent.end)
+    if not clause:
+        return
+    events = _events_in(text, clause.end(), min(m.sent.end, clause.end() + 25),
+                        ("down", "lost"))
+    verb = min(events, default=None, key=lambda h: (h[0], -h[1]))
+    if verb and verb[0] == clause.end():
+        m.extra["also"] = _Mention(m.q, m.sent, m.item, verb[2], m.head,
+                                   metric=lexicon.METRICS[(m.item, verb[2])])
+
+
+# "... which were", "... that his forces", after one more member of a list
+_RELATIVE_CLAUSE = re.compile(
+    rf"(?:\s+and\s+{numbers.NUMBER}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)?\s*,?\s+(?:which|that)\s+"
+    rf"(?:(?:were|was|had\s+been|have\s+been|(?:his|its|their|our|the)\s+(?:\w+\s+)?"
+    rf"(?:forces|defen[cs]es?|units|troops|army|military))\s+)?(?:all\s+)?(?:(?-i:[a-z]+ly)\s+)?",
+    re.VERBOSE | _I)
+
+
+_OPEN_BRACKET = re.compile(r"\(\s*$")
+_BRACKET_REST = re.compile(r"[^()\n]{0,60}\)")
+_BRACKET_GAP = re.compile(r"[^,;.()\n]{0,40}")
+
+
+def _bracket_twin(text, q, sent, earlier):
+    """'285 (255) killed', '1,081 killed (1,035)', '2,788 casualties (2,685
+    in the report a day earlier)': a number that opens a bracket right after
+    a figure, with no noun of its own, counts what that figure counts (an
+    earlier report's figure, the same metric)."""
+    left = text[max(sent.start, q.qual_start - 4):q.qual_start]
+    if not earlier or not _OPEN_BRACKET.search(left):
+        return None
+    prev = earlier[-1]
+    bracket = text.rfind("(", 0, q.qual_start)
+    if prev.sent is not sent or prev.metric is None \
+            or not _BRACKET_GAP.fullmatch(text, prev.q.end, bracket) \
+            or not _BRACKET_REST.match(text, q.end) or _item_after(text, q.end, sent.end)[0]:
+        return None
+    return prev
+
+
+def _singular_count_noun(word, item):
+    """'missile' (whose plural 'missiles' names the same items), not
+    'artillery' or 'killed'."""
+    plural = _ITEM_ANY.fullmatch(word + "s")
+    return not word.lower().endswith("s") and plural is not None and plural.lastgroup == item
 
 
 @functools.lru_cache(maxsize=4096)
@@ -408,10 +581,13 @@ def _tally(left):
     tail = left[-50:]
     if not tail.rstrip().endswith(_TALLY_TAILS):
         return None
-    return _TALLY.search(tail)
+    tally = _TALLY.search(tail)
+    # "40 drones were destroyed: 20 over Kursk": a clause with a figure, no label
+    return None if tally and _FIGURE_IN_HEAD.search(tally.group("head")) else tally
 
 
-_OF_NUMBER = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?=\d|{numbers.WORD_NUMBER})",
+_OF_NUMBER = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:(?:more\s+than|over|about|around|nearly|"
+                        rf"almost|at\s+least|some|up\s+to)\s+)?(?=\d|{numbers.WORD_NUMBER})",
                         re.VERBOSE | _I)
 
 
@@ -462,6 +638,7 @@ def _find_event(text, m, earlier):
     right = [h for h in right if not _negated(text, h[0])] or right
     if left and right and re.match(r"\s+by\b", text[right[0][1]:right[0][1] + 4]):
         right = right[1:]       # "18 drones launched by Russia": a modifier
+    left = _governing(text, left, earlier, sent)
     near_right = right[0] if right and _only_aux(text[np_end:right[0][0]]) else None
     if m.extra.get("of_total"):
         # "seven of 13 missiles launched": the participle is the total's;
@@ -471,12 +648,16 @@ def _find_event(text, m, earlier):
     if m.item is None:
         _resolve_bare(text, m, near_right, left, earlier)
         return
-    if near_right is None and _OWN_VERB.match(_strip_asides(text[np_end:cend])):
+    own_verb = _OWN_VERB.match(_strip_asides(text[np_end:cend])) if near_right is None else None
+    if own_verb:        # "888 bodies of Ukrainian soldiers has been returned"
+        near_right = next((h for h in right if text[h[0]:h[1]] == own_verb.group("verb")), None)
+    if near_right is None and m.item not in _OWN_METRIC_ITEMS and own_verb:
         m.extra["reason"] = "the figure has a verb of its own outside the vocabulary"
         m.item = None
         return
     if near_right and left and q.qual_start - left[0][1] < 30 \
             and "," not in text[left[0][1]:q.qual_start] \
+            and not _CLAUSE_JOIN.fullmatch(text, left[0][1], q.qual_start) \
             and not _HAS_AUX.search(text[np_end:near_right[0]]):
         # "shot down all 14 drones fired overnight": the participle after
         # the noun describes it; the verb before is the event.
@@ -487,6 +668,8 @@ def _find_event(text, m, earlier):
         m.extra["reason"] = "negated"
         m.item = None
         return
+    if chosen and chosen[2] == "hit" and m.extra.get("toll"):
+        chosen = None       # "the toll hit 35,000": the verb of amount, not an impact
     if chosen and chosen[2] == "hit" and m.item != "building":
         m.extra["reason"] = "hits and impacts are not facts"
         m.item = None
@@ -502,21 +685,43 @@ _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
     reportedly|successfully|also|later|then|all|each|of|them|more|in|total|still|to|others|
     respectively|subsequently|either|or|allegedly|confirmed|already|
     known|believed|thought|feared|presumed|understood|said|reported|the\s+others|the\s+rest|
-    \(\w+\)|—|–|-)*$""", re.VERBOSE | _I)
+    of\s+(?:which|whom|these|those)|forced\s+to|(?-i:[a-z]{3,}ly)|\([\w,.]+\)|—|–|-)*$""", re.VERBOSE | _I)
 
 
 _ASIDE = re.compile(r"(?:,|\s[–—-])\s*(?:including|among\s+them|of\s+whom|mostly|mainly)\b[^,–—;]*(?:,|[–—]|\s-\s)", _I)
-_OWN_VERB = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)+)?"  # "servicemen of the Armed Forces"
+# Items that name their metric themselves: "one casualty was reported".
+_OWN_METRIC_ITEMS = ("dead", "wounded", "casualty")
+_OWN_VERB = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)+)?"  # "servicemen of the Armed Forces"
                        r"(?:were|was|have|has|had|are|is|got)\s+"
-                       r"(?:\w+ly\s+|still\s+|also\s+|been\s+)?(?:\w+(?:ed|en)|said|thought|known)\b", _I)
+                       r"(?:(?:\w+ly|still|also|been)\s+){0,3}(?P<verb>\w+(?:ed|en)|said|thought|known)\b", _I)
 # Between a total's noun and the verb of its part: a participle, an auxiliary.
-_PART_VERB_GAP = re.compile(r"\s*(?:[a-z]+(?:ed|en)\s+)?(?:(?:were|was|have|has|had|are|is)\s+"
+_PART_VERB_GAP = re.compile(r"\s*(?:[a-z]+(?:ed|en)\s+(?:(?:at|on|over|toward|towards|against|into|by)"
+                            r"\s+(?:[\w'’-]+\s+){1,3}?)?)?(?:(?:were|was|have|has|had|are|is)\s+"
                             r"(?:been\s+)?)?", _I)
+# Between a verb and a number, these start another clause: "a girl was
+# killed and 22 people injured".
+_CLAUSE_JOIN = re.compile(r"\s*,?\s*(?:and|while|but)\s+", _I)
 _HAS_AUX = re.compile(r"\b(?:were|was|have|has|had|are|is|been|be)\b", _I)
-_NEGATED = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", _I)
+_NEGATED = re.compile(r"\b(?:not|n't|never|no|failed\s+to)\s+(?:\w+\s+)?$", _I)
 
 
 _PASSIVE_TAIL = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?$", _I)
+
+
+_MODIFIER_PARTICIPLE = re.compile(r"\s*,?\s*by\b", _I)
+
+
+def _governing(text, left, earlier, sent):
+    """Verbs before a number, nearest first, without those inside another
+    figure's noun phrase ('1,023 multiple launch rocket systems, ... 26
+    warships') and, when a governing verb stands further left, those of
+    a modifier: 'air-launched', '4 missiles, launched by Ukraine, and 27 drones'."""
+    phrases = [(e.q.start, e.head[1]) for e in earlier[-12:] if e.sent is sent and e.head]
+    left = [h for h in left if not any(a <= h[0] and h[1] < b for a, b in phrases)
+            and text[h[0] - 1:h[0]] != "-"]      # "shoot-down rate": part of a compound
+    governing = [h for h in left if not _MODIFIER_PARTICIPLE.match(text, h[1])
+                 or _PASSIVE_TAIL.search(text, max(0, h[0] - 30), h[0])]   # "was shot down by"
+    return governing if governing else left
 
 
 def _passive_after_list(text, np_end, cend, allowed):
@@ -564,6 +769,13 @@ def _resolve_bare(text, m, near_right, left, earlier):
         word = _WORD.match(text, q.end + 1, sent.end)
         m.extra["reason"] = f"counts {word.group().rstrip('.,;:') if word else 'nothing named'}"
         return
+    if _MISSING.match(text, q.end, sent.end):
+        m.extra["reason"] = "missing, not killed"    # "another 7,000 are missing"
+        return
+    if near_right and left and not text[left[0][1]:q.qual_start].strip() \
+            and text[q.end:near_right[0]].strip()[:1] == ",":
+        near_right = None       # "kills 3, injures 11": the verb right before is the 3's
+    first_verb = near_right
     event = near_right[2] if near_right else None
     if event == "hit":
         m.extra["reason"] = "hits and impacts are not facts"
@@ -585,6 +797,11 @@ def _resolve_bare(text, m, near_right, left, earlier):
     right = sorted(_events_in(text, np_end, min(cend, np_end + 70), allowed + ["hit"]),
                    key=lambda h: (h[0], -h[1]))
     near_right = right[0] if right and _only_aux(text[np_end:right[0][0]]) else None
+    if first_verb and (near_right is None or near_right[0] > first_verb[0]):
+        # "13 bombers destroyed, dozens more damaged": the number's own verb
+        # is no event of what it refers to
+        m.item, m.extra["reason"] = None, "its verb is no event of the figure it refers to"
+        return
     event = near_right[2] if near_right else None
     own_left = [h for h in left if h[2] in allowed]
     listed = near_right is None and _in_list_after(text, antecedent, m)
@@ -599,6 +816,9 @@ def _resolve_bare(text, m, near_right, left, earlier):
             return      # "the bodies of 20 soldiers from X and one from Y"
     elif own_left and near_right is None:
         m.event = own_left[0][2]
+    elif near_right is None and _PARTITIVE_BEFORE.search(text, max(sent.start, q.qual_start - 20),
+                                                          q.qual_start):
+        m.event = antecedent.event      # "... 1,500 people, of which 140 are children"
     if m.event is None:
         m.item = None
         m.extra["reason"] = "no event for the figure it refers to"
@@ -606,10 +826,10 @@ def _resolve_bare(text, m, near_right, left, earlier):
 
 # What may follow a number with no noun: a verb, "of them", a place phrase,
 # punctuation. Anything else is a noun outside the vocabulary ("two sides").
-_BARE_FOLLOWER = re.compile(r"""(?:\s*(?:[,.;:)]|$)|\s+(?:more|of|over|in|on|at|from|near|
+_BARE_FOLLOWER = re.compile(r"""(?:\s*\(\s*[\d,.]+\s*\))?(?:\s*(?:[,.;:)]|$)|\s+(?:more|of|over|in|on|at|from|near|
     across|were|was|have|has|had|are|is|and|or|others?|each|killed|injured|
     wounded|dead|died|[a-z]+ed\b|[a-z]+ing\b|flew|went|fell|shot|hit|struck|
-    the\s+(?:following|next|previous|same)\s+(?:day|night|week|month|year)))""",
+    the\s+(?:following|next|previous|same)\s+(?:day|night|week|month|year))\b)""",
                             re.VERBOSE | _I)
 
 
@@ -645,6 +865,8 @@ def _in_list_after(text, antecedent, m):
         ";" not in gap or bool(_GAPPED.fullmatch(gap)))
 
 
+_MISSING = re.compile(r"\s+(?:\w+\s+)?(?:are|were|is|was|remain(?:ed|s)?|went|go|listed\s+as)\s+missing\b", _I)
+_PARTITIVE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:which|whom|them|these|those)\s*,?\s*$", _I)
 _LIST_SEPARATOR = re.compile(r",|\band\b")
 
 
@@ -655,14 +877,17 @@ _LIST_SEPARATOR = re.compile(r",|\band\b")
 _ITEM_DASH_AFTER = re.compile(r"\s*[–—-]+\s*(?=[\w'‘“\"])")
 _ITEM_LABEL_BEFORE = re.compile(
     r"(?:^|[\n,;:•·*]|\band\b)\s*[-–—•·*]?\s*"
-    r"[^\W\d][^\n,;:–—.!?\d]{0,50}?\s[–—-]+\s*$")
+    r"[^\W\d][^\n,;:–—.!?\d]{0,50}?(?:\s[–—-]+|:)\s*$")
 _ITEM_LINE_START = re.compile(r"(?:^|\n)\s*(?:[-–—•·*]\s*)?$")
 _ITEM_PLACE_AFTER = re.compile(r"\s+(?:over|in|on|near|across|above)\s+[^\n.;]{1,60}(?:[,;.]|$)", re.M)
 # The total's clause ends in a colon that opens the list.
+_OWN_PREDICATE = re.compile(r"\s+(?:were|was|have|has|had|are|is)\b", _I)
 _OPENS_LIST = re.compile(r"[^.!?\n:;]{0,140}:\s*")
 
 
 def _is_list_item(text, q):
+    if _OWN_PREDICATE.match(text, q.end):
+        return False        # ": a record – 40 were downed": a clause, no list item
     before = text[max(0, q.qual_start - 60):q.qual_start]
     if _ITEM_DASH_AFTER.match(text, q.end) or _ITEM_LABEL_BEFORE.search(before):
         return True

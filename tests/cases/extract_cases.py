@@ -244,11 +244,184 @@ NEW = [
     # missiles have no "lost" metric
     Case("Twelve missiles were shot down and three missiles were unaccounted for.",
          [F("missiles_downed", 12)]),
+    Case("Three drones were reported lost, and 2 more were classified as locationally lost.",
+         [F("drones_lost", 3), F("drones_lost", 2)]),
     # -- attacks counted as times a place was targeted -----------------------
     Case("The border district was shelled 41 times in a day.",
          [F("attacks", 41, period="day")]),
     Case("The village came under mortar fire three times on Sunday.",
          [F("attacks", 3)]),
+    Case("Russian forces shelled the region 120 times, killing 3 and wounding 9.",
+         [F("attacks", 120), F("people_killed", 3), F("people_injured", 9)]),
+    # -- earlier figures in brackets count what the figure before them counts
+    Case("The UN said 341 (318) civilians were killed and 905 (877) injured.",
+         [F("people_killed", 341), F("people_killed", 318),
+          F("people_injured", 905), F("people_injured", 877)]),
+    Case("Monitors counted 2,100 civilian casualties (1,950 in the previous report), "
+         "including 640 killed (610).",
+         [F("casualties", 2100), F("casualties", 1950),
+          F("people_killed", 640), F("people_killed", 610)]),
+    # -- partitives: the verb after the noun phrase is the part's -------------
+    Case("Russia sent 83 drones, 71 of which were intercepted.",
+         [F("drones_launched", 83), F("drones_downed", 71)]),
+    Case("Four of the six missiles fired at the city were downed.",
+         [F("missiles_downed", 4), F("missiles_launched", 6)]),
+    Case("Air defence shot down 9 of more than 15 cruise missiles fired by Russia.",
+         [F("missiles_downed", 9), F("missiles_launched", 15)]),
+    # -- a verb inside another noun phrase is not the figure's ---------------
+    Case("The army destroyed three cruise missiles, launched by Ukraine, over Crimea, "
+         "and 14 drones over Kursk.",
+         [F("missiles_downed", 3), F("drones_downed", 14)]),
+    Case("Air defence destroyed two air-launched cruise missiles and five drones over the sea.",
+         [F("missiles_downed", 2), F("drones_downed", 5)]),
+    Case("The losses include 900 multiple launch rocket systems and 3,000 drones.",
+         [F("equipment_destroyed", 900), F("drones_downed", 3000)]),
+    # -- coordination: each verb its own figure ------------------------------
+    Case("The strike kills 3, injures 11.",
+         [F("people_killed", 3), F("people_injured", 11)]),
+    Case("A girl was killed and 22 people injured.", [F("people_injured", 22)]),
+    # -- the munition as subject or object of an attack -----------------------
+    Case("More than two dozen drones targeted Odesa overnight.",
+         [F("drones_launched", 24, qualifier="at_least")]),
+    Case("Russia struck the capital with 20 missiles.", [F("missiles_launched", 20)]),
+    Case("Air defences managed to stop 30 drones.", [F("drones_downed", 30)]),
+    Case("More than 160 missiles have come from Russia and more than 70 from Belarus.",
+         [F("missiles_launched", 160), F("missiles_launched", 70)]),
+    Case("Russia has dispatched about 600 drones since the autumn.",
+         [F("drones_launched", 600)]),
+    Case("Russia fired 600 missiles, up from about 20 daily launches last week.",
+         [F("missiles_launched", 600), F("missiles_launched", 20)]),
+    # -- predicative figures with the item first ------------------------------
+    Case("Russian losses are nearing 700,000.", [F("casualties", 700000)]),
+    Case("The number of missiles was put at 75.", [F("missiles_launched", 75)]),
+    Case("By Friday the number of attack drones shot down by the army had reached 70.",
+         [F("drones_downed", 70)]),
+    Case("Casualty figures were also reported, hitting over 35,000 in July.",
+         [F("casualties", 35000, qualifier="at_least")]),
+    # -- singular and rarer heads -------------------------------------------
+    Case("One man was killed in Sumy and the attack caused one fatality in Chernihiv.",
+         [F("people_killed", 1)]),
+    Case("One woman in Odesa was injured by shrapnel.", [F("people_injured", 1)]),
+    Case("The army lost 215 military in a day.", [F("casualties", 215, period="day")]),
+    Case("At least one casualty was reported.", [F("casualties", 1)]),
+    Case("Today 3,800 killed or wounded.", [F("casualties", 3800)]),
+    Case("Over 14 million Ukrainians have been forced to flee their homes.",
+         [F("people_evacuated", 14000000)]),
+    Case("The UN reported on 3 August 10,350,489 refugees.",
+         [F("people_evacuated", 10350489)]),
+    Case("Electricity was cut to over 500,000 people and a million more were losing power.",
+         [F("people_without_power", 500000), F("people_without_power", 1000000)]),
+    Case("Ukraine shot down three Su-34s over the south.", [F("equipment_destroyed", 3)]),
+    Case("The losses included three M-1 Abrams tanks, 300 airplanes and 26 warships.",
+         [F("equipment_destroyed", 3), F("equipment_destroyed", 300),
+          F("equipment_destroyed", 26)]),
+    # rocket launchers "intercepted" are their rockets; "drone aircraft" are drones
+    Case("Air defence intercepted ten HIMARS multiple rocket launchers during the day.",
+         [F("missiles_downed", 10)]),
+    Case("The ministry reported the destruction of 119 drone aircraft.",
+         [F("drones_downed", 119)]),
+    # a singular noun after a count is a modifier of the next count's head
+    Case("The staff reported 22 missile and 57 air strikes, and 55 multiple launch "
+         "rocket system (MLRS) attacks.",
+         [F("attacks", 22), F("attacks", 57), F("attacks", 55)]),
+    # -- bodies: the fallen, and a verb after "of the soldiers" --------------
+    Case("As a result, 100 fallen defenders were returned to Ukraine.",
+         [F("bodies_repatriated", 100)]),
+    Case("The bodies of one hundred dead soldiers were returned.",
+         [F("bodies_repatriated", 100)]),
+    Case("A total of 888 bodies of soldiers has been returned since May.",
+         [F("bodies_repatriated", 888)]),
+    # -- territory held ---------------------------------------------------------
+    Case("Ukrainian forces control 28 settlements and about 1,000 square kilometres.",
+         [F("settlements_captured", 28), F("territory_captured", 1000)]),
+    # -- desertion statistics -------------------------------------------------
+    Case("Investigators opened 21.4 thousand cases on the escape of servicemen last year.",
+         [F("troops_deserted", 21400, period="year")]),
+    Case("Prosecutors registered 18,000 cases of unauthorized abandonment of a unit.",
+         [F("troops_deserted", 18000)]),
+    Case("Some 5,000 soldiers vanished from the ranks in May.",
+         [F("troops_deserted", 5000, qualifier="approx")]),
+    Case("Over 200 troops fled the brigade.", [F("troops_deserted", 200)]),
+    # -- arms asked for, bombs at a rate, grenades ---------------------------
+    Case("Ukraine requires at least seven more Patriot batteries.",
+         [F("weapons_requested", 7)]),
+    Case("Russia was looking to buy hundreds of drones from Iran.",
+         [F("weapons_requested", 200, qualifier="vague")]),
+    Case("The daily average is 45 bombs per day.", [F("bombs_dropped", 45)]),
+    # FACTS.md: a drone that drops grenades drops bombs
+    Case("A drone dropped three grenades on a checkpoint.", [F("bombs_dropped", 3)]),
+    # "another 700 are missing": missing is not killed
+    Case("Police recorded the deaths of 900 civilians, and another 700 are missing.",
+         [F("people_killed", 900)]),
+    Case("18 cruise missiles were shot down in one morning.", [F("missiles_downed", 18)]),
+    # a number completing a model name is no count; units are no items
+    Case("Germany will provide a company of 14 Leopard 2A6 tanks.",
+         [F("weapons_supplied", 14)]),
+    Case("The plan is to form two tank battalions, and Germany will send 14 Leopard 2 tanks.",
+         [F("weapons_supplied", 14)]),
+    # two counts of one noun
+    Case("Losses peaked in July and August, with 1,520 and 1,517 artillery systems destroyed.",
+         [F("equipment_destroyed", 1520), F("equipment_destroyed", 1517)]),
+    Case("Ukraine received the bodies of 40 defenders from the east and 4 dead soldiers "
+         "from the south.",
+         [F("bodies_repatriated", 40), F("bodies_repatriated", 4)]),
+    # a sentence with a verb of its own does not continue the one before
+    Case("At least 11 people were killed.\nThousands of residents raced to shelters as "
+         "sirens rang out.",
+         [F("people_killed", 11)]),
+    # a bare number's own verb, outside what its antecedent can do
+    Case("The result: at least 13 bombers destroyed, dozens more damaged.",
+         [F("equipment_destroyed", 13)]),
+    # a relative clause after an attack's figures says what happened to them too
+    Case("The wave included 45 Shahed drones that his forces shot down.",
+         [F("drones_launched", 45), F("drones_downed", 45)]),
+    Case("The attack included eight drones and three cruise missiles which were shot down.",
+         [F("drones_launched", 8), F("drones_downed", 8),
+          F("missiles_launched", 3), F("missiles_downed", 3)]),
+    Case("Footage showed at least one house had been completely destroyed.",
+         [F("buildings_damaged", 1)]),
+    Case("Thirteen homes, 2 kindergartens and several cars were damaged.",
+         [F("buildings_damaged", 13), F("buildings_damaged", 2)]),
+    # an aid package "includes"; "asked allies for"
+    Case("The latest assistance to Kyiv will also include 75,000 rounds of 155mm ammunition.",
+         [F("weapons_supplied", 75000)]),
+    Case("Zelensky asked allies for 25 more Patriot systems.", [F("weapons_requested", 25)]),
+    # a verb after a head is no part of a compound noun: "drones attacked two villages"
+    Case("Three Ukrainian Armed Forces drones attacked two villages in the region.",
+         [F("drones_launched", 3)]),
+    # a passive with its agent is the main verb, not a modifier
+    Case("One drone was shot down by air defences in the region of Belgorod near the "
+         "border and four others over the Black Sea.",
+         [F("drones_downed", 1), F("drones_downed", 4)]),
+    # captured while fighting: the fighters' own verb is a deployment
+    Case("Ukraine says it captured two Chinese men fighting for Russia.",
+         [F("troops_deployed", 2)]),
+    # "of which N are children": a part takes the event of its total
+    Case("Over the year, 28,329 people, including 869 children, moved to safer areas. "
+         "Since January – 1,500 people, of which 140 are children.",
+         [F("people_evacuated", 28329), F("people_evacuated", 869),
+          F("people_evacuated", 1500), F("people_evacuated", 140)]),
+    # a clause after a colon is no list item; a clause with a figure no tally label
+    Case("Russia launched 50 drones: a record – 40 were downed.",
+         [F("drones_launched", 50), F("drones_downed", 40)]),
+    Case("Officials said 40 drones were destroyed: 20 over Kursk, 12 over Belgorod and "
+         "8 over Oryol.",
+         [F("drones_downed", 40), F("drones_downed", 20, period=None),
+          F("drones_downed", 12), F("drones_downed", 8)]),
+    # civilians fleeing the front are evacuees; a swap after an agreement happened
+    Case("About 100 civilians fled the front line.", [F("people_evacuated", 100)]),
+    Case("After the agreement on the exchange, 200 POWs returned home.",
+         [F("prisoners_swapped", 200)]),
+    Case("In one of the attacks, 3 people were killed.", [F("people_killed", 3)]),
+    # a breakdown with labels and colons; bullets
+    Case("Air defence destroyed 31 drones overnight: Sumy region: 12, Poltava region: 9, "
+         "Kharkiv region: 10.",
+         [F("drones_downed", 31), F("drones_downed", 12, is_part=True),
+          F("drones_downed", 9, is_part=True), F("drones_downed", 10, is_part=True)]),
+    Case("Air defence destroyed 31 drones overnight:\n• Sumy region – 12;\n• Poltava region – 9;\n"
+         "• 10 over the Kharkiv region.",
+         [F("drones_downed", 31), F("drones_downed", 12, is_part=True),
+          F("drones_downed", 9, is_part=True), F("drones_downed", 10, is_part=True)]),
     # -- number forms and qualifiers -----------------------------------------
     Case("Kyiv asked for 10-12,000 rounds.",
          [F("weapons_requested", 10000, qualifier="range", low=10000, high=12000)]),
@@ -330,11 +503,54 @@ NO_FIGURE = [
     # shells with no verb of sending, asking or firing
     Case("Europe has beaten its rival to a million shells.", reason="no event for shell"),
     Case("Its guns fire five times as many shells.", reason="counts times"),
+    Case("The plant makes 250,000 shells a month.", reason="no event for shell"),
+    Case("The blast shattered hundreds of apartment windows.", reason="counts windows"),
     Case("In 2023-2024 the front barely moved.", reason="year"),
+    Case("Air defences failed to stop four drones.", reason="negated"),
+    Case("One of the soldiers in the video says he was hit.",
+         reason="one of several, not a count"),
+    Case("Getting one of these systems running is costly.",
+         reason="one of several, not a count"),
+    # FACTS.md: an agreement to hand over or swap is a plan
+    Case("They agreed that Russia will transfer the bodies of 6,000 soldiers.",
+         reason="agreed handover, a plan"),
+    Case("The sides agreed to exchange 1,000 prisoners of war each.",
+         reason="agreed handover, a plan"),
+    Case("The total broke the previous record by nearly 700.", reason="margin, not a count"),
+    Case("Each launcher can hold up to four missiles.", reason="hypothetical or plan"),
+    Case("Fifteen missiles rained down on the city.", reason="hits and impacts are not facts"),
+    Case("The blockade is endangering the lives of millions of people.", reason=None),
+    Case("Prosecutors opened 30 criminal cases over looting.", reason=None),
+    Case("At the elevators – almost 40,000 tonnes of grain were damaged.",
+         reason="counts tonnes"),
+    Case("Germany will supply modern Leopard 2 battle tanks.",
+         reason="model or unit designation"),
+    # a verb inside a compound ("shoot-down") is not the figure's
+    Case("The air force reported a shoot-down rate of 85% for 120 drones.",
+         reason="no event for drone"),
+    Case("Debris fell on a house on Mira Street, No. 45.", reason="id or phone number"),
 ]
 
 KNOWN_MISSES = [
-    # an object relative clause: the verb after the subject is the event
-    Case("The wave included 45 Shahed drones that his forces shot down.",
-         [F("drones_downed", 45)]),
+    # "both"/"all of them" referring back to a stated count (FACTS.md)
+    Case("Russia launched 31 drones and 2 missiles, and air defence destroyed 28 drones "
+         "and both missiles.",
+         [F("drones_launched", 31), F("missiles_launched", 2), F("drones_downed", 28),
+          F("missiles_downed", 2)]),
+    Case("Russia sent 40 drones toward the city and all of them were destroyed.",
+         [F("drones_launched", 40), F("drones_downed", 40)]),
+    # one's own drones lost at a rate ("losing") read as destroyed
+    Case("The army is losing 40-45 reconnaissance drones per day.",
+         [F("drones_lost", 40)]),
+    # an aside between dashes cuts the list from its verb
+    Case("Russia fired 81 missiles, including six Kinzhal missiles – which cannot be "
+         "intercepted – and eight drones.",
+         [F("missiles_launched", 81), F("missiles_launched", 6), F("drones_launched", 8)]),
+    # "hit and destroyed": the hit rejects the figure
+    Case("Five launchers were hit and completely destroyed.",
+         [F("equipment_destroyed", 5)]),
+    # a toll's second figure far from the toll word
+    Case("Casualty figures rose, hitting over 35,000 in July alone, and escalating to "
+         "38,130 by September.",
+         [F("casualties", 35000), F("casualties", 38130)]),
 ]

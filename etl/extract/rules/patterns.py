@@ -50,8 +50,8 @@ NOT_A_FACT = [
       | \d{{4}}-⟨N⟩ | ⟨N⟩-\d\d-\d\d
       | ⟨N⟩[./]\d\d[./]\d{{2,4}}
     """),
-    ("distance or size", r"⟨N⟩\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|feet|ft)\b(?!\s*(?:²|2\b|square))(?<!square)"),
-    ("duration or count of days", r"⟨N⟩\s+(?:more\s+|straight\s+|consecutive\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|nights?|decades?|centuries)\b(?!\s+of\s+(?:captivity))"),
+    ("distance or size", r"⟨N⟩\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|(?-i:m)(?!-)|feet|ft)\b(?!\s*(?:²|2\b|square))(?<!square)"),
+    ("duration or count of days", r"⟨N⟩\s+(?:more\s+|straight\s+|consecutive\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|nights?|mornings?|evenings?|afternoons?|decades?|centuries)\b(?!\s+of\s+(?:captivity))"),
     ("same figure in other units", r"[(]\s*(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|over\s+)?⟨N⟩\s*(?:square\s+(?:miles|kilomet\w+)|sq\.?\s*(?:mi|km)\w*)"),
     ("counts types, not items", r"⟨N⟩\s+(?:different\s+|other\s+)?(?:types|kinds|sorts|models|variants|categories)\s+of\b"),
     ("negation", r"\b(?:no|not\s+a\s+single|none\s+of\s+the)\s+⟨N⟩"),
@@ -66,8 +66,16 @@ NOT_A_FACT = [
       | ⟨N⟩\s+(?:[\w-]+\s+){0,4}?(?:remaining|left|in\s+stock|in\s+(?:its|their|the)\s+(?:arsenal|stockpiles?|inventory))
         (?=\s*[,.;:)])
     """),
+    # a margin between two figures: "broke the record by nearly 700"
+    ("margin, not a count", r"""
+        \b(?:record|increased?|rose|risen|grew|grown|fell|fallen|dropped|decreased?|exceed(?:ed|s)?|
+             surpass(?:ed|es)?|outnumber(?:ed|s)?|higher|lower|up|down)\b(?:\s+[\w,'’-]+){0,4}?
+        \s+by\s+(?:(?:nearly|almost|about|around|some|roughly|over|more\s+than|at\s+least|another|a\s+further)\s+)?⟨N⟩
+    """),
     ("population size", r"(?:home\s+to|population\s+of|inhabited\s+by|populated\s+by)\s+(?:about\s+|some\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|roughly\s+|approximately\s+|almost\s+)?⟨N⟩|⟨N⟩\s+(?:inhabitants|residents\s+live)"),
-    ("id or phone number", r"(?<!\()[#№+]⟨N⟩ | ⟨N⟩[\w-]*[a-z]\w*-"),
+    ("id or phone number", r"""(?<!\()[#№+]⟨N⟩ | ⟨N⟩[\w-]*[a-z]\w*-
+      | \b(?-i:No)\.\s?⟨N⟩                  # "house No. 45", "Decree No. 64"
+    """),
 ]
 
 NOT_A_FACT_RES = [(reason, re.compile(pattern, re.VERBOSE | re.IGNORECASE))
