@@ -38,7 +38,7 @@ CASES = [
      "prisoners_swapped", 115, "incident", ""),
     # a tally dated "as of midnight on <date>"
     ("Monitors said that as of midnight on March 25, 412 civilians had been killed.",
-     "people_killed", 412, "running_tally", "as of"),
+     "people_killed", 412, "running_tally", ""),
     # "earlier in the day" dates a report; it is no day's total
     ("Earlier in the day, the ministry said Kyiv brought back 146 of its POWs.",
      "prisoners_swapped", 146, "incident", ""),
