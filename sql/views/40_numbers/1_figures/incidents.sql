@@ -296,6 +296,9 @@ final as (
         max(low) filter (where rank = 1) as low,
         max(high) filter (where rank = 1) as high,
         max(claim_id) filter (where rank = 1) as value_claim_id,
+        -- as a table shows it, its qualifier visible ("~36", "≥300")
+        max(figure_text(value, qualifier, low, high)) filter (where rank = 1)
+            as figure,
         list(distinct value order by value) as values,
         -- an earlier report's figure cannot be the figure taken: updated
         coalesce(bool_or(
