@@ -164,6 +164,14 @@ NEW = [
     Case("Missiles struck Kharkiv overnight. More than 3,000 people in the region "
          "were left without power.",
          [F("people_without_power", 3000, location="Kharkiv region")]),
+    # a figure that refers back to one of an earlier sentence ("seven were
+    # intercepted", "seven of them") happened where that one did
+    Case("Russia sent nine drones against Mykolaiv on Tuesday night. Air defence said "
+         "seven were intercepted.",
+         [F("drones_launched", 9, location="Mykolaiv"), F("drones_downed", 7, location="Mykolaiv")]),
+    Case("Nine attack drones targeted the port of Izmail overnight. The military said seven "
+         "of them were shot down.",
+         [F("drones_launched", 9, location="Izmail"), F("drones_downed", 7, location="Izmail")]),
     # a city and its own region are one place (the city), not a list of two
     Case("Drones hit the Sumy region last week. On Sunday, Russia launched 27 drones, "
          "all of which targeted Odesa and the region around it.",
