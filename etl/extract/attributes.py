@@ -260,6 +260,12 @@ def _read_location(text, m):
         # Several places: the one the clause puts the event at, if one.
         return _one(in_clause) or _one([p for p in in_clause
                                         if _LOCATIVE.search(text[max(0, p.start - 40):p.start])])
+    antecedent = m.extra.get("antecedent")
+    if antecedent is not None and antecedent.sent is not m.sent \
+            and location_for(text, antecedent):
+        # "eight drones were used to target Odesa ... six were intercepted":
+        # what refers back to a figure happened where it did
+        return location_for(text, antecedent)
     if m.metric in _LOCAL_METRICS and m.item != "soldier" \
             and not _NATIONWIDE.search(text, m.sent.start, m.sent.end):
         return _paragraph_place(text, m)
