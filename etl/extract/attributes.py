@@ -252,6 +252,8 @@ def _read_location(text, m):
         after = places(_NAME_END.match(text, spans[0][1]).end(), stop)
     if after:
         return _first_unless_listed(text, after)
+    if _NATIONWIDE.search(text, np_end, min(next_start, np_end + 60)):
+        return None         # "eight killed in Kyiv alone, and 10 across the country"
     place = _one(places(prev_end, m.q.qual_start))
     if place:
         return place
