@@ -312,8 +312,10 @@ def _names_of(place):
 
 _LIST_JOIN = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as|,)\s+(?:the\s+|in\s+|over\s+)?", _I)
 # Places that are not where a figure happened: actors and attributions
-# ("Moscow's soldiers", "authorities in Kyiv said", "the Kiev regime").
+# ("Moscow's soldiers", "authorities in Kyiv said", "the Kiev regime",
+# "according to Ukraine and the United States").
 _NOT_WHERE_BEFORE = re.compile(r"(?:(?:authorities|officials|sources|governor|mayor)\s+(?:in|of)|"
+                               r"according\s+to\b[^,.;:]{0,40}?|"
                                r"bordering|borders?\s+with|border\s+with)\s+(?:the\s+)?$", _I)
 # "over 14 regions, including the capital, Kyiv": one of several places.
 _ONE_OF_SEVERAL = re.compile(r"\bincluding\s+(?:the\s+(?:\w+\s+)?capital(?:\s+city)?"

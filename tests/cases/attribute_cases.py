@@ -186,6 +186,12 @@ NEW = [
     Case("Missiles struck Kharkiv overnight. More than 3,000 people in the region "
          "were left without power.",
          [F("people_without_power", 3000, location="Kharkiv region")]),
+    # a place that only tells the figure ("according to ...") is not where
+    Case("According to Ukraine and the United States, up to 3,000 North Korean troops "
+         "have been deployed.",
+         [F("troops_deployed", 3000, location=None)]),
+    Case("According to the Odesa mayor, 14 drones were shot down overnight.",
+         [F("drones_downed", 14, location=None)]),
     # a figure worded across the country has no place, not the place of the
     # figure before it
     Case("Officials said at least eight people had been killed in Kherson alone, and 14 "
