@@ -81,6 +81,10 @@ def side_for(text, m, mentions) -> str | None:
     if metric in _PERSON_METRICS:
         return None
     cstart, _ = clause_bounds(text, m.sent, m.q.qual_start)
+    if metric.startswith(_AIR) and metric.endswith("_downed"):
+        downer = _downer(text, cstart, m.q.qual_start)   # "Ukraine's air defences intercepted 52"
+        if downer:
+            return _OTHER_SIDE[downer]
     if metric.startswith(_AIR):
         if metric.endswith("launched"):
             actor = _actor(text, cstart, m.q.qual_start)
@@ -113,12 +117,36 @@ def side_for(text, m, mentions) -> str | None:
 
 
 _CAPTURE_METRICS = ("territory_captured", "settlements_captured")
-_LAUNCHED_BY = re.compile(r"\s+(?:\w+\s+){0,2}?(?:launched|fired|sent|used)\s+(?:overnight\s+)?by\s+"
+_DOWNING = (r"shot|shoots|shooting|downed|downs|intercepted|intercepts|destroyed|"
+            r"neutrali[sz]ed|repelled|eliminated|jammed")
+# "30 drones launched by Russia", "23 drones launched at its territory by
+# Russia": up to four words between the verb and its agent, none a verb of
+# their own ("launched at Kursk were downed by Russian forces" is no agent)
+_LAUNCHED_BY = re.compile(r"\s+(?:\w+\s+){0,2}?(?:launched|fired|sent|used)\s+"
+                          r"(?:(?!(?:were|was|been|are|is|and|then|" + _DOWNING + r")\b)"
+                          r"[\w'’-]+\s+){0,4}?by\s+"
                           r"(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # "regained 2 km² of Ukrainian territory": the owner took it back.
 _RETAKE = re.compile(r"\b(?:regain\w*|liberat\w*|retook|retaken|retake\w*|recaptur\w*|"
                      r"reclaim\w*|free[ds]?|freeing|return(?:ed)?\s+control)\b", _I)
 _OTHER_SIDE = {"russia": "ukraine", "ukraine": "russia"}
+_DOWNING_VERB = re.compile(r"\b(?:" + _DOWNING + r")\b", _I)
+_LAUNCHING_VERB = re.compile(r"\b(?:launch\w*|fired|fires|sent|sends|attack\w*)\b", _I)
+
+
+def _downer(text, start, end):
+    """The belligerent that shot the figure's drones or missiles down, when
+    the clause names it as the downing verb's subject ("Ukraine downed 61
+    of the drones", "Russia's air defence intercepted 12"): they are the
+    other side's. None when a launch verb stands between ("Russia launched
+    90 drones and 61 were downed")."""
+    hits = [h for h in _sides(text, start, end) if h.side in _OTHER_SIDE]
+    if not hits:
+        return None
+    between = text[start + hits[-1].end:end]
+    if _DOWNING_VERB.search(between) and not _LAUNCHING_VERB.search(between):
+        return hits[-1].side
+    return None
 
 
 def _capturer(text, m, np_start, np_end):

@@ -115,6 +115,20 @@ NEW = [
     # "the toll/figure/number includes N": a part
     Case("Shelling killed 22 people in the village last month.\nThe toll includes five children.",
          [F("people_killed", 22, is_part=False), F("people_killed", 5, is_part=True)]),
+    # -- side: whose drones a downing verb's subject shot down ------------------
+    # the belligerent that shoots them down names the other side's drones
+    Case("Ukraine downed 61 of the drones overnight, the Russian Defence Ministry said.",
+         [F("drones_downed", 61, side="russia", period="overnight")]),
+    Case("The ministry said it had destroyed 40 Ukrainian drones. Ukraine's air "
+         "defences intercepted 52 drones and four missiles.",
+         [F("drones_downed", 40, side="ukraine"), F("drones_downed", 52, side="russia"),
+          F("missiles_downed", 4, side="russia")]),
+    # a launch verb between: the subject launched them, nobody named downed them
+    Case("Russia launched 90 drones at Ukraine overnight, and 61 were shot down.",
+         [F("drones_launched", 90, side="russia"), F("drones_downed", 61, side="russia")]),
+    # the agent a few words after the launch verb ("launched at ... by Russia")
+    Case("Ukraine shot down all 23 drones launched at its territory by Russia overnight.",
+         [F("drones_downed", 23, side="russia"), F("drones_launched", 23, side="russia")]),
     # -- location --------------------------------------------------------------
     # "the oblast", "his region" stand for the region named before
     Case("The acting governor of Kursk Oblast said seven drones were downed in the oblast.",
