@@ -438,6 +438,15 @@ def test_unknown_chart_kind_names_the_query(db, tmp_path):
         write_briefing(db, tmp_path / "out", template=template)
 
 
+def test_newest_first_naming_no_column_names_the_query(db, tmp_path):
+    template = _template(tmp_path, "{{ table:latest }}")
+    (template.parent / "queries" / "latest.sql").write_text(
+        "-- newest_first: Day\nselect date_label as \"Date\" from scoped_facts")
+    with pytest.raises(ReportError, match=r"latest\.sql: '-- newest_first: Day' names "
+                                          r"no column \(it has Date\)"):
+        write_briefing(db, tmp_path / "out", template=template)
+
+
 def test_failing_query_names_its_file(db, tmp_path):
     template = _template(tmp_path, "{{ value:broken }}")
     (template.parent / "queries" / "broken.sql").write_text(

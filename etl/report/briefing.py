@@ -10,13 +10,14 @@ shown: it cites the facts behind column `X`, as markdown footnotes.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 
 from etl import warehouse
 from etl.report import queries
-from etl.report.charts import query_frame, render_chart
+from etl.report.charts import query_frame, render_chart, write_csv
 from etl.report.queries import Filters, ReportError
 from etl.report.safe import format_cell, md_link, md_text
 
@@ -26,6 +27,7 @@ _TOKEN = re.compile(r"(?P<comment>\{#.*?#\}\n?)|\{\{(?P<spec>.*?)\}\}", re.DOTAL
 _FORM = re.compile(r"(value|table|chart):([a-z0-9_]+)(?:\.([A-Za-z0-9_]+))?"
                    r"|filters")
 CITES = "__facts"
+# Rows a table shows in the markdown; every row is in its CSV.
 MAX_TABLE_ROWS = 150
 # Footnotes per figure: a total over thousands of events would otherwise
 # carry thousands of marks (the query's rows, or its view, list them all).
@@ -85,9 +87,9 @@ class Renderer:
     """Fills one template from one read-only connection and set of filters."""
 
     def __init__(self, con, folder: Path, filters: Filters, out_dir: Path,
-                 template: Path):
+                 template: Path, table_rows: int = MAX_TABLE_ROWS):
         self.con, self.folder, self.filters = con, folder, filters
-        self.out_dir, self.template = out_dir, template
+        self.out_dir, self.template, self.table_rows = out_dir, template, table_rows
         self.results: dict[str, tuple[list, list]] = {}
         self.cite = Citations()
 
@@ -138,23 +140,35 @@ class Renderer:
         return format_cell(value) + marks
 
     def _table(self, name: str, _column) -> str:
+        """The table in markdown, at most `table_rows` of it; every row goes
+        to charts/<name>.csv, in the query's order. A query whose front
+        matter says `-- newest_first: COLUMN` is shown the most recent first."""
         cols, rows = self.result(name)
         shown = [c for c in cols if not c.endswith(CITES)]
+        csv = write_csv(query_frame(cols, rows)[shown], self.out_dir, name)
+        link = f"[{md_text(csv.name)}](charts/{csv.name})"
         if not rows:
             return "_No figures in scope._"
+        by_date = queries.front_matter(queries.query_path(name, self.folder)).get("newest_first")
+        if by_date is not None:
+            if by_date not in cols:
+                raise ReportError(f"{name}.sql: '-- newest_first: {by_date}' names no "
+                                  f"column (it has {', '.join(shown)})")
+            rows = newest_first(rows, cols.index(by_date))
         lines = ["| " + " | ".join(md_text(c) for c in shown) + " |",
                  "|" + "|".join("---" for _ in shown) + "|"]
-        for r in rows[:MAX_TABLE_ROWS]:
+        for r in rows[:self.table_rows]:
             row = dict(zip(cols, r))
             cells = [format_cell(row[c]) + (self.cite.marks(row.get(c + CITES))
                                             if row[c] is not None else "")
                      for c in shown]
             lines.append("| " + " | ".join(cells) + " |")
-        if len(rows) > MAX_TABLE_ROWS:
-            # A briefing is read, not searched: past this, filters do better.
-            lines.append(f"\n_First {MAX_TABLE_ROWS:,} of {len(rows):,} rows of "
-                         f"query {name}; narrow with since, until, metric or "
-                         "side._")
+        if len(rows) > self.table_rows:
+            which = "most recent" if by_date else "first"
+            lines.append(f"\n_The {which} {self.table_rows:,} of {len(rows):,} rows; "
+                         f"every row: {link}._")
+        else:
+            lines.append(f"\n_As CSV: {link}_")
         return "\n".join(lines)
 
     def _chart(self, name: str, _column) -> str:
@@ -177,6 +191,46 @@ class Renderer:
                for s, p in files.items()}
         return (f"![{title}]({rel['png']})\n\n"
                 f"_Chart data: [CSV]({rel['csv']}) · [SVG]({rel['svg']})_")
+
+
+# A date in a cell: 2024-09-10, "night into 2024-09-10", a month 2024-09.
+_DATE_IN_TEXT = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+def _cell_date(value) -> date | None:
+    """The latest date a cell holds, or None.
+
+    >>> _cell_date("2024-09-01 to 2024-09-30"), _cell_date("undated")
+    (datetime.date(2024, 9, 30), None)
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    found = []
+    for y, m, d in _DATE_IN_TEXT.findall(value):
+        try:
+            found.append(date(int(y), int(m), int(d or 1)))
+        except ValueError:
+            continue
+    return max(found, default=None)
+
+
+def newest_first(rows: list[tuple], column: int) -> list[tuple]:
+    """`rows` by the date in `column` (a date, or text holding one), the
+    most recent first; rows of one date keep their order, undated rows go
+    last.
+
+    >>> newest_first([("2024-01-02", 1), ("undated", 2), ("night into 2024-03-01", 3)], 0)
+    [('night into 2024-03-01', 3), ('2024-01-02', 1), ('undated', 2)]
+    """
+    days = [_cell_date(r[column]) for r in rows]
+    # sorted() is stable, reversed too: rows of one date keep their order
+    order = sorted(range(len(rows)), reverse=True,
+                   key=lambda i: (days[i] is not None, days[i] or date.min))
+    return [rows[i] for i in order]
 
 
 def connect_read_only(db) -> duckdb.DuckDBPyConnection:

@@ -36,7 +36,7 @@ _QUERY_NAME = re.compile(r"[a-z0-9_]+")
 _PARAM = re.compile(r"\$([a-z_]+)\b")
 _SQL_COMMENT = re.compile(r"--[^\n]*")
 _SIDE = re.compile(r"[a-z][a-z_]*")
-_FRONT_MATTER = re.compile(r"--\s*(title|value_axis|kind):\s*(.+)")
+_FRONT_MATTER = re.compile(r"--\s*(title|value_axis|kind|newest_first):\s*(.+)")
 
 
 class ReportError(EtlError, ValueError):

@@ -1,3 +1,4 @@
+-- newest_first: Date
 -- One row per window (a night, a day, a span) x period x side x weapon x place with
 -- a drone or missile event in scope: launched, downed, lost and returned,
 -- each one event (a figure repeated by several articles counts once), and

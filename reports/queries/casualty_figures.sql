@@ -1,3 +1,4 @@
+-- newest_first: Date
 -- One row per fact in scope in the 'casualties' table (People killed and injured),
 -- with its figure as written (~ about, ≥ at least, ≤ at most, low–high).
 select

@@ -1,3 +1,4 @@
+-- newest_first: Date
 -- One row per disputed figure in scope (view `disputed_claims`): sources
 -- giving different figures, or different claimants, for one metric, side,
 -- weapon, place and window. The figures side by side with who gives them
