@@ -503,3 +503,20 @@ def test_a_table_in_full_still_points_at_its_csv(loaded, tmp_path):
     assert warstats("report", "--out", out, "--db", loaded).exit_code == 0
     text = (out / "briefing.md").read_text()
     assert "_As CSV: [air\\_attack\\_figures.csv](charts/air_attack_figures.csv)_" in text
+
+
+# -- help ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command,options", [
+    ("ingest", ["--db", "--columns"]),
+    ("extract", ["--columns"]),
+    ("report", ["--metric drones_launched --metric", "--outlet", "--place", "--db",
+                "--table-rows"]),
+    ("sql", ["-f ", "sql -", "--format jsonl", "--limit 0", "--db"]),
+    ("load-parquet", ["--db"]),
+])
+def test_help_examples_show_the_new_options(command, options):
+    text = warstats(command, "-h").output
+    example = text.split("Example:")[1].split("Options:")[0]
+    for option in options:
+        assert option in example, (command, option)
