@@ -289,8 +289,8 @@ def extract(sources, fmt, explain, columns):
               help="Only figures at this place, as written or in its one "
                    "spelling (Kyiv region); repeatable.")
 @click.option("--table-rows", type=click.IntRange(min=1), default=150, show_default=True,
-              help="Rows a briefing table shows, the most recent first; every row "
-                   "is in its CSV beside the charts.")
+              help="Rows a briefing table shows (the most recent first); every "
+                   "row is in its CSV beside the charts.")
 @database_option
 @click.pass_obj
 @reports_errors

@@ -24,8 +24,8 @@ def write_briefing(db, out_dir, *, since=None, until=None, metric=None,
     """Write `out_dir/briefing.md` and `out_dir/charts/*` from database `db`.
 
     Each chart is charts/QUERY.png, .svg and .csv; each table is also
-    charts/QUERY.csv, every row of it, while the markdown shows at most
-    `table_rows`, the most recent first (when the query lists them by date).
+    charts/QUERY.csv, every row of it, while the markdown shows its first
+    `table_rows` (a dated query lists the most recent first).
 
     `since`/`until` (YYYY-MM-DD or date) keep figures whose window, else
     article date, overlaps them; `metric`, `side`, `outlet` and `place` (one

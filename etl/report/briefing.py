@@ -4,13 +4,14 @@ The syntax is documented at the top of `reports/briefing.md`. In short:
 `{{ value:QUERY }}`, `{{ value:QUERY.COLUMN }}`, `{{ table:QUERY }}`,
 `{{ chart:QUERY }}`, `{{ filters }}`; `{# ... #}` is a comment.
 
-A query column `X__facts` (a list of `fact_key`s from `scoped_facts`) is not
-shown: it cites the facts behind column `X`, as markdown footnotes.
+A query column `X__facts` (a list of claim ids, "doc:fact_no", as the views
+give them) is not shown: it cites the facts behind column `X`, as markdown
+footnotes, each saying the figure's kind and whether a headline total
+counts it.
 """
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -32,13 +33,14 @@ MAX_TABLE_ROWS = 150
 # Footnotes per figure: a total over thousands of events would otherwise
 # carry thousands of marks (the query's rows, or its view, list them all).
 MAX_CITES = 5
-CHART_KINDS = ("barh", "bar")  # NOTE: keep in sync with charts._bars
+CHART_KINDS = ("barh", "bar", "line")  # NOTE: keep in sync with charts.render_chart
 SYNTAX = ("{{ value:QUERY }}, {{ value:QUERY.COLUMN }}, {{ table:QUERY }}, "
           "{{ chart:QUERY }} or {{ filters }}")
 
 
 class Citations:
-    """Footnote numbers per fact, in order of first citation (one per fact).
+    """Footnote numbers per fact (its claim id, "doc:fact_no"), in order of
+    first citation (one per fact).
 
     Only the cited facts are read back (query `citations`), so a large
     warehouse is not loaded into memory for a few footnotes.
@@ -52,10 +54,10 @@ class Citations:
         if keys is None:
             return ""
         keys = keys if isinstance(keys, (list, tuple)) else [keys]
-        keys = list(dict.fromkeys(k for k in keys if k is not None))
+        keys = list(dict.fromkeys(str(k) for k in keys if k is not None))
         out = []
         for key in keys[:MAX_CITES]:
-            n = self.numbers.setdefault(int(key), len(self.numbers) + 1)
+            n = self.numbers.setdefault(key, len(self.numbers) + 1)
             out.append(f"[^{n}]")
         if len(keys) > MAX_CITES:
             out.append(f" (and {len(keys) - MAX_CITES:,} more figures)")
@@ -66,8 +68,9 @@ class Citations:
         lines = []
         for key, n in self.numbers.items():
             if key not in facts:
-                raise ReportError(f"fact_key {key} is not in scoped_facts — a "
-                                  "__facts column must list scoped_facts.fact_key")
+                raise ReportError(f"claim {key!r} is not in scoped_facts — a "
+                                  "__facts column must list claim ids "
+                                  "(scoped_facts.claim_id, 'doc:fact_no')")
             lines.append(f"[^{n}]: {_cite(facts[key])}")
         return "\n".join(lines)
 
@@ -79,8 +82,9 @@ def _cite(f: dict) -> str:
     if f["title"]:
         source += f", “{md_text(f['title'])}”"
     link = md_link("link", f["url"])
+    note = f" — {md_text(f['note'])}" if f.get("note") else ""
     return (f"{source} (id {md_text(f['doc'])}, figure {f['fact_no']})"
-            f"{' ' + link if link else ''}: “{md_text(f['quote'])}”")
+            f"{' ' + link if link else ''}: “{md_text(f['quote'])}”{note}")
 
 
 class Renderer:
@@ -140,21 +144,14 @@ class Renderer:
         return format_cell(value) + marks
 
     def _table(self, name: str, _column) -> str:
-        """The table in markdown, at most `table_rows` of it; every row goes
-        to charts/<name>.csv, in the query's order. A query whose front
-        matter says `-- newest_first: COLUMN` is shown the most recent first."""
+        """The table in markdown, its first `table_rows` rows (a dated query
+        lists the most recent first); every row goes to charts/<name>.csv."""
         cols, rows = self.result(name)
         shown = [c for c in cols if not c.endswith(CITES)]
         csv = write_csv(query_frame(cols, rows)[shown], self.out_dir, name)
         link = f"[{md_text(csv.name)}](charts/{csv.name})"
         if not rows:
             return "_No figures in scope._"
-        by_date = queries.front_matter(queries.query_path(name, self.folder)).get("newest_first")
-        if by_date is not None:
-            if by_date not in cols:
-                raise ReportError(f"{name}.sql: '-- newest_first: {by_date}' names no "
-                                  f"column (it has {', '.join(shown)})")
-            rows = newest_first(rows, cols.index(by_date))
         lines = ["| " + " | ".join(md_text(c) for c in shown) + " |",
                  "|" + "|".join("---" for _ in shown) + "|"]
         for r in rows[:self.table_rows]:
@@ -164,8 +161,7 @@ class Renderer:
                      for c in shown]
             lines.append("| " + " | ".join(cells) + " |")
         if len(rows) > self.table_rows:
-            which = "most recent" if by_date else "first"
-            lines.append(f"\n_The {which} {self.table_rows:,} of {len(rows):,} rows; "
+            lines.append(f"\n_The first {self.table_rows:,} of {len(rows):,} rows; "
                          f"every row: {link}._")
         else:
             lines.append(f"\n_As CSV: {link}_")
@@ -191,46 +187,6 @@ class Renderer:
                for s, p in files.items()}
         return (f"![{title}]({rel['png']})\n\n"
                 f"_Chart data: [CSV]({rel['csv']}) · [SVG]({rel['svg']})_")
-
-
-# A date in a cell: 2024-09-10, "night into 2024-09-10", a month 2024-09.
-_DATE_IN_TEXT = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
-
-
-def _cell_date(value) -> date | None:
-    """The latest date a cell holds, or None.
-
-    >>> _cell_date("2024-09-01 to 2024-09-30"), _cell_date("undated")
-    (datetime.date(2024, 9, 30), None)
-    """
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    found = []
-    for y, m, d in _DATE_IN_TEXT.findall(value):
-        try:
-            found.append(date(int(y), int(m), int(d or 1)))
-        except ValueError:
-            continue
-    return max(found, default=None)
-
-
-def newest_first(rows: list[tuple], column: int) -> list[tuple]:
-    """`rows` by the date in `column` (a date, or text holding one), the
-    most recent first; rows of one date keep their order, undated rows go
-    last.
-
-    >>> newest_first([("2024-01-02", 1), ("undated", 2), ("night into 2024-03-01", 3)], 0)
-    [('night into 2024-03-01', 3), ('2024-01-02', 1), ('undated', 2)]
-    """
-    days = [_cell_date(r[column]) for r in rows]
-    # sorted() is stable, reversed too: rows of one date keep their order
-    order = sorted(range(len(rows)), reverse=True,
-                   key=lambda i: (days[i] is not None, days[i] or date.min))
-    return [rows[i] for i in order]
 
 
 def connect_read_only(db) -> duckdb.DuckDBPyConnection:
