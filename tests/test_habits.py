@@ -472,7 +472,7 @@ def many_swaps(n: int):
             for i in range(n)]
 
 
-def test_every_table_is_written_whole_as_csv_and_the_markdown_shows_the_newest(tmp_path):
+def test_every_table_is_written_whole_as_csv_and_the_page_shows_the_first_rows(tmp_path):
     db = tmp_path / "w.duckdb"
     assert ingest(db, write_jsonl(tmp_path / "swaps.jsonl", many_swaps(40))).exit_code == 0
     out = tmp_path / "out"
@@ -486,23 +486,23 @@ def test_every_table_is_written_whole_as_csv_and_the_markdown_shows_the_newest(t
                         re.sub(r"\{#.*?#\}", "", TEMPLATE.read_text(), flags=re.DOTALL))
     for name in tables:
         assert (out / "charts" / f"{name}.csv").is_file(), name
-    with open(out / "charts" / "prisoner_figures.csv", newline="") as fh:
+    with open(out / "charts" / "incident_table.csv", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert len(rows) == 40                               # whole, in the query's order
-    assert [r["Figure"] for r in rows[:2]] == ["100", "101"]
-    assert "Figure__facts" not in rows[0]
-    section = text.split("## Prisoner exchanges")[1].split("\n## ")[0]
-    figures = [cells[3] for _, cells in table_rows(section)]
-    assert [f.split("[")[0] for f in figures] == [str(100 + i) for i in range(39, 29, -1)]
-    assert ("_The most recent 10 of 40 rows; every row: "
-            "[prisoner\\_figures.csv](charts/prisoner_figures.csv)._") in section
+    assert len(rows) == 40                       # whole, the most recent first
+    assert [r["Figure"] for r in rows[:2]] == ["139", "138"]
+    assert not any(name.endswith("__facts") for name in rows[0])
+    section = text.split("## Incidents")[1].split("\n## ")[0]
+    shown = [dict(zip(header, cells))["Figure"] for header, cells in table_rows(section)]
+    assert [f.split("[")[0] for f in shown] == [str(100 + i) for i in range(39, 29, -1)]
+    assert ("_The first 10 of 40 rows; every row: "
+            "[incident\\_table.csv](charts/incident_table.csv)._") in section
 
 
 def test_a_table_in_full_still_points_at_its_csv(loaded, tmp_path):
     out = tmp_path / "out"
     assert warstats("report", "--out", out, "--db", loaded).exit_code == 0
     text = (out / "briefing.md").read_text()
-    assert "_As CSV: [air\\_attack\\_figures.csv](charts/air_attack_figures.csv)_" in text
+    assert "_As CSV: [incident\\_table.csv](charts/incident_table.csv)_" in text
 
 
 # -- help ------------------------------------------------------------------------
