@@ -121,7 +121,8 @@ def cli(ctx, db):
         warstats sql "select * from air_attacks"
         warstats report --out reports/out
 
-    Exit status: 0 ok, 1 error, 2 bad usage, 3 some inputs failed.
+    Exit status: 0 ok, 1 error, 2 bad usage, 3 some inputs failed,
+    130 / 143 an ingest stopped by Ctrl-C / SIGTERM (the same command resumes).
     """
     ctx.obj = db
 
@@ -157,6 +158,11 @@ def ingest(db, sources, jobs, strict, quiet, engine, master, spark_out, columns)
     CSV and JSONL columns are read under their common names (text may be
     content or body, published may be date, ...); which ones were mapped
     or ignored is said once per file. Name others with --columns.
+
+    On a terminal a bar shows the percent done, the rate and the time left
+    (elsewhere, a line every few seconds). Ctrl-C or SIGTERM stops cleanly:
+    each batch is written whole or not at all, the run is marked
+    interrupted, and the same command resumes where it stopped.
 
     \b
     Example:

@@ -6,7 +6,7 @@ create table if not exists runs (
     run_id            integer primary key,
     started_at        timestamp not null,
     finished_at       timestamp,          -- null while running or if killed
-    status            varchar not null,   -- running | complete | incomplete
+    status            varchar not null,   -- running | complete | incomplete | interrupted
     sources           varchar[] not null,
     extractor_version varchar not null,
     n_articles        integer,            -- articles read

@@ -63,7 +63,8 @@ class FakeSourceWarning(SourceError):
     """Stands in for etl.sources.SourceWarning: a problem, article kept."""
 
 
-def fake_read_articles(paths, *, strict=False, on_problem=None, columns=None):
+def fake_read_articles(paths, *, strict=False, on_problem=None, columns=None,
+                       on_bytes=None):
     """Stand-in for etl.sources.read_articles over JSON-lines files."""
     for path in paths:
         for n, line in enumerate(Path(path).read_text().splitlines(), 1):

@@ -275,9 +275,10 @@ CASES = {
 
 # -- running it ------------------------------------------------------------------
 
-SUMMARY = re.compile(r"run (\d+) (\w+): ([\d,]+) articles read, ([\d,]+) loaded, "
-                     r"([\d,]+) skipped \(unchanged\), ([\d,]+) failed, ([\d,]+) warnings; "
-                     r"([\d,]+) facts into (.*)")
+SUMMARY = re.compile(r"run (\d+) (\w+) in [\d.]+ s: ([\d,]+) articles read, ([\d,]+) "
+                     r"loaded, ([\d,]+) skipped \(unchanged\), ([\d,]+) failed, ([\d,]+) "
+                     r"warnings; (?:no changes|[\d,]+ facts loaded); ([\d,]+) facts from "
+                     r"[\d,]+ articles in (.*)")
 
 
 def ingest(db: Path, *args):

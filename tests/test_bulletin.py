@@ -265,10 +265,11 @@ def test_a_breakdown_row_is_flagged_and_not_added(loaded, db_path):
 def test_the_readings_of_a_night(loaded, db_path):
     assert night(db_path, date(2025, 3, 2), "drone", [
         "launched", "destroyed", "lost", "launched_all_kinds", "destroyed_all_kinds",
-        "destroyed_and_lost", "shaheds_launched", "is_preliminary"]) == dict(
+        "destroyed_and_lost", "targets_neutralised", "shaheds_launched",
+        "is_preliminary"]) == dict(
         launched=120, destroyed=80, lost=30, launched_all_kinds=126,
-        destroyed_all_kinds=86, destroyed_and_lost=110, shaheds_launched=70,
-        is_preliminary=False)
+        destroyed_all_kinds=86, destroyed_and_lost=110, targets_neutralised=111,
+        shaheds_launched=70, is_preliminary=False)
     assert night(db_path, date(2025, 3, 2), "missile", [
         "launched", "destroyed", "launched_without_s300", "destroyed_without_s300"]) \
         == dict(launched=9, destroyed=1, launched_without_s300=5,
@@ -320,6 +321,7 @@ def test_each_agreement_label(con):
              **NIGHT),
         dict(doc="neutralised", metric="drones_downed", value=110, **NIGHT),
         dict(doc="kinds", metric="drones_launched", value=126, **NIGHT),
+        dict(doc="headline", metric="drones_downed", value=111, **NIGHT),
         dict(doc="no-s300", metric="missiles_launched", value=5, **NIGHT),
         dict(doc="shaheds", metric="drones_launched", value=70, **NIGHT),
         dict(doc="south", metric="drones_downed", value=15, **NIGHT),
@@ -332,6 +334,10 @@ def test_each_agreement_label(con):
              side=None, window_start=date(2025, 3, 14), window_end=date(2025, 3, 15)),
         dict(doc="none", metric="drones_launched", value=10, **{
             **NIGHT, "window_start": date(2025, 3, 24), "window_end": date(2025, 3, 25)}),
+        # about 44 over one region: not the night before's 44
+        dict(doc="region", metric="drones_launched", value=42, qualifier="approx",
+             place="Sumy region", period="overnight", side="russia",
+             window_start=date(2025, 3, 14), window_end=date(2025, 3, 15)),
         dict(doc="regional-only", metric="drones_launched", value=7, **{
             **NIGHT, "window_start": date(2025, 3, 19), "window_end": date(2025, 3, 20)}),
     ])
@@ -341,6 +347,8 @@ def test_each_agreement_label(con):
         ("about", 115): ("within bounds", "night figure"),
         ("neutralised", 110): ("alternative reading", "shot down plus lost"),
         ("kinds", 126): ("alternative reading", "all drone kinds"),
+        ("headline", 111): ("alternative reading",
+                            "all targets neutralised (drones and missiles)"),
         ("no-s300", 5): ("alternative reading", "missiles without S-300/S-400"),
         ("shaheds", 70): ("alternative reading", "Shaheds without decoys"),
         ("south", 15): ("alternative reading", "regional tally: Air Command South"),
@@ -350,6 +358,7 @@ def test_each_agreement_label(con):
         ("daytime", 70): ("alternative reading", "daytime waves added"),
         ("earlier", 44): ("previous/next night",
                           "previous night (2025-03-14): night figure"),
+        ("region", 42): ("differs", "night figure"),
         ("none", 10): ("no bulletin", None),
         ("regional-only", 7): ("no bulletin", None),
     }

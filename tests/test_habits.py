@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import time
 from datetime import date
 from pathlib import Path
 
@@ -406,3 +407,54 @@ def test_sql_empty_query_file_says_so(loaded, tmp_path):
     empty.write_text("-- nothing here\n")
     result = sql(loaded, "-f", empty)
     assert result.exit_code == 1 and "the query is empty" in result.stderr
+
+
+# -- progress and the summary -------------------------------------------------
+
+def test_summary_gives_the_time_and_what_the_database_holds(tmp_path, export):
+    db = tmp_path / "w.duckdb"
+    first = ingest(db, export)
+    facts = n_facts(db)
+    assert re.search(rf"run 1 complete in \d+\.\d s: 3 articles read, 3 loaded, .*; "
+                     rf"{facts} facts loaded; {facts} facts from 3 articles in {db}$",
+                     first.stdout.strip())
+    again = ingest(db, export)
+    assert re.search(rf"run 2 complete in \d+\.\d s: 3 articles read, 0 loaded, 3 skipped "
+                     rf"\(unchanged\), 0 failed, 0 warnings; no changes; {facts} facts "
+                     rf"from 3 articles in {db}$", again.stdout.strip())
+
+
+def test_progress_off_a_terminal_is_a_plain_line_with_percent_and_eta(tmp_path, monkeypatch):
+    from etl.settings import DEFAULTS
+    monkeypatch.setitem(DEFAULTS, "BATCH_SIZE", 1)
+    monkeypatch.setitem(DEFAULTS, "PROGRESS_EVERY_N", 1)
+    path = write_jsonl(tmp_path / "feed.jsonl", [
+        {"id": f"p{i}", "text": STORIES[i % 3][3]} for i in range(8)])
+    db = tmp_path / "w.duckdb"
+    result = warstats("ingest", path, "-j", "1", "--db", db)
+    assert result.exit_code == 0
+    lines = [line for line in result.stderr.splitlines() if line.startswith("  ")]
+    assert len(lines) >= 8
+    size = path.stat().st_size
+    assert all(re.match(rf"  \d+% of {size:,} B[,:]", line) for line in lines), lines
+    assert any(", ETA " in line for line in lines)
+    assert lines[-1].startswith(f"  100% of {size:,} B: 8 articles (")
+    assert lines[-1].endswith(f"8 loaded, 0 skipped, 0 failed, {n_facts(db)} facts")
+    assert "\r" not in result.stderr            # no bar off a terminal
+
+
+def test_progress_on_a_terminal_is_a_bar_redrawn_in_place():
+    from etl.warehouse.loader import RunSummary
+    from etl.warehouse.progress import Progress
+    drawn = []
+    bar = Progress(True, 10_000_000, tty=True, width=100, started=time.monotonic() - 30,
+                   echo=lambda text, nl=True: drawn.append((text, nl)))
+    summary = RunSummary(run_id=1, db="w.duckdb", read=4000, bytes=4_000_000, facts=9000)
+    bar.done_bytes = 4_000_000
+    bar.tick(summary, force=True)
+    text, nl = drawn[-1]
+    assert not nl and text.startswith("\r  [#########---------------]  40%  4,000 articles")
+    assert re.search(r"  133/s  0\.1 MB/s  ETA 4\d\.\d s  9,000 facts", text)
+    assert len(text) == 100                     # the width, padded: no stray tail
+    bar.finish()
+    assert drawn[-1] == ("\r" + " " * 99 + "\r", False)

@@ -56,14 +56,14 @@ from pathlib import Path
 from etl.errors import SourceError
 from etl.model import Article
 from etl.sources.dates import date_from_text, parse_date
-from etl.sources.folders import read_path
+from etl.sources.folders import input_size, read_path
 from etl.sources.columns import ALIASES, MappingError, parse_mapping
 from etl.sources.readers import article_from_record
 from etl.sources.reading import Reading, SourceNote, SourceStats, SourceWarning
 
 # `Reading` and `article_from_record` are for engines that read rows
 # themselves (etl.warehouse.spark): one row -> Article by the JSONL rules.
-__all__ = ["read_articles", "date_from_text", "parse_date", "SourceStats",
+__all__ = ["read_articles", "input_size", "date_from_text", "parse_date", "SourceStats",
            "SourceWarning", "SourceNote", "Reading", "article_from_record",
            "ALIASES", "MappingError", "parse_mapping"]
 
@@ -72,15 +72,18 @@ def read_articles(paths: str | os.PathLike | Iterable[str | os.PathLike], *,
                   strict: bool = False,
                   on_problem: Callable[[SourceError], None] | None = None,
                   columns: dict[str, str] | None = None,
+                  on_bytes: Callable[[int], None] | None = None,
                   ) -> Iterator[Article]:
     """Yield each article under `paths` (one path or several), in order.
 
     Lazy: nothing is opened until the first article is asked for, and a
     JSONL or CSV file is read a line or a row at a time. `columns`: the
     --columns mapping, {field: column} (`parse_mapping("text=content")`).
+    `on_bytes(n)`: told as the inputs' bytes are read (of `input_size`).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    reading = Reading(strict=strict, on_problem=on_problem, columns=columns)
+    reading = Reading(strict=strict, on_problem=on_problem, columns=columns,
+                      on_bytes=on_bytes)
     for path in paths:
         yield from read_path(Path(path), reading)

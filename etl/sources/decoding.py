@@ -139,13 +139,15 @@ def read_text(path: Path) -> str:
     return text
 
 
-def iter_lines(path: Path, on_bad_line: Callable[[int, Undecodable], None]
-               ) -> Iterator[str]:
+def iter_lines(path: Path, on_bad_line: Callable[[int, Undecodable], None],
+               on_bytes: Callable[[int], None] | None = None) -> Iterator[str]:
     """The file's lines as text, endings kept, one at a time.
 
     Raises Undecodable before the first line for a binary file. A line that
     breaks its BOM's encoding goes to `on_bad_line(line_no, problem)` and is
     yielded as a blank line, so line numbers stay true and reading goes on.
+    `on_bytes(n)` is told the bytes of each line read (not for BOM files,
+    whose size the caller counts when they end).
     """
     with open_binary(path) as f:
         head = f.read(SNIFF_BYTES)
@@ -158,6 +160,8 @@ def iter_lines(path: Path, on_bad_line: Callable[[int, Undecodable], None]
             raise _not_text()
         noted = False
         for raw in f:
+            if on_bytes:
+                on_bytes(len(raw))
             line, used = decode_bytes(raw)
             if used != "utf-8" and not noted:
                 log.info("%s: not all UTF-8; such lines read as %s", path, used)

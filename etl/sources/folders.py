@@ -38,6 +38,33 @@ def read_path(path: Path, reading: Reading) -> Iterator[Article]:
         yield from read_file(path, reading)
 
 
+def input_size(paths) -> int | None:
+    """The bytes `read_articles(paths)` will read (the files it reads by
+    their type, and manifests), or None when a path is neither a file nor a
+    folder (a pipe: its size is not known). For progress; symlinked
+    folders are not followed, so it may fall short."""
+    total = 0
+    for path in map(Path, paths):
+        if path.is_dir():
+            for root, folders, names in os.walk(path):
+                folders[:] = [f for f in folders if not _not_an_input(f)]
+                total += sum(_size(os.path.join(root, n)) for n in names
+                             if not _not_an_input(n)
+                             and (n == MANIFEST or Path(n).suffix.lower() in READERS))
+        elif path.is_file():
+            total += _size(path)
+        elif path.exists():
+            return None
+    return total
+
+
+def _size(path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
 def read_file(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Article]:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -51,7 +78,10 @@ def read_file(path: Path, reading: Reading, meta: Meta = Meta()) -> Iterator[Art
         reading.report(path, f"cannot be read ({e.strerror or e})", CANNOT_READ_FIX)
         return
     if reading.first_visit(path, stat):
+        before = reading.bytes_read
         yield from reader(path, reading, meta)
+        # what the reader did not count line by line (a whole .txt or .html)
+        reading.count_bytes(before + stat.st_size - reading.bytes_read)
 
 
 # A warstats database kept beside its corpus is not part of it: a folder read

@@ -112,7 +112,7 @@ def _jsonl_articles(path: Path, reading: Reading) -> Iterator[Article]:
         reading.report(f"{path}:{line_no}", e.problem, e.fix)
 
     try:
-        for line_no, line in enumerate(iter_lines(path, bad_line), 1):
+        for line_no, line in enumerate(iter_lines(path, bad_line, reading.count_bytes), 1):
             if not line.strip():
                 continue
             any_lines = True
@@ -192,7 +192,7 @@ def csv_rows(path: Path, reading: Reading, aliases: Mapping[str, tuple[str, ...]
         reading.report(f"{path}:{line_no}", e.problem, e.fix)
 
     try:
-        lines = iter_lines(path, bad_line)
+        lines = iter_lines(path, bad_line, reading.count_bytes)
         first = next(lines, "")
         rows = csv.reader(chain([first], lines), delimiter=sniff_delimiter(first))
         try:

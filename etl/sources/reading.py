@@ -123,13 +123,17 @@ class Reading:
     """One run: `strict` raises the first problem, else `on_problem` gets each.
 
     `columns` is the --columns mapping, {field: column name} (see
-    etl.sources.columns).
+    etl.sources.columns). `on_bytes(n)` is told as the inputs' bytes are
+    read, for a progress bar.
     """
 
     def __init__(self, strict: bool = False,
                  on_problem: Callable[[SourceError], None] | None = None,
-                 columns: Mapping[str, str] | None = None):
+                 columns: Mapping[str, str] | None = None,
+                 on_bytes: Callable[[int], None] | None = None):
         self.strict = strict
+        self.on_bytes = on_bytes               # told the input bytes read
+        self.bytes_read = 0
         self.on_problem = on_problem or log_problem
         self.columns = dict(columns or {})
         self.first_seen: dict[str, str] = {}     # id -> origin, to name both
@@ -147,6 +151,13 @@ class Reading:
             gathered, self._file = self._file, outer
             for problem in gathered.reports():
                 self.on_problem(problem)
+
+    def count_bytes(self, n: int) -> None:
+        """`n` more bytes of the inputs read (for progress)."""
+        if n > 0:
+            self.bytes_read += n
+            if self.on_bytes:
+                self.on_bytes(n)
 
     def first_visit(self, path, stat) -> bool:
         """False (after reporting) if this file or folder was already read:

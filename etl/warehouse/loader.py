@@ -15,6 +15,7 @@ import importlib
 import json
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,6 +30,7 @@ from etl.model import Article, Extraction
 from etl.settings import DEFAULTS
 from etl.warehouse import tables
 from etl.warehouse.database import apply_sql, connect
+from etl.warehouse.progress import Progress, StopSignals, duration
 from etl.warehouse.worker import extract_batch, exit_with_parent, extractor_version, load_extractor
 
 
@@ -50,18 +52,32 @@ class RunSummary:
     seconds: float = 0.0
     stale_runs: int = 0    # earlier killed runs marked incomplete
     problem_reports: int = 0   # messages behind failed + warnings
+    stopped_by: str | None = None  # SIGINT / SIGTERM, when `interrupted`
+    db_facts: int | None = None    # what the database holds after the run
+    db_articles: int | None = None
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # how files were read
 
     @property
     def exit_code(self) -> int:
+        if self.status == "interrupted":    # as the shell says it: 128 + signal
+            return 128 + signal.Signals[self.stopped_by or "SIGINT"].value
         return 3 if self.failed or self.status != "complete" else 0
 
     def describe(self) -> str:
-        text = (f"run {self.run_id} {self.status}: {self.read:,} articles read, "
+        """The summary: what the run did, in how long, and what the database
+        now holds ("no changes; 23 facts from 5 articles in warstats.duckdb")."""
+        change = "no changes" if not self.loaded else f"{self.facts:,} facts loaded"
+        holds = (f"{self.db_facts:,} facts from {self.db_articles:,} articles in {self.db}"
+                 if self.db_facts is not None else f"database {self.db}")
+        text = (f"run {self.run_id} {self.status} in {duration(self.seconds)}: "
+                f"{self.read:,} articles read, "
                 f"{self.loaded:,} loaded, {self.skipped:,} skipped (unchanged), "
-                f"{self.failed:,} failed, {self.warnings:,} warnings; "
-                f"{self.facts:,} facts into {self.db}")
+                f"{self.failed:,} failed, {self.warnings:,} warnings; {change}; {holds}")
+        if self.status == "interrupted":
+            text += (f"\nstopped by {self.stopped_by}: each batch was written whole or "
+                     "not at all; run the same command again to resume (the articles "
+                     "loaded are skipped)")
         if self.stale_runs:
             text += f"\n{self.stale_runs} interrupted earlier run(s) marked incomplete"
         text += "".join(f"\n  note: {n}" for n in self.notes)
@@ -152,27 +168,6 @@ def _executor(jobs: int):
                                initializer=exit_with_parent, initargs=(os.getpid(),))
 
 
-class Progress:
-    """A line to stderr every few seconds or articles; silent when disabled."""
-
-    def __init__(self, enabled: bool):
-        self.enabled, self.started = enabled, time.monotonic()
-        self.last_time, self.last_count = self.started, 0
-
-    def tick(self, s: RunSummary, force: bool = False):
-        now = time.monotonic()
-        due = (now - self.last_time >= DEFAULTS["PROGRESS_EVERY_S"]
-               or s.read - self.last_count >= DEFAULTS["PROGRESS_EVERY_N"])
-        if not self.enabled or not (due or force):
-            return
-        self.last_time, self.last_count = now, s.read
-        elapsed = max(now - self.started, 1e-9)
-        click.echo(f"  {s.read:,} articles ({s.read / elapsed:,.0f}/s, "
-                   f"{s.bytes / elapsed / 1e6:.1f} MB/s): {s.loaded:,} loaded, "
-                   f"{s.skipped:,} skipped, {s.failed:,} failed, {s.facts:,} facts",
-                   err=True)
-
-
 def batches(iterable, size):
     iterator = iter(iterable)
     while batch := list(islice(iterator, size)):
@@ -188,7 +183,12 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True,
     errors are counted as `failed` and the run goes on, unless `strict`: then
     the first one is raised (a SourceError) and the run is left `incomplete`.
     An id seen twice in one batch: the last copy wins, the other is skipped.
-    `progress`: True for lines on stderr, False for none. `on_problem` is
+    `progress`: True for a bar (on a terminal) or lines on stderr, False
+    for none. The first SIGINT or SIGTERM stops the run (status
+    `interrupted`): a batch being written commits whole, the batches
+    extracted are written, the rest left; a second one stops at once, the
+    batch being written rolled back whole. The same command then resumes.
+    `on_problem` is
     also given each problem (a SourceError) as it happens: the summary keeps
     only the first MAX_PROBLEMS_KEPT. `columns`: the --columns mapping
     ({field: column}) for CSV and JSONL sources.
@@ -196,25 +196,30 @@ def ingest(paths, db=None, *, jobs=None, strict=False, progress=True,
     # By name, so that tests can stand in a module under sys.modules.
     sources = importlib.import_module("etl.sources")
 
+    started = time.monotonic()
     spec = DEFAULTS["EXTRACTOR"]
     # The parent imports the extractor only if it extracts itself (--jobs 1).
     version = extractor_version(spec)
     jobs = jobs or os.cpu_count() or 1
-    con = connect(db)
-    try:
-        con.execute(f"set memory_limit = '{DEFAULTS['INGEST_MEMORY_LIMIT']}'")
-        apply_sql(con)
-        summary = RunSummary(run_id=0, db=str(db or DEFAULTS["DB"]))
-        summary.stale_runs = tables.close_stale_runs(con)
-        tables.kill_point("before-run-row")
-        summary.run_id = tables.start_run(con, [str(p) for p in paths], version)
-        tables.kill_point("after-run-row")
-        _run(con, summary, sources, paths, spec, version, jobs, strict,
-             Progress(progress), on_problem, columns)
-        tables.kill_point("after-finish")
-        return summary
-    finally:
-        con.close()
+    size = getattr(sources, "input_size", lambda _: None)(paths) if progress else None
+    with StopSignals() as stop:
+        con = connect(db)
+        try:
+            con.execute(f"set memory_limit = '{DEFAULTS['INGEST_MEMORY_LIMIT']}'")
+            apply_sql(con)
+            summary = RunSummary(run_id=0, db=str(db or DEFAULTS["DB"]))
+            summary.stale_runs = tables.close_stale_runs(con)
+            tables.kill_point("before-run-row")
+            summary.run_id = tables.start_run(con, [str(p) for p in paths], version)
+            tables.kill_point("after-run-row")
+            _run(con, summary, sources, paths, spec, version, jobs, strict,
+                 Progress(progress, size, started=started), on_problem, columns, stop)
+            summary.db_facts, summary.db_articles = tables.holdings(con)
+            summary.seconds = time.monotonic() - started
+            tables.kill_point("after-finish")
+            return summary
+        finally:
+            con.close()
 
 
 def is_warning(problem: SourceError) -> bool:
@@ -232,7 +237,7 @@ def is_note(problem: SourceError) -> bool:
 
 
 def _run(con, summary, sources, paths, spec, version, jobs, strict, progress,
-         tell=None, columns=None):
+         tell=None, columns=None, stop=None):
     def on_problem(error: SourceError):
         if is_note(error):
             if len(summary.notes) < DEFAULTS["MAX_PROBLEMS_KEPT"]:
@@ -247,12 +252,26 @@ def _run(con, summary, sources, paths, spec, version, jobs, strict, progress,
         if tell:
             tell(error)
 
-    started = time.monotonic()
+    stop = stop or StopSignals()
+    input_bytes = [0]   # of the sources, read so far (progress)
+
+    def count_bytes(n: int) -> None:
+        input_bytes[0] += n
+
+    def write(item) -> bool:
+        """Write the batch once extracted; False if a stop came first."""
+        results = _extracted(item[2], stop)
+        if results is None:
+            return False
+        _write(con, item[:2], results, version, summary, strict, on_problem)
+        progress.done_bytes = item[3]
+        return True
+
     pool = _Inline()
-    pending = deque()  # (articles, hashes, future), oldest first
+    pending = deque()  # (articles, hashes, future, input bytes so far), oldest first
     try:
         articles = sources.read_articles(paths, strict=strict, on_problem=on_problem,
-                                         columns=columns)
+                                         columns=columns, on_bytes=count_bytes)
         batches_in = batches(articles, DEFAULTS["BATCH_SIZE"])
         # Starting worker processes costs about a second: only worth it
         # when there is more than one batch.
@@ -265,23 +284,46 @@ def _run(con, summary, sources, paths, spec, version, jobs, strict, progress,
             batch = _drop_oversized(batch, strict, on_problem)
             todo, hashes = _changed(con, batch, version, summary)
             if todo:
-                pending.append((todo, hashes, pool.submit(extract_batch, spec, todo)))
+                pending.append((todo, hashes, pool.submit(extract_batch, spec, todo),
+                                input_bytes[0]))
+            elif not pending:
+                progress.done_bytes = input_bytes[0]
             # Bounded in-flight work keeps memory flat for any corpus size.
-            while len(pending) > jobs * DEFAULTS["INFLIGHT_PER_JOB"]:
-                _write(con, pending.popleft(), version, summary, strict, on_problem)
+            while len(pending) > jobs * DEFAULTS["INFLIGHT_PER_JOB"] \
+                    and write(pending.popleft()):
+                pass
             progress.tick(summary)
-        while pending:
-            _write(con, pending.popleft(), version, summary, strict, on_problem)
-        summary.status = "complete"
+            if stop.requested:
+                break
+        # Stopped, the batches extracted already are written; the rest are
+        # left to the next run (the same command skips what is loaded).
+        while pending and write(pending.popleft()):
+            pass
+        summary.status = "interrupted" if stop.requested else "complete"
+        summary.stopped_by = stop.requested
+    except KeyboardInterrupt:
+        # a second signal: the batch being written was rolled back whole
+        summary.status, summary.stopped_by = "interrupted", stop.requested or "SIGINT"
     except BaseException:
         summary.status = "incomplete"  # kept by `finally`, then re-raised
         raise
     finally:
+        if summary.status == "interrupted":
+            _end_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
-        summary.seconds = time.monotonic() - started
         tables.kill_point("before-finish")
         tables.finish_run(con, summary)
         progress.tick(summary, force=True)
+        progress.finish()
+
+
+def _end_workers(pool) -> None:
+    """Stopping: end the workers now rather than wait for the batches they
+    are extracting (left for the next run). They only compute, and ignore
+    SIGTERM (the parent decides), so they get SIGKILL. (ProcessPoolExecutor
+    has no public way to do this before Python 3.14.)"""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
 
 
 def _drop_oversized(batch, strict, on_problem):
@@ -308,15 +350,29 @@ def _changed(con, batch, version, summary):
     return todo, hashes
 
 
-def _write(con, item, version, summary, strict, on_problem):
+def _extracted(future, stop):
+    """The batch's extractions; None if a stop is requested before they are
+    ready (waiting in short steps, so that a stop is not kept waiting)."""
+    while True:
+        if stop.requested and not future.done():
+            return None
+        try:
+            return future.result(timeout=STOP_POLL_S)
+        except TimeoutError:
+            continue
+        except BrokenProcessPool as e:
+            raise EtlError("a worker process died while extracting (out of memory, "
+                           "or killed?) — re-run with fewer --jobs; articles already "
+                           "loaded are skipped") from e
+
+
+# How often a wait for a worker looks for a stop request (seconds).
+STOP_POLL_S = 0.2
+
+
+def _write(con, item, results, version, summary, strict, on_problem):
     """Write one extracted batch; extraction errors become problems."""
-    articles, hashes, future = item
-    try:
-        results = future.result()
-    except BrokenProcessPool as e:
-        raise EtlError("a worker process died while extracting (out of memory, "
-                       "or killed?) — re-run with fewer --jobs; articles already "
-                       "loaded are skipped") from e
+    articles, hashes = item
     good = []
     for article, result in zip(articles, results):
         if isinstance(result, str):

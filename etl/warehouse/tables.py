@@ -7,7 +7,9 @@ NOTE: keep the schemas below in sync with sql/schema.sql and etl/model.py.
 Test hook: with WARSTATS_KILL_AT="<point>[:<n>]" in the environment, the
 process SIGKILLs itself the n-th time (default: the first) it reaches
 `kill_point(<point>)`, so tests/test_kill.py can stop a real ingest at an
-exact moment. The points are KILL_POINTS. Unset, it is one lookup a call.
+exact moment. WARSTATS_KILL_SIGNAL="INT" (or "TERM", or "INT,INT" for two)
+sends those signals instead. The points are KILL_POINTS. Unset, it is one
+lookup a call.
 """
 from __future__ import annotations
 
@@ -62,7 +64,8 @@ def kill_point(name: str) -> None:
     if point == name:
         _reached[name] += 1
         if _reached[name] == int(nth or 1):
-            os.kill(os.getpid(), signal.SIGKILL)
+            for sent in os.environ.get("WARSTATS_KILL_SIGNAL", "KILL").split(","):
+                os.kill(os.getpid(), signal.Signals[f"SIG{sent.strip()}"])
 
 
 def close_stale_runs(con) -> int:
@@ -87,12 +90,19 @@ def start_run(con, sources: list[str], version: str) -> int:
 
 def finish_run(con, s) -> None:
     """Record a RunSummary's status and counts."""
-    finished = datetime.now() if s.status == "complete" else None
+    # An interrupted run stopped cleanly: it finished, short of its end.
+    finished = datetime.now() if s.status in ("complete", "interrupted") else None
     con.execute("update runs set status = ?, finished_at = ?, n_articles = ?, "
                 "n_loaded = ?, n_skipped = ?, n_failed = ?, n_facts = ? "
                 "where run_id = ?",
                 [s.status, finished, s.read, s.loaded, s.skipped, s.failed,
                  s.facts, s.run_id])
+
+
+def holdings(con) -> tuple[int, int]:
+    """(facts, articles) the database holds."""
+    return con.execute("select (select count(*) from facts), "
+                       "(select count(*) from articles)").fetchone()
 
 
 def stored_hashes(con, ids: list[str]) -> dict[str, tuple[str, str]]:

@@ -9,6 +9,7 @@ import ast
 import importlib
 import importlib.util
 import os
+import signal
 import sys
 import threading
 import time
@@ -93,3 +94,7 @@ def exit_with_parent(parent_pid: int) -> None:
             time.sleep(0.5)
         os._exit(1)
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+    # Ctrl-C reaches the whole process group, a service stop every process:
+    # the parent decides when to stop, and shuts the workers down itself.
+    for name in ("SIGINT", "SIGTERM"):
+        signal.signal(getattr(signal, name), signal.SIG_IGN)

@@ -12,7 +12,7 @@ labels as (
         values
             (1, 'exact', 'the bulletin''s figure for the night'),
             (2, 'within bounds', 'inside the figure''s bounds ("over 800"; "about" is ±10%)'),
-            (3, 'alternative reading', 'another figure of the bulletin: all drone kinds, shot down plus lost, missiles without S-300/S-400, Shaheds without decoys, daytime waves, a regional tally'),
+            (3, 'alternative reading', 'another figure of the bulletin: all drone kinds, shot down plus lost, all targets neutralised, missiles without S-300/S-400, Shaheds without decoys, daytime waves, a regional tally'),
             (4, 'launched/downed swapped', 'the bulletin''s other measure: launched read as downed, or the reverse'),
             (5, 'previous/next night', 'the figure of the night before or after: the night is misdated'),
             (6, 'differs', 'none of the above'),

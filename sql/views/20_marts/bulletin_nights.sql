@@ -9,7 +9,8 @@
 -- was posted: a night with no row has no figure, never 0. Beside them, the
 -- other readings news use: all drone kinds (recon, Lancet, unknown UAV
 -- added), shot down plus lost, missiles without S-300/S-400, the Shaheds
--- alone (without decoys), the daytime waves of that date alone and added.
+-- alone (without decoys), the daytime waves of that date alone and added,
+-- and (drones) all targets neutralised, missiles shot down included.
 -- Regional commands' tallies are listed (`regional_tallies`), never added.
 -- `is_preliminary`: the post said some were still in the air (an interim
 -- count).
@@ -107,6 +108,13 @@ final as (
         national.destroyed_all_kinds,
         case when national.lost is not null
             then national.destroyed + national.lost end as destroyed_and_lost,
+        -- the Air Force's headline: "718 air attack means neutralised" counts
+        -- drones shot down and lost and missiles shot down together, and
+        -- news print it as drones downed
+        case when others.weapon_class = 'drone' and national.destroyed is not null
+            then national.destroyed + coalesce(national.lost, 0)
+                + coalesce(missiles.destroyed, 0)
+        end as targets_neutralised,
         national.launched_without_s300,
         national.destroyed_without_s300,
         national.shaheds_launched,
@@ -138,6 +146,9 @@ final as (
         and regional.weapon_class = others.weapon_class
     left join unknown
         on unknown.night = others.night
+    left join national as missiles
+        on missiles.night = others.night
+        and missiles.weapon_class = 'missile'
 )
 
 select * from final

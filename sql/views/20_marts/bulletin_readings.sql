@@ -3,7 +3,8 @@
 -- of bulletin_nights one per row, so that a news figure can be held
 -- against each. `is_night_figure` marks the night figure itself (drones:
 -- the Shahed/decoy rows; missiles: all missile rows); the others are the
--- readings news use (all drone kinds, shot down plus lost, missiles
+-- readings news use (all drone kinds, shot down plus lost, all targets
+-- neutralised, missiles
 -- without S-300/S-400, Shaheds without decoys, daytime waves alone or
 -- added) and, per poster, the regional commands' tallies (`is_regional`:
 -- never a night's figure, only something a regional news figure may be).
@@ -19,6 +20,7 @@ reading_names as (
             ('launched_all_kinds', 'launched', 'all drone kinds'),
             ('destroyed_all_kinds', 'downed', 'all drone kinds'),
             ('destroyed_and_lost', 'downed', 'shot down plus lost'),
+            ('targets_neutralised', 'downed', 'all targets neutralised (drones and missiles)'),
             ('launched_without_s300', 'launched', 'missiles without S-300/S-400'),
             ('destroyed_without_s300', 'downed', 'missiles without S-300/S-400'),
             ('shaheds_launched', 'launched', 'Shaheds without decoys'),
@@ -41,7 +43,8 @@ night_readings as (
         unpivot (
             select
                 night, weapon_class, launched, destroyed, lost, launched_all_kinds,
-                destroyed_all_kinds, destroyed_and_lost, launched_without_s300,
+                destroyed_all_kinds, destroyed_and_lost, targets_neutralised,
+                launched_without_s300,
                 destroyed_without_s300, shaheds_launched, day_launched,
                 day_destroyed, launched_with_day, destroyed_with_day
             from bulletin_nights

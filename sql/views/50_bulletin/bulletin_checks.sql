@@ -13,12 +13,13 @@
 --     'within bounds'            bulletin_value is within the fact's bounds
 --                                ("over 800", "about 40" read as +-10%);
 --     'alternative reading'      another reading of that night matches: all
---                                drone kinds, shot down plus lost, missiles
+--                                drone kinds, shot down plus lost, all
+--                                targets neutralised (missiles too), missiles
 --                                without S-300/S-400, Shaheds without decoys,
 --                                daytime waves alone or added, the night
 --                                figure of its class, a regional tally;
---     'launched/downed swapped'  the other measure's figure matches;
---     'previous/next night'      the night before or after matches;
+--     'launched/downed swapped'  the other measure's figure is the figure;
+--     'previous/next night'      the night before's or after's is;
 --     'no bulletin'              the bulletin has no figure for it;
 --     'differs'                  none of these;
 --   matched_reading   which reading matched (and its night, if another);
@@ -183,12 +184,16 @@ ranked as (
                 then case when candidates.is_equal then 1 else 2 end
             when candidates.night = news.night
                 and candidates.measure = news.measure then 3
+            -- another measure or night only when equal: "about 50" over one
+            -- region is not the night before's 54
             when candidates.night = news.night and candidates.is_main
+                and candidates.is_equal
                 and news.measure <> 'lost' and candidates.measure <> 'lost' then 4
-            when candidates.measure = news.measure and candidates.is_main then 5
+            when candidates.measure = news.measure and candidates.is_main
+                and candidates.is_equal then 5
             -- still 'differs', but say what it is: "95 downed" that is the
             -- night's 95 lost
-            when candidates.night = news.night then 6
+            when candidates.night = news.night and candidates.is_equal then 6
         end as rank
     from news
     inner join candidates

@@ -8,12 +8,14 @@
 --                              is +-10%, "over N" at least N, "up to N" at
 --                              most N; air_nights keeps no other bounds);
 --   'alternative reading'      another reading of the night (all drone
---                              kinds, shot down plus lost, missiles without
---                              S-300/S-400, Shaheds without decoys, daytime
+--                              kinds, shot down plus lost, all targets
+--                              neutralised, missiles without S-300/S-400,
+--                              Shaheds without decoys, daytime
 --                              waves; not a regional tally: these are
 --                              national figures);
---   'launched/downed swapped'  the night figure of the other measure;
---   'previous/next night'      the night figure of the night before or after;
+--   'launched/downed swapped'  equal to the night figure of the other measure;
+--   'previous/next night'      equal to the night figure of the night before
+--                              or after;
 --   'no bulletin'              no national figure for that night, class and
 --                              measure;
 --   'differs'                  none of these.
@@ -76,9 +78,10 @@ ranked as (
                 and is_night_figure
                 then case when is_equal then 1 else 2 end
             when reading_night = night and reading_measure = measure then 3
-            when reading_night = night and is_night_figure
+            -- another measure or night only when equal
+            when reading_night = night and is_night_figure and is_equal
                 and 'lost' not in (measure, reading_measure) then 4
-            when reading_measure = measure and is_night_figure then 5
+            when reading_measure = measure and is_night_figure and is_equal then 5
         end as rank
     from candidates
     -- a night's figure is national: a regional tally it equals is chance
