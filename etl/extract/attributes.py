@@ -288,8 +288,9 @@ def _first_unless_listed(text, places):
     """The first place after a figure, unless it opens a list of places
     ("striking Kyiv and Odesa"), which leaves the figure without one."""
     first = places[0]
-    if len(places) > 1 and _LIST_JOIN.fullmatch(text[first.end:places[1].start]):
-        return None
+    if len(places) > 1 and _LIST_JOIN.fullmatch(text[first.end:places[1].start]) \
+            and (places[1].canonical or places[1].name) != (first.canonical or first.name):
+        return None                       # not "Moscow, the capital": one place
     return first.name
 
 
@@ -310,7 +311,11 @@ _ACTING = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|cl
                      r"attack(?:s|ed)|struck|strikes|lost|loses|continue[sd]?|mobili[sz](?:es|ed)|"
                      r"shell(?:s|ed)|target(?:s|ed)|pound(?:s|ed))\b", _I)
 _CAPITALS = ("Kyiv", "Moscow", "Minsk")
-_NOT_WHERE_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|district|city|town|village|port|capital)\b)|\s+regime)", _I)
+# ... unless the possessive names a part of the place ("Crimea's Black Sea
+# coast", "Odesa's harbour").
+_NOT_WHERE_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:region|oblast|district|city|town|"
+                              r"village|port|capital|coast|coastline|harbou?r|outskirts|suburbs?|"
+                              r"airport|air\s+base|airbase|centre|center)\b)|\s+regime)", _I)
 _LOCATIVE = re.compile(r"\b(?:in|over|on|at|near|across|around|into|towards?|targeting)\s+"
                        r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:of\s+)?$", _I)
 _PARENT = re.compile(r"^\s+of\s+(?:the\s+)?$", _I)
@@ -364,10 +369,13 @@ def _read_places(text, start, end):
         found.append(p)
     for hit in _SETTLEMENT_OF.finditer(text, start, end):
         a = hit.start("name")
+        if found and _CONTAINER_GAP.fullmatch(text, found[-1].end, hit.start()):
+            found.pop()                   # "In the X district, the village of Y": Y
         if not any(p.start <= a < p.end for p in named):
             # "the village of Murom": a settlement the gazetteer lacks
             name = " ".join(hit["name"].split())
             found.append(Place(name, "city", None, a, hit.end("name"), name, None))
+        found.sort(key=lambda p: p.start)
     for hit in _STAND_IN_SCAN.finditer(text, start, end, index=TextIndex.of(text)):
         named = _named_before(text, hit.start(), _STAND_IN_KINDS[hit.lastgroup])
         if named and not _ONE_OF_SEVERAL.search(text[max(0, hit.start() - 50):hit.start()]):
@@ -395,6 +403,8 @@ def _is_actor(text, p):
 # "the village of X", "the town of X", "the area of X": X is a settlement.
 _SETTLEMENT_OF = re.compile(r"\b(?:village|town|city|settlement|hamlet|area)\s+of\s+"
                             r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+# Between a district or region and "the village of Y" inside it.
+_CONTAINER_GAP = re.compile(r"\s*,\s*(?:the\s+)?", _I)
 # "the Donetsk city of Bakhmut", "the Kharkiv region town of Kupiansk".
 _MODIFIER = re.compile(r"\s+(?:region\s+|oblast\s+)?(?:city|town|village)\s+of\s+[A-Z]", _I)
 
@@ -591,6 +601,12 @@ def period_for(text, m, mentions) -> str | None:
     total = _total_of(text, m, mentions)
     if total is not None:
         return period_for(text, total, mentions)        # a part covers its total's span
+    if _SAME_PERIOD.search(text, m.sent.start, m.sent.end):
+        # "during the same timeframe, Russia lost eight tanks": the span of
+        # the last figure before that states one
+        for p in reversed(mentions.since(m.sent.start - 1500, m)):
+            if p.sent.end <= m.sent.start and _nearest_period(text, p):
+                return _nearest_period(text, p)
     if m.metric.startswith(_AIR):
         # The figures of one attack share its period, wherever in the
         # article the time is said: the nearest air figure that says it.
@@ -615,6 +631,7 @@ def _nearest_period(text, m):
 
 
 _NOT_A_SPAN = re.compile(periods.NOT_A_SPAN, _I)
+_SAME_PERIOD = re.compile(periods.SAME_PERIOD, _I)
 
 
 def _read_nearest_period(text, m):
@@ -652,7 +669,7 @@ def _period_hits(text, start, end, name):
     return scanner.finditer(text, start, end, index=TextIndex.of(text))
 
 
-_PART_CUE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
+_PART_CUE = re.compile(r"(?:\bincluding|\b(?:figure|number|toll|total)\s+includes?|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom|which)|"
                        r"\bin\s+particular|\bincl\.|"
                        # "Among those freed were 23", "Among the dead are five"
                        r"\bamong\s+(?:them|those|the\s+[\w-]+)\b[^.;:]{0,50}?\b(?:were|was|are|is)"
@@ -671,6 +688,14 @@ def is_part_of(text, m, mentions) -> bool:
     # "including 5", "of them", "227 killed (31 men, 25 women ...)"
     if _stated_part(text, m, earlier):
         return True
+    # "including eight ballistic and six cruise missiles": a figure joined on
+    # to a part is a part too
+    before = [p for p in mentions.since(m.sent.start - 1, m)
+              if p.sent is m.sent and p.metric == m.metric]
+    if before and before[-1].q.value < max(p.q.value for p in earlier) \
+            and _JOINED_PART.fullmatch(text, before[-1].q.end, m.q.qual_start) \
+            and is_part_of(text, before[-1], mentions):
+        return True
     if _MORE.match(text[m.q.end:m.q.end + 12]):
         return False
     # a breakdown by place follows its total of the same items, in its
@@ -683,6 +708,9 @@ def is_part_of(text, m, mentions) -> bool:
         for p in earlier)
 
 
+# What joins a part to the next: "... boys, as well as 69", "... and six".
+_JOINED_PART = re.compile(r"(?:\s+[\w-]+){0,4}?\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+)"
+                          r"(?:some\s+|about\s+|another\s+)?", _I)
 # A line break that starts prose, not a list item ("- 12 over Sumy").
 _NEW_PARAGRAPH = re.compile(r"\n(?!\s*(?:[-–—•*]|\d))")
 

@@ -53,6 +53,22 @@ NEW = [
          [F("drones_launched", 640, period="week")]),
     Case("The enemy drops about 2,500 glide bombs on the front every month.",
          [F("bombs_dropped", 2500, period="month")]),
+    # "since the invasion in 2022": the year belongs to the "since"
+    Case("Officials said that since the full-scale invasion in 2022, 9,400 civilians "
+         "have been killed.",
+         [F("people_killed", 9400, period="cumulative")]),
+    # ground held is a running total; ground lost or taken is not
+    Case("Ukrainian forces now control about 640 square kilometres and 41 settlements in "
+         "the region.",
+         [F("territory_captured", 640, period="cumulative"),
+          F("settlements_captured", 41, period="cumulative")]),
+    # "as of midnight on <date>" dates a tally
+    Case("The mission said that as of midnight on May 3, there were 412 civilians killed "
+         "in the two regions.",
+         [F("people_killed", 412, period="cumulative")]),
+    # "during the same period" takes the span of the figure before
+    Case("In March, 210 civilians were killed.\nDuring the same period, 640 people were injured.",
+         [F("people_killed", 210, period="month"), F("people_injured", 640, period="month")]),
     # -- weapon ----------------------------------------------------------------
     # a type word as the article writes it
     Case("Over the past day the defenders destroyed 12 armored combat vehicles and 3 warplanes.",
@@ -67,9 +83,10 @@ NEW = [
          [F("missiles_downed", 9, weapon="cruise missile")]),
     # a figure's own words stop at the next figure joined on
     Case("Russia fired 20 missiles, including twelve ballistic and eight cruise missiles.",
-         [F("missiles_launched", 20, weapon=None),
-          F("missiles_launched", 12, weapon="ballistic missile"),
-          F("missiles_launched", 8, weapon="cruise missile")]),
+         [F("missiles_launched", 20, weapon=None, is_part=False),
+          F("missiles_launched", 12, weapon="ballistic missile", is_part=True),
+          # a figure joined on to a part is a part too
+          F("missiles_launched", 8, weapon="cruise missile", is_part=True)]),
     # the model after the counted noun: "of the <model> type"
     Case("Bombers fired 14 cruise missiles of the \u0425-101 type overnight.",
          [F("missiles_launched", 14, weapon="Kh-101")]),
@@ -95,6 +112,9 @@ NEW = [
             location="Sumy region", is_part=True),
           F("missiles_downed", 18, weapon="cruise missile", period="overnight",
             location="Poltava region", is_part=True)]),
+    # "the toll/figure/number includes N": a part
+    Case("Shelling killed 22 people in the village last month.\nThe toll includes five children.",
+         [F("people_killed", 22, is_part=False), F("people_killed", 5, is_part=True)]),
     # -- location --------------------------------------------------------------
     # "the oblast", "his region" stand for the region named before
     Case("The acting governor of Kursk Oblast said seven drones were downed in the oblast.",
@@ -120,6 +140,17 @@ NEW = [
     # "Moscow's forces" is an actor: "the city" is the place named before it
     Case("Fighting raged around Kupiansk.\nMoscow's forces captured two villages near the city.",
          [F("settlements_captured", 2, location="Kupiansk")]),
+    # a possessive naming a part of the place is the place
+    Case("Russian air defences destroyed eight drones off Crimea's western coast.",
+         [F("drones_downed", 8, location="Crimea")]),
+    Case("Six drones were used to target Odesa's harbour.",
+         [F("drones_launched", 6, location="Odesa")]),
+    # "Moscow, the capital": one place in apposition, not a list
+    Case("The raid included 40 drones targeting Moscow, the capital, officials said.",
+         [F("drones_launched", 40, location="Moscow")]),
+    # the village, not the district around it
+    Case("In the Bilhorod district, the village of Shabo came under artillery fire four times.",
+         [F("attacks", 4, location="Shabo")]),
 ]
 
 KNOWN_MISSES = [

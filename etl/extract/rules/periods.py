@@ -59,11 +59,20 @@ PERIODS = [
         r"(?:in|during)\s+the\s+(?:ongoing\s+|whole\s+|entire\s+)?(?:war|conflict|invasion)\b",
         r"entire\s+period", r"as\s+of\s+today",
         r"since\s+(?:President\s+)?(?:Vladimir\s+)?(?:Russia|Moscow|Putin)\s+(?:launched|began|started|invaded)",
-        r"since\s+the\s+(?:Russian\s+|full-scale\s+)?invasion",
+        r"since\s+the\s+(?:Russian\s+|full-scale\s+)?invasion(?:\s+in\s+20\d\d)?",
         r"(?:from|since|between)\s+(?:\d+\s+[ap]m\s+on\s+)?(?:Feb(?:ruary)?\.?\s+24|24\s+Feb(?:ruary)?)",
         r"in\s+all\b",
-        # "as of June 5" dates a tally; "as of 4:30 p.m." only times a report
-        r"as\s+of\s+(?!\d{1,2}(?:[:.]\d\d|\s*[ap]\.?m))(?:\w+\s+\d|\d)", r"from\s+24\s+February\s+2022",
+        # "as of June 5" dates a tally; "as of 4:30 p.m." only times a report,
+        # unless a date follows ("as of midnight on March 25")
+        r"as\s+of\s+(?!\d{1,2}(?:[:.]\d\d|\s*[ap]\.?m))(?:\w+\s+\d|\d)",
+        rf"as\s+of\s+(?:midnight|noon|\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s+on\s+"
+        rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})",
+        # ground held (not taken) is a running total: "forces control 1,263
+        # sq km", "had control over 92 settlements"; not "Russian-controlled",
+        # "lost control", "taking control of" (the taking is an event)
+        r"(?<![\w-])(?<!lost\s)(?<!gained\s)(?<!regained\s)(?<!taken\s)(?<!took\s)(?<!taking\s)"
+        r"controls?\s+(?:over\s+)?(?=(?:about|around|almost|nearly|some|more|over|\d))",
+        r"(?:have|has|had|in)\s+control\s+(?:of|over)\b", r"from\s+24\s+February\s+2022",
         rf"since\s+{_MONTH}(?!\s+\d{{1,2}}\b)",
     ]),
     ("overnight", [
@@ -103,3 +112,6 @@ PERIODS = [
 NOT_A_SPAN = (r"(?:\b(?:largest|biggest|heaviest|deadliest|worst|most\s+\w+|record|highest)\b"
               r"[^.;,]{0,80}|\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|"
               r"several|few)\s+(?:full\s+)?(?:years?|months?|weeks?|days?|hours?)\s+)$")
+
+# "during the same period": the span of the figure stated before.
+SAME_PERIOD = r"\b(?:during|in|over|for|within)\s+the\s+same\s+(?:period|timeframe|time\s+frame|time|span)\b"
