@@ -30,7 +30,8 @@ import threading
 import time
 from pathlib import Path
 
-from bench.corpus import MB, OUT_DIR, ensure_corpus, sample_articles
+from bench.corpus import MB, OUT_DIR, ensure_corpus, long_article, sample_articles
+from bench.realnews import ensure_news
 
 DIGITS = re.compile(r"\d[\d,.]*")
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -126,6 +127,30 @@ def warstats(*args: str) -> list[str]:
     return [*base, *args]
 
 
+# `warstats` that writes its own CPU seconds (not its workers') to the file
+# named first: the parent's share of an ingest's CPU.
+_OWN_CPU = """import atexit, resource, sys
+out = sys.argv.pop(1)
+def save():
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    with open(out, "w") as f:
+        f.write(repr(u.ru_utime + u.ru_stime))
+atexit.register(save)
+from etl.cli import cli
+cli(prog_name="warstats")
+"""
+
+
+def ingest(db: Path, corpus: Path, jobs: int, scratch: Path) -> dict:
+    """`warstats ingest --jobs N` measured, with the parent's own CPU."""
+    own = scratch / "parent_cpu.txt"
+    own.unlink(missing_ok=True)
+    m = run_measured([sys.executable, "-c", _OWN_CPU, str(own), "--db", str(db), "ingest",
+                      "--quiet", "--jobs", str(jobs), str(corpus)])
+    m["parent_cpu_seconds"] = float(own.read_text())
+    return m
+
+
 # --- the figures ------------------------------------------------------------
 
 def digit_scan(texts: list[str]) -> float:
@@ -137,12 +162,34 @@ def digit_scan(texts: list[str]) -> float:
 
 
 def extraction_only(articles) -> float:
+    """CPU seconds of extracting `articles` in this process (CPU, not wall
+    time: the machine is shared, and extraction is all CPU)."""
     from etl.extract import extract_article
 
-    started = time.perf_counter()
+    started = time.process_time()
     for article in articles:
         extract_article(article)
-    return time.perf_counter() - started
+    return time.process_time() - started
+
+
+# Article lengths for the length-scaling line: seconds per MB at each.
+SCALE_SIZES = (5_000, 100_000, 1_000_000, 5_000_000)
+
+
+def length_scaling(text: str, sizes=SCALE_SIZES) -> dict[int, float]:
+    """CPU seconds per MB of extracting `text` cut into articles of each
+    size (the same text at every size, so only the length differs)."""
+    from etl.model import Article
+
+    out = {}
+    for size in sizes:
+        if size > len(text):
+            continue
+        whole = len(text) // size * size
+        pieces = [Article(id=f"scale-{i}", text=text[i:i + size])
+                  for i in range(0, whole, size)]
+        out[size] = extraction_only(pieces) / (whole / MB)
+    return out
 
 
 def corpus_texts(path: Path) -> list[str]:
@@ -168,7 +215,7 @@ def dev_articles() -> list:
 
 
 def one_run(corpus: Path, small: Path, sample, scratch: Path, spark: bool = False,
-            dev=()) -> dict:
+            dev=(), news: Path | None = None, news_sample=(), scale_text: str = "") -> dict:
     """One round of every figure; the rounds are interleaved so drift in
     machine load spreads over all figures alike."""
     texts = corpus_texts(corpus)
@@ -177,10 +224,18 @@ def one_run(corpus: Path, small: Path, sample, scratch: Path, spark: bool = Fals
     out["extract_s"] = extraction_only(sample)
     if dev:
         out["extract_dev_s"] = extraction_only(dev)
+    if news_sample:
+        out["extract_news_s"] = extraction_only(news_sample)
+    if scale_text:
+        out.update({f"scale_{size}_s_per_mb": v
+                    for size, v in length_scaling(scale_text).items()})
+    if news:
+        for jobs in (1, 2):
+            m = ingest(_fresh(scratch / f"news_j{jobs}.duckdb"), news, jobs, scratch)
+            out.update({f"news_j{jobs}_{k}": v for k, v in m.items()})
     for jobs in (1, 2):
         db = _fresh(scratch / f"j{jobs}.duckdb")
-        m = run_measured(warstats("--db", str(db), "ingest", "--quiet",
-                                  "--jobs", str(jobs), str(corpus)))
+        m = ingest(db, corpus, jobs, scratch)
         out.update({f"ingest_j{jobs}_{k}": v for k, v in m.items()})
     # j2.duckdb now holds the corpus: re-ingest it unchanged, then report.
     m = run_measured(warstats("--db", str(db), "ingest", "--quiet", "--jobs", "2",
@@ -205,7 +260,8 @@ def _fresh(db: Path) -> Path:
     return db
 
 
-def summarise(runs: list[dict], corpus: Path, small: Path, sample, dev=()) -> dict:
+def summarise(runs: list[dict], corpus: Path, small: Path, sample, dev=(),
+              news: Path | None = None, news_sample=()) -> dict:
     """Medians, rates and ratios to the digit scan from the raw runs."""
     med = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
     size, small_size = corpus.stat().st_size, small.stat().st_size
@@ -231,6 +287,10 @@ def summarise(runs: list[dict], corpus: Path, small: Path, sample, dev=()) -> di
                                 cpu_s=med["ingest_j1_cpu_seconds"]),
         "ingest --jobs 2": rate(med["ingest_j2_seconds"], size,
                                 cpu_s=med["ingest_j2_cpu_seconds"]),
+        "ingest --jobs 2 over --jobs 1": ratio(runs, "ingest"),
+        "parent's share of CPU, --jobs 2": share(runs, "ingest"),
+        **(news_figures(runs, med, news, news_sample, rate) if news else {}),
+        **scale_figures(med),
         "ingest --jobs 2, small corpus": rate(med["small_seconds"], small_size,
                                               cpu_s=med["small_cpu_seconds"]),
         "peak RSS, ingest --jobs 1": {"value": med["ingest_j1_peak_tree_rss"] / 2**20,
@@ -261,16 +321,58 @@ def summarise(runs: list[dict], corpus: Path, small: Path, sample, dev=()) -> di
     return {"medians": med, "figures": figures}
 
 
+def ratio(runs, prefix) -> dict:
+    """--jobs 1 time over --jobs 2 time: the median of each run's ratio."""
+    return {"value": statistics.median(r[f"{prefix}_j1_seconds"] / r[f"{prefix}_j2_seconds"]
+                                       for r in runs), "unit": "x"}
+
+
+def share(runs, prefix) -> dict:
+    """The ingest process's own CPU over its tree's (workers included),
+    --jobs 2: the median over runs."""
+    return {"value": 100 * statistics.median(
+        r[f"{prefix}_j2_parent_cpu_seconds"] / r[f"{prefix}_j2_cpu_seconds"] for r in runs),
+        "unit": "% of CPU s"}
+
+
+def news_figures(runs, med, news: Path, sample, rate) -> dict:
+    """The same figures on the real-news-like corpus (bench.realnews)."""
+    size = news.stat().st_size
+    sample_bytes = sum(len(a.text.encode("utf-8")) for a in sample)
+    return {
+        "news-like: extraction, 1 core": rate(med["extract_news_s"], sample_bytes,
+                                              articles_per_s=len(sample) / med["extract_news_s"]),
+        "news-like: ingest --jobs 1": rate(med["news_j1_seconds"], size,
+                                           cpu_s=med["news_j1_cpu_seconds"]),
+        "news-like: ingest --jobs 2": rate(med["news_j2_seconds"], size,
+                                           cpu_s=med["news_j2_cpu_seconds"]),
+        "news-like: --jobs 2 over --jobs 1": ratio(runs, "news"),
+        "news-like: parent's share, --jobs 2": share(runs, "news"),
+    }
+
+
+def scale_figures(med) -> dict:
+    """CPU seconds per MB by article length, and each over that at 5 KB."""
+    sizes = sorted(int(k.split("_")[1]) for k in med if k.startswith("scale_"))
+    base = med.get(f"scale_{sizes[0]}_s_per_mb") if sizes else None
+    return {f"length: {size // 1000:,} KB articles": {
+        "value": med[f"scale_{size}_s_per_mb"], "unit": "CPU s per MB",
+        "note": f"{med[f'scale_{size}_s_per_mb'] / base:.2f}x that at {sizes[0] // 1000} KB"}
+        for size in sizes}
+
+
 def format_table(result: dict) -> str:
     p = result["params"]
     lines = [f"warstats bench: {p['corpus_mb']:g} MB corpus ({p['articles']:,} articles), "
              f"small {p['small_mb']:g} MB, extraction sample {p['extract_mb']:g} MB, "
-             f"median of {p['runs']} runs",
+             f"news-like {p.get('news_mb', 0):g} MB, length line on {p.get('scale_text')} "
+             f"text, median of {p['runs']} runs (extraction: CPU seconds)",
              f"{'figure':34} {'median':>12}  {'unit':<22} {'x scan':>8}  note",
              "-" * 96]
     for name, f in result["figures"].items():
         x = f"{f['x_scan']:8.1f}" if "x_scan" in f else f"{'':8}"
-        note = (f"{f['articles_per_s']:.1f} articles/s" if "articles_per_s" in f else
+        note = (f["note"] if "note" in f else
+                f"{f['articles_per_s']:.1f} articles/s" if "articles_per_s" in f else
                 f"{f['pct_of_first']:.1f}% of first ingest" if "pct_of_first" in f else
                 f"{f['cpu_s']:.1f} CPU s (all processes)" if "cpu_s" in f else "")
         lines.append(f"{name:34} {f['value']:12.2f}  {f['unit']:<22} {x}  {note}")
@@ -301,6 +403,10 @@ def main(argv=None) -> dict:
     parser.add_argument("--out", type=Path, default=OUT_DIR / "bench.json")
     parser.add_argument("--spark", action="store_true",
                         help="also time the Spark path (needs pyspark and Java)")
+    parser.add_argument("--news-mb", type=float, default=20,
+                        help="MB of real-news-like text (bench.realnews; 0: none)")
+    parser.add_argument("--scale-mb", type=float, default=5,
+                        help="the longest article of the length-scaling line, in MB")
     args = parser.parse_args(argv)
     small_mb = args.small_mb or args.mb / 4
     # Below jobs x INFLIGHT_PER_JOB x BATCH_SIZE articles (~8 MB) the small
@@ -317,18 +423,34 @@ def main(argv=None) -> dict:
     extract_article(sample[0])  # imports and compiled patterns: not the figure
     dev = dev_articles()
     extraction_only(dev)  # ... and the unit registry, which its square miles load
+    # Real-news-like text (when ../shared is here): a corpus to ingest, a
+    # sample to extract, and the text of the length-scaling line.
+    news = ensure_news(args.news_mb, args.seed) if args.news_mb else None
+    news_sample = sample_articles(news, min(extract_mb, args.news_mb)) if news else []
+    if news is None:
+        print("note: no ../shared/eval passages here (or --news-mb 0): the "
+              "real-news-like figures are skipped; the length line uses the "
+              "generated corpus", file=sys.stderr)
+    scale_text = long_article(int(args.scale_mb * MB), args.seed,
+                              source=corpus_texts(news) if news else None).text
     scratch = OUT_DIR / "scratch"
     scratch.mkdir(parents=True, exist_ok=True)
     started = machine()
     runs = []
     for i in range(args.runs):
-        runs.append(one_run(corpus, small, sample, scratch, args.spark, dev))
+        runs.append(one_run(corpus, small, sample, scratch, args.spark, dev,
+                            news, news_sample, scale_text))
         print(f"run {i + 1}/{args.runs}: ingest --jobs 2 "
               f"{runs[-1]['ingest_j2_seconds']:.1f}s", file=sys.stderr)
     result = {"params": {"corpus_mb": args.mb, "small_mb": small_mb, "extract_mb": extract_mb,
                          "runs": args.runs, "seed": args.seed, "corpus": str(corpus),
-                         "articles": sum(1 for _ in corpus.open(encoding="utf-8"))},
-              "machine": started, **summarise(runs, corpus, small, sample, dev), "runs": runs}
+                         "articles": sum(1 for _ in corpus.open(encoding="utf-8")),
+                         "news_corpus": str(news) if news else None,
+                         "news_mb": args.news_mb if news else 0,
+                         "scale_text": "news-like" if news else "generated",
+                         "scale_mb": args.scale_mb},
+              "machine": started,
+              **summarise(runs, corpus, small, sample, dev, news, news_sample), "runs": runs}
     print(format_table(result))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2, default=str))

@@ -29,11 +29,13 @@ DEFAULTS = {
     "PROGRESS_EVERY_S": 2.0,          # seconds between progress lines
     "PROGRESS_EVERY_N": 5000,         # ...or articles, whichever comes first
     "MAX_PROBLEMS_KEPT": 50,          # problem messages kept for the summary
-    # Longer "articles" are reported and skipped: a news story is under
-    # 100,000 characters, and extraction time grows faster than length
-    # (a figure every 1,000 characters: 1 MB 4 s, 4 MB 35 s), so a 50 MB
-    # file holding a whole feed would hold up the run for many minutes.
-    "MAX_ARTICLE_CHARS": 1_000_000,
+    # Longer "articles" are reported and skipped, for memory, not time:
+    # extraction time grows with length alone (a 5 MB report transcript
+    # loads at the same MB/s as news stories), but extracting one article
+    # holds an index of all its words, about 35 bytes a character (5 MB:
+    # 170 MB), in each worker at once. 20 million characters (~700 MB a
+    # worker) is far beyond any report; a larger file is a whole feed.
+    "MAX_ARTICLE_CHARS": 20_000_000,
     # Where the extractor lives, as "module:function". A string, not the
     # function, so worker processes import it themselves.
     "EXTRACTOR": "etl.extract:extract_article",

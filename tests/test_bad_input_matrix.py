@@ -166,7 +166,7 @@ CASES = {
                        "has no visible text", "not a redirect"),
     # -- size
     "50 MB single article": pytest.param(Case(
-        {}, "huge.txt (article huge)", "characters long, more than one article may be",
+        {}, "huge.txt (article huge)", "would hold about 1.6 GB in memory in each worker",
         "split it into its articles", setup=_huge_file("huge.txt", 50_000_000),
         extra_read=1), marks=pytest.mark.slow),
     "long article under the limit loads": Case(

@@ -160,3 +160,28 @@ def test_a_failing_command_is_reported():
 
     with pytest.raises(RuntimeError, match="exited 1"):
         run_measured([sys.executable, "-c", "print('nope'); raise SystemExit(1)"])
+
+
+# --- the real-news-like corpus (bench.realnews): shapes kept, numbers moved --
+
+def test_shift_moves_numbers_and_dates_but_keeps_their_shape():
+    import random
+    from bench.realnews import MONTHS, shift
+
+    text = ("On 23 August 2024, 1,250 drones and 87 missiles were launched; "
+            "by March the toll was 12,400.")
+    moved = [shift(text, random.Random(seed), months=3, years=1) for seed in range(20)]
+    shape = re.compile(r"On \d{1,2} November 2025, \d,\d{3} drones and \d{2} missiles were "
+                       r"launched; by June the toll was \d{2},\d{3}\.")
+    assert all(shape.fullmatch(m) for m in moved), moved[0]
+    assert len(set(moved)) > 10             # the numbers are redrawn
+    days = {int(m.split()[1]) for m in moved}
+    assert days <= set(range(1, 29))        # a date stays a date
+    assert MONTHS.index("November") - MONTHS.index("August") == 3
+
+
+def test_news_corpus_is_skipped_without_shared(monkeypatch, tmp_path):
+    import bench.realnews as realnews
+
+    monkeypatch.setattr(realnews, "EVAL", tmp_path / "no-shared")
+    assert realnews.ensure_news(1) is None

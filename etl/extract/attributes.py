@@ -457,7 +457,7 @@ def _one(places):
 _TYPED_METRICS = ("equipment_destroyed", "weapons_supplied", "weapons_requested")
 
 
-def weapon_for(text, m, mentions=()) -> str | None:
+def weapon_for(text, m, mentions) -> str | None:
     """The model or type named for the counted items (FACTS.md canonical
     names); figures that refer back ("43 of them") take their antecedent's,
     and plain "drones" or "missiles" the one model of their kind named in

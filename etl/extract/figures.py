@@ -36,8 +36,11 @@ class Figures:
         of them (as a loop over the article that stops at the first
         mention equal to `m` reads them; `==` compares every field of two
         mentions, so where they start is compared first)."""
-        out = []
-        for p in self.mentions[bisect_right(self.starts, min(start, m.q.start - 1)):]:
+        out, mentions = [], self.mentions
+        # By index, not over a slice: a slice would copy the rest of the
+        # article's figures at every call.
+        for k in range(bisect_right(self.starts, min(start, m.q.start - 1)), len(mentions)):
+            p = mentions[k]
             if p.q.start == m.q.start and p == m:
                 break
             if p.q.start > start:

@@ -13,13 +13,14 @@ lookup a call.
 """
 from __future__ import annotations
 
-import operator
 import os
 import signal
 from collections import Counter
 from datetime import datetime
 
 import pyarrow as pa
+
+from etl.warehouse.rows import FACT_ATTRIBUTE, REJECTION_ATTRIBUTE
 
 _str, _int, _count, _date = pa.string(), pa.int32(), pa.int64(), pa.date32()
 
@@ -112,22 +113,18 @@ def stored_hashes(con, ids: list[str]) -> dict[str, tuple[str, str]]:
     return {i: (h, v) for i, h, v in rows}
 
 
-def replace_articles(con, extracted, hashes, version, run_id) -> None:
-    """Swap in [(Article, Extraction)] in one transaction: all or nothing."""
-    if not extracted:
+def replace_articles(con, articles, extracted, hashes, version, run_id) -> None:
+    """Swap in `articles` and their facts and rejections (`extracted`: the
+    columns of etl.warehouse.rows.columns) in one transaction: all or nothing."""
+    if not articles:
         return
-    facts = [(a.id, n, f) for a, x in extracted for n, f in enumerate(x.facts, 1)]
-    rejections = [(a.id, r) for a, x in extracted for r in x.rejections]
     new = {
         "new_articles": pa.Table.from_pylist(
-            [article_row(a, hashes[a.id], version, run_id) for a, _ in extracted],
+            [article_row(a, hashes[a.id], version, run_id) for a in articles],
             schema=ARTICLES),
-        "new_facts": _columns(FACTS, [f for _, _, f in facts], _FACT_ATTRIBUTE,
-                              doc=[d for d, _, _ in facts], fact_no=[n for _, n, _ in facts],
-                              run_id=[run_id] * len(facts)),
-        "new_rejections": _columns(REJECTIONS, [r for _, r in rejections],
-                                   _REJECTION_ATTRIBUTE, doc=[d for d, _ in rejections],
-                                   run_id=[run_id] * len(rejections)),
+        "new_facts": _table(FACTS, extracted["facts"], FACT_ATTRIBUTE, run_id),
+        "new_rejections": _table(REJECTIONS, extracted["rejections"], REJECTION_ATTRIBUTE,
+                                 run_id),
     }
     con.begin()
     try:
@@ -135,7 +132,7 @@ def replace_articles(con, extracted, hashes, version, run_id) -> None:
         # ingest that is none, and the deletes would scan the tables for nothing.
         loaded = [i for (i,) in con.execute(
             "select id from articles where id in (select unnest(?::varchar[]))",
-            [[a.id for a, _ in extracted]]).fetchall()]
+            [[a.id for a in articles]]).fetchall()]
         if loaded:
             for table, key in (("facts", "doc"), ("rejections", "doc"), ("articles", "id")):
                 con.execute(f"delete from {table} where {key} in "
@@ -152,22 +149,13 @@ def replace_articles(con, extracted, hashes, version, run_id) -> None:
     kill_point("after-commit")
 
 
-# Table column -> model attribute, where the two names differ.
-_FACT_ATTRIBUTE = {"quote_start": "start", "quote_end": "end"}
-_REJECTION_ATTRIBUTE = {"surface_start": "start", "surface_end": "end"}
-
-
-def _columns(schema, objects, attribute, **given):
-    """An Arrow table of `schema` built column by column (a third of the
-    time of a dict per row): the `given` columns as they are, every other
-    read off `objects` by the attribute of its name (or `attribute[name]`)."""
-    def column(name):
-        if name in given:
-            return given[name]
-        read = operator.attrgetter(attribute.get(name, name))
-        return [read(o) for o in objects]
-    return pa.Table.from_arrays([pa.array(column(f.name), type=f.type) for f in schema],
-                                schema=schema)
+def _table(schema, columns, attribute, run_id):
+    """An Arrow table of `schema` from plain columns (never row by row):
+    each column the list of its name (or `attribute[name]`), and the run's id."""
+    n = len(columns["doc"])
+    return pa.Table.from_arrays(
+        [pa.array([run_id] * n if f.name == "run_id" else columns[attribute.get(f.name, f.name)],
+                  type=f.type) for f in schema], schema=schema)
 
 
 def article_row(a, content_hash, version, run_id):
@@ -181,14 +169,14 @@ def article_row(a, content_hash, version, run_id):
 
 # `doc` is the article's id, whatever the extractor wrote: replacement
 # deletes by article id, so the two must agree. (Rows for the Spark path;
-# ingest builds the same columns with _columns.)
+# ingest's workers build the same columns with etl.warehouse.rows.)
 def fact_row(f, doc, fact_no, run_id):
     given = dict(doc=doc, fact_no=fact_no, run_id=run_id)
-    return {c: given[c] if c in given else getattr(f, _FACT_ATTRIBUTE.get(c, c))
+    return {c: given[c] if c in given else getattr(f, FACT_ATTRIBUTE.get(c, c))
             for c in FACTS.names}
 
 
 def rejection_row(r, doc, run_id):
     given = dict(doc=doc, run_id=run_id)
-    return {c: given[c] if c in given else getattr(r, _REJECTION_ATTRIBUTE.get(c, c))
+    return {c: given[c] if c in given else getattr(r, REJECTION_ATTRIBUTE.get(c, c))
             for c in REJECTIONS.names}

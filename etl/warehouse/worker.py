@@ -15,7 +15,8 @@ import threading
 import time
 
 from etl.errors import EtlError
-from etl.model import Article, Extraction
+from etl.model import Article
+from etl.warehouse import rows
 
 
 def load_extractor(spec: str):
@@ -68,16 +69,22 @@ def _version_literal(module_name: str) -> str | None:
     return None
 
 
-def extract_batch(spec: str, articles: list[Article]) -> list[Extraction | str]:
-    """Worker task: an Extraction per article, or the error as text."""
+def extract_batch(spec: str, articles: list[Article]) -> dict:
+    """Worker task: the batch's facts and rejections as plain columns
+    (etl.warehouse.rows), and the articles whose extraction failed:
+    {"errors": {position in the batch: the error as text}, "facts":
+    {column: list}, "rejections": {column: list}}."""
     extract, _ = load_extractor(spec)
-    out = []
-    for article in articles:
+    errors, ids, extracted = {}, [], []
+    for n, article in enumerate(articles):
         try:
-            out.append(extract(article))
+            x = extract(article)
         except Exception as e:  # one bad article must not sink the batch
-            out.append(f"{type(e).__name__}: {e}")
-    return out
+            errors[n] = f"{type(e).__name__}: {e}"
+            continue
+        ids.append(article.id)
+        extracted.append(x)
+    return {"errors": errors, **rows.columns(ids, extracted)}
 
 
 def exit_with_parent(parent_pid: int) -> None:
