@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from etl.extract import numbers
+from etl.extract.rules.numbers import SCALES, TENS, UNITS
 from etl.extract.attributes import (claimant_for, is_part_of, location_for, period_for,
                             side_for, weapon_for)
 from etl.extract.figures import Figures
@@ -209,9 +210,8 @@ def _both(text, sent):
 
 
 def _two_before(text, q, earlier):
-    item, _ = _item_after(text, q.end, q.end + 80)
-    return item is not None and any(e.item == item and e.q.value == 2 and q.start - e.q.end < 600
-                                    for e in earlier[-12:])
+    twos = [e for e in earlier[-12:] if e.q.value == 2 and q.start - e.q.end < 600]
+    return bool(twos) and _item_after(text, q.end, q.end + 80)[0] in {e.item for e in twos}
 
 
 _BOTH = re.compile(r"\bboth(?=\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?[a-z])", _I)
@@ -264,15 +264,19 @@ def _shift(q, offset):
 
 
 def _model_name_stems():
-    """'Leopard', 'PzH': the words of weapon models whose name ends in a
-    number ('Leopard 2', 'PzH 2000'), read from the weapons table."""
+    """'Leopard', 'PzH': the word before the number of weapon models whose
+    name ends in a number ('Leopard 2', 'PzH 2000'), read from the weapons table."""
     names = {a for k, (_, aliases) in weapons.MODELS.items() for a in (k, *aliases)}
-    return sorted({m.group(1) for n in names if (m := re.fullmatch(r"(.*[A-Za-z])\s+\d+\w*", n))},
-                  key=len, reverse=True)
+    return {m.group(1) for n in names if (m := re.fullmatch(r".*?([A-Za-z][\w-]*)\s+\d+\w*", n))}
 
 
-_MODEL_NAME_BEFORE = re.compile(
-    r"\b(?:" + "|".join(re.escape(stem) for stem in _model_name_stems()) + r")\s+$")
+_MODEL_NAME_STEMS = frozenset(_model_name_stems())
+
+
+def _model_name_before(text, pos):
+    """'Leopard 2': the word before the number is a model name's stem."""
+    before = text[max(0, pos - 20):pos]
+    return before[-1:].isspace() and (before.split() or [""])[-1].lstrip("\"'‘“(") in _MODEL_NAME_STEMS
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?")     # "2023", "2023-24"
 _LONG_DIGITS = re.compile(r"\d{7,}")
 _FURNITURE = re.compile(r"[\s\d.,/|•·-]*")     # a line of page numbers and rules
@@ -286,7 +290,7 @@ def _not_a_fact(text, q, sent) -> str | None:
         reason = None       # "on 3 August 10,350,489 refugees": no day of a month
     if reason:
         return reason
-    if q.form == "digits" and _MODEL_NAME_BEFORE.search(text, max(0, q.start - 20), q.start):
+    if q.form == "digits" and _model_name_before(text, q.start):
         return "model or unit designation"      # "Leopard 2 tanks", "PzH 2000"
     if q.form in ("digits", "range") and _YEAR.fullmatch(q.surface) \
             and not _item_after(text, q.end, sent.end)[0]:
@@ -317,7 +321,7 @@ _LETTER = re.compile(r"[A-Za-z]")
 
 def _item_after(text, pos, limit):
     """The item class and noun-phrase span right after a number, if any."""
-    earlier_figure = _EARLIER_FIGURE.match(text, pos, limit)
+    earlier_figure = "(" in text[pos:pos + 3] and _EARLIER_FIGURE.match(text, pos, limit)
     if earlier_figure:      # "341 (318) civilians": the noun after the bracket
         pos = earlier_figure.end()
     glued = _GLUED_AREA.match(text, pos, limit)       # "235sqkm"
@@ -355,12 +359,13 @@ def _item_after(text, pos, limit):
         if not word or (_STOP.match(word.group()) and not joiner) \
                 or not (joiner or _WORDLIKE.match(word.group())):
             return None, None
-        calibre = _CALIBRE.match(text, cursor, limit)
+        first = word.group()[:1]
+        calibre = first.isdigit() and _CALIBRE.match(text, cursor, limit)
         if calibre:         # "200 000 155 mm shells": a calibre inside the noun phrase
             cursor = calibre.end()
             continue
-        if word.group()[:1].isdigit() and not _LETTER.search(word.group()) \
-                or _NUMBER_WORD.match(text, cursor, limit):
+        if first.isdigit() and not _LETTER.search(word.group()) \
+                or word.group().lower() in _NUMBER_WORDS and _NUMBER_WORD.match(text, cursor, limit):
             return None, None       # "four of the six missiles": the six's noun
         cursor = word.end()
         while cursor < limit and text[cursor] in " \t\"“”'‘’()":
@@ -372,6 +377,7 @@ def _item_after(text, pos, limit):
 # brackets after the number; "(318)" itself is read as the figure before it.
 _EARLIER_FIGURE = re.compile(rf"\s*\(\s*(?:{numbers.NUMBER})\s*\)", re.VERBOSE | _I)
 _NUMBER_WORD = re.compile(rf"{numbers.WORD_NUMBER}(?=\s)", re.VERBOSE | _I)
+_NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "half"])     # how one can start
 _CALIBRE = re.compile(r"\d{2,3}(?:[.,]\d)?\s?-?\s?(?:mm|millimet(?:er|re)s?)\b\s*", _I)
 _COMPOUND = [re.compile(r"(?:[\s-]+(?![a-z]+ed\b)(?!(?:and|or|of|in|on|at|to|from|over|by|with|using|were|was|"
                         r"that|which|during|after|before|across|into|since|for|per|while|"
@@ -426,7 +432,8 @@ def _clause_left(text, q, sent):
 
 def _classify(text, q, sent, earlier) -> _Mention:
     item, head = _item_after(text, q.end, sent.end)
-    gapped = _GAPPED_HEAD.match(text, head[1], sent.end) if head and q.value != 1 else None
+    gapped = head and q.value != 1 and text.startswith(" and ", head[1]) \
+        and _GAPPED_HEAD.match(text, head[1], sent.end)
     if gapped and _singular_count_noun(text[head[0]:head[1]].split()[-1], item):
         # "22 missile and 57 air strikes": a singular noun after a count is a
         # modifier of the head the next count has
