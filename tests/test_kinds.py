@@ -36,6 +36,12 @@ CASES = [
      "people_killed", 3, "incident", ""),
     ("The sides swapped 115 prisoners of war.",
      "prisoners_swapped", 115, "incident", ""),
+    # a tally dated "as of midnight on <date>"
+    ("Monitors said that as of midnight on March 25, 412 civilians had been killed.",
+     "people_killed", 412, "running_tally", ""),
+    # "earlier in the day" dates a report; it is no day's total
+    ("Earlier in the day, the ministry said Kyiv brought back 146 of its POWs.",
+     "prisoners_swapped", 146, "incident", ""),
     # a count so far, from no start named, is no incident, and a day named
     # beside it is when it was said
     ("On Friday the UN said 12,600 civilians have been killed.",
@@ -57,6 +63,13 @@ def test_kind(text, metric, value, kind, reason):
     assert facts, f"no {metric} = {value} in {text!r}"
     assert (facts[0].kind, reason in facts[0].kind_reason) == (kind, True), \
         facts[0].kind_reason
+
+
+def test_a_figure_after_a_tally_in_its_paragraph_is_of_the_tally():
+    text = ("Since February, monitors have recorded 1,707 civilians injured. "
+            "Among the wounded were 69 children.\nA strike on Sumy injured 4 people.")
+    kinds = {f.value: f.kind for f in extract_text(text, published=FRI).facts}
+    assert kinds == {1707: "running_tally", 69: "running_tally", 4: "incident"}
 
 
 def test_every_fact_says_why_it_has_its_kind():

@@ -16,7 +16,9 @@ The traps (dates: Mon 2025-02-03 ... Fri 2025-02-07):
   figure; the handover that happened (757 on Thursday) is one;
 - a dated night (120 launched, 95 downed, 20 lost) and an undated copy of
   it: one night, the copy one more source, no row of its own;
-- "on Monday night" in a Friday article: the night into Tuesday.
+- "on Monday night" in a Friday article: the night into Tuesday;
+- a national toll (8 killed across Ukraine on Thursday) and one city's
+  share of it (5 in Lviv): the day adds 8, not 13.
 """
 from __future__ import annotations
 
@@ -68,6 +70,12 @@ CORPUS = [
     article("night-undated", None, "Copy Desk",
             "Russia launched 120 drones overnight. Air defence shot down 95 "
             "of them."),
+    # a national toll and a region's share of it, in two articles
+    article("barrage-national", "2025-02-06", "Wire One",
+            "Russian missile strikes across Ukraine killed 8 people on "
+            "Thursday, the interior minister said."),
+    article("barrage-lviv", "2025-02-06", "Lviv Today",
+            "A missile strike on Lviv killed 5 people on Thursday."),
     article("monday-night", "2025-02-07", "Weekly Review",
             "On Monday night, Russia attacked Ukraine with 60 drones; air "
             "defence downed 52 of them."),
@@ -99,9 +107,10 @@ def test_headline_adds_one_figure_per_incident(db):
     got = {r["metric"]: (r["total"], r["n_incidents"], r["rule"])
            for r in rows(db, "select * from headline")}
     assert got == {
-        # 14 in Kharkiv (the latest toll, not 12 + 14) + 3 in Sumy; not the
-        # UN's month, not the tally
-        "people_killed": (17, 2, "sum of incidents"),
+        # 14 in Kharkiv (the latest toll, not 12 + 14) + 3 in Sumy + 8 on
+        # Thursday (the national figure holds Lviv's 5); not the UN's month,
+        # not the tally
+        "people_killed": (25, 3, "sum of incidents"),
         "people_injured": (None, 0, "sum of incidents"),
         # one swap of 150, however many outlets; the 23 are its part
         "prisoners_swapped": (150, 1, "sum of incidents"),
@@ -120,24 +129,33 @@ def test_headline_says_what_it_left_out(db):
 
 
 def test_incidents(db):
-    got = sorted((r["metric"], r["day"], r["place"], r["value"], r["values"],
+    got = sorted((r["metric"], r["day"], r["place"] or "-", r["value"], r["values"],
                   r["is_part"], r["n_sources"], r["n_undated_sources"],
                   r["is_updated"])
                  for r in rows(db, "select * from incidents"))
     assert got == sorted([
         ("people_killed", MON, "Kharkiv", 14, [12, 14], False, 2, 0, True),
         ("people_killed", TUE, "Sumy", 3, [3], False, 1, 0, False),
-        ("prisoners_swapped", WED, None, 150, [150], False, 3, 0, False),
-        ("prisoners_swapped", WED, None, 23, [23], True, 1, 0, False),
-        ("bodies_repatriated", THU, None, 757, [757], False, 1, 0, False),
+        ("people_killed", THU, "-", 8, [8], False, 1, 0, False),
+        ("people_killed", THU, "Lviv", 5, [5], False, 1, 0, False),
+        ("prisoners_swapped", WED, "-", 150, [150], False, 3, 0, False),
+        ("prisoners_swapped", WED, "-", 23, [23], True, 1, 0, False),
+        ("bodies_repatriated", THU, "-", 757, [757], False, 1, 0, False),
         # the dated night and its undated copy are one incident each
-        ("drones_launched", FRI, None, 120, [120], False, 2, 1, False),
-        ("drones_downed", FRI, None, 95, [95], False, 2, 1, False),
-        ("drones_lost", FRI, None, 20, [20], False, 1, 0, False),
+        ("drones_launched", FRI, "-", 120, [120], False, 2, 1, False),
+        ("drones_downed", FRI, "-", 95, [95], False, 2, 1, False),
+        ("drones_lost", FRI, "-", 20, [20], False, 1, 0, False),
         # "on Monday night" in a Friday article: the night into Tuesday
-        ("drones_launched", TUE, None, 60, [60], False, 1, 0, False),
-        ("drones_downed", TUE, None, 52, [52], False, 1, 0, False),
+        ("drones_launched", TUE, "-", 60, [60], False, 1, 0, False),
+        ("drones_downed", TUE, "-", 52, [52], False, 1, 0, False),
     ])
+
+
+def test_a_day_adds_its_national_figure_not_its_places_too(db):
+    got = [(r["day"], r["total"], r["rule"]) for r in rows(
+        db, "select * from incident_days where metric = 'people_killed' order by day")]
+    assert got == [(MON, 14, "sum of places"), (TUE, 3, "sum of places"),
+                   (THU, 8, "national figure, which holds its places")]
 
 
 def test_air_nights(db):

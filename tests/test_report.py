@@ -78,6 +78,12 @@ FACTS = [
 ]
 
 
+# The kind the extractor gives a figure of each period (etl/extract/kinds.py).
+KIND_OF_PERIOD = {"cumulative": "running_tally", "day": "period_total",
+                  "week": "period_total", "month": "period_total",
+                  "year": "period_total"}
+
+
 def build_db(path: Path, articles, facts) -> Path:
     con = warehouse.connect(path)
     warehouse.apply_sql(con)
@@ -92,12 +98,13 @@ def build_db(path: Path, articles, facts) -> Path:
         con.execute(
             "insert into facts (doc, fact_no, metric, value, low, high, "
             "qualifier, unit, side, location, period, is_part, window_start, "
-            "window_end, quote, quote_start, quote_end, surface, "
-            "surface_start, rule, run_id) values ($doc, $fact_no, $metric, "
-            "$value, $low, $high, $qualifier, 'count', $side, $location, "
-            "$period, $is_part, $window_start, $window_end, $quote, 0, "
-            "length($quote), 'n', 0, 'test', 1)",
-            {**f, "fact_no": numbers[f["doc"]]})
+            "window_end, kind, kind_reason, quote, quote_start, quote_end, "
+            "surface, surface_start, rule, run_id) values ($doc, $fact_no, "
+            "$metric, $value, $low, $high, $qualifier, 'count', $side, "
+            "$location, $period, $is_part, $window_start, $window_end, $kind, "
+            "'test', $quote, 0, length($quote), 'n', 0, 'test', 1)",
+            {**f, "fact_no": numbers[f["doc"]],
+             "kind": f.get("kind") or KIND_OF_PERIOD.get(f["period"], "incident")})
     con.close()
     return path
 
@@ -155,10 +162,18 @@ def table_rows(text: str):
 
 def test_briefing_is_written_with_headline_from_queries(db, built):
     text = (built / "briefing.md").read_text()
-    cols, rows = run_query(db, "fact_counts")
+    cols, rows = run_query(db, "counts")
     counts = dict(zip(cols, rows[0]))
-    assert f"Figures extracted: **{counts['facts']}**" in text
-    assert counts["facts"] == len(FACTS)
+    assert f"and {counts['figures']} figures" in text
+    assert counts["figures"] == len(FACTS)
+    # the headline prints the view's numbers: a SQL user gets the same
+    con = warehouse.connect(db, read_only=True)
+    headline = dict(con.execute("select metric, total from headline").fetchall())
+    con.close()
+    # one incident each: the dated swap of 95 (the undated 40 is no total's)
+    assert headline["prisoners_swapped"] == 95
+    assert f"Prisoners swapped: **{headline['prisoners_swapped']}[^" in text
+    assert f"injured: **{headline['people_injured']}[^" in text
     assert "{{" not in text and "{#" not in text
 
 
@@ -195,8 +210,8 @@ def test_chart_csv_equals_its_query(db, built, chart):
                 assert cell == str(value)
 
 
-@pytest.mark.parametrize("name", ["casualty_totals", "prisoner_totals",
-                                  "casualties_by_side", "prisoners_over_time"])
+@pytest.mark.parametrize("name", ["headline_figures", "incidents_by_month",
+                                  "exchanges_by_month", "drones_by_night"])
 def test_sums_of_counts_are_integers(db, name):
     """DuckDB sums a BIGINT into a HUGEINT, which pandas reads as a float:
     the queries cast their sums back."""
@@ -230,7 +245,8 @@ def test_database_is_opened_read_only(db, tmp_path):
 # Columns that hold no figure: dates, names, ids, and counts of the sources
 # that carry an event ("Reported by"); the figures beside them cite those.
 NOT_FIGURES = ("Date", "As of", "Source", "Article", "Title", "Metric",
-               "Period", "Reported by")
+               "Period", "Reported by", "Night into", "Day", "Day or night into",
+               "Article date", "Sources", "Reports", "Series", "Place", "Change")
 
 
 def test_every_table_figure_has_a_footnote_citing_its_article(briefing):
@@ -253,11 +269,19 @@ def test_every_table_figure_has_a_footnote_citing_its_article(briefing):
 
 def test_a_figure_cites_its_first_five_facts_and_counts_the_rest():
     cite = Citations()
-    assert cite.marks([11, 12, 12]) == "[^1][^2]"       # one mark per fact
-    marks = cite.marks(list(range(100, 1100)))           # a total over 1,000 events
+    assert cite.marks(["a:1", "a:2", "a:2"]) == "[^1][^2]"   # one mark per fact
+    marks = cite.marks([f"b:{i}" for i in range(1000)])       # a total over 1,000
     assert re.findall(r"\[\^(\d+)\]", marks) == ["3", "4", "5", "6", "7"]
     assert marks.endswith(" (and 995 more figures)")
-    assert list(cite.numbers) == [11, 12, 100, 101, 102, 103, 104]  # footnoted: those shown
+    assert list(cite.numbers) == ["a:1", "a:2", "b:0", "b:1", "b:2", "b:3", "b:4"]
+
+
+def test_a_footnote_says_whether_a_total_counts_its_figure(briefing):
+    notes = footnotes(briefing).values()
+    swap = next(n for n in notes if md_text("95 servicemen returned home") in n)
+    assert "counted in the headline total of prisoners swapped" in swap
+    undated = next(n for n in notes if md_text("forty captives were freed") in n)
+    assert "counted" not in undated
 
 
 @pytest.mark.parametrize("f", FACTS, ids=lambda f: f["quote"][:30])
@@ -282,8 +306,8 @@ def test_since_drops_figures_before_it(db, briefing, tmp_path):
     assert old not in text
     assert md_text("sent 64 attack drones overnight") in text
     assert md_text("seven soldiers died") not in text  # undated: out of range
-    cols, rows = run_query(db, "fact_counts", since="2024-06-01")
-    assert f"Figures extracted: **{rows[0][0]}**" in text
+    cols, rows = run_query(db, "counts", since="2024-06-01")
+    assert f"and {dict(zip(cols, rows[0]))['figures']} figures" in text
 
 
 def test_until_and_fact_window(db, tmp_path):
@@ -297,13 +321,14 @@ def test_metric_and_side_filter_every_section(db, tmp_path):
     text = write_briefing(db, tmp_path / "m", metric="prisoners_swapped").read_text()
     assert md_text("95 servicemen returned home") in text
     assert md_text("about 250 bodies handed over") not in text
-    # air, the bulletin's two tables, disputed, troops, casualties, other,
-    # running tallies (the undated article holds a swap: it is listed)
+    # air, the bulletin's two tables, disputed, period totals, running
+    # tallies, unknown span, rejected numbers (the undated article holds a
+    # swap: it is listed)
     assert text.count("_No figures in scope._") == 8
     side = write_briefing(db, tmp_path / "s", side="North Korea").read_text()
     assert md_text("up to 8,000 soldiers massed") in side
     assert md_text("sent 64 attack drones overnight") not in side
-    with open(tmp_path / "s" / "charts" / "drones_launched_vs_downed.csv") as fh:
+    with open(tmp_path / "s" / "charts" / "drones_by_night.csv") as fh:
         assert len(list(csv.reader(fh))) == 1
 
 
@@ -421,9 +446,9 @@ def _template(tmp_path, body: str) -> Path:
 @pytest.mark.parametrize("body, says", [
     ("{{ chart:../../x }}", "is not a placeholder"),
     ("x\n{{ value:no_such_query }}", "query 'no_such_query' not found"),
-    ("{{ value:fact_counts.nope }}", "has no column 'nope'"),
-    ("{{ value:metric_counts }}", "must return one row"),
-    ("{# a\ncomment #}\n\n{{ graph:fact_counts }}", "briefing.md:4"),
+    ("{{ value:counts.nope }}", "has no column 'nope'"),
+    ("{{ value:incident_table }}", "must return one row"),
+    ("{# a\ncomment #}\n\n{{ graph:counts }}", "briefing.md:4"),
 ])
 def test_bad_placeholders_fail_naming_them(db, tmp_path, body, says):
     with pytest.raises(ReportError, match=re.escape(says)):
@@ -456,7 +481,8 @@ def test_every_placeholder_in_the_template_names_a_query():
 
 def test_every_query_file_is_used_and_states_its_grain():
     folder = TEMPLATE.parent / "queries"
-    used = set(re.findall(r"\{\{\s*\w+:(\w+)", BODY)) | {"citations"}
+    # the renderer's own: footnotes, and the article count under each chart
+    used = set(re.findall(r"\{\{\s*\w+:(\w+)", BODY)) | {"citations", "n_articles"}
     used |= set(queries.SCOPE_TABLES)
     for path in sorted(folder.glob("**/*.sql")):
         assert path.stem in used, f"{path} is not used by {TEMPLATE}"

@@ -180,6 +180,18 @@ PASSAGE = [
     Case("ODESA, Aug. 23 (Reuters) - Strikes went on.\n\nAir defence downed "
          "25 drones.", SUN, "overnight", D(2024, 8, 22), D(2024, 8, 23),
          quote="Air defence downed 25 drones."),
+    # the day of an attack dates the passage; a dateline with a colon too
+    Case("Ukraine launched its largest drone attack on Moscow on Tuesday.\n\n"
+         "Officials said air defence destroyed 337 drones.", D(2025, 3, 14),
+         "overnight", D(2025, 3, 10), D(2025, 3, 11), "the passage's 'Tuesday'",
+         quote="Officials said air defence destroyed 337 drones."),
+    Case("KHARKIV, March 9: Missiles hit the city.\n\nAir defence downed 30 "
+         "missiles.", D(2025, 3, 10), "overnight", D(2025, 3, 8), D(2025, 3, 9),
+         quote="Air defence downed 30 missiles."),
+    # ... but a day named in passing does not
+    Case("Talks were held in Riyadh on Tuesday.\n\nAir defence destroyed 40 "
+         "drones.", D(2025, 3, 14), "overnight", D(2025, 3, 13), D(2025, 3, 14),
+         "no time expression", quote="Air defence destroyed 40 drones."),
     # a night long before publication is history, not this passage's
     Case("On the night of 3 June the port burned.\n\nAir defence downed 25 "
          "drones.", SUN, "overnight", D(2024, 8, 24), SUN, "no time expression",

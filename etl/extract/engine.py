@@ -25,7 +25,7 @@ from etl.extract.rules import lexicon, patterns, weapons
 from etl.extract.rules.places import canonical_place
 from etl.extract.scan import ScannerSet, TextIndex
 from etl.extract.text import Sentence, clause_bounds, split_sentences
-from etl.extract.kinds import kind_of
+from etl.extract.kinds import flow_kinds, kind_of
 from etl.extract.timewindow import resolve_window
 from etl.extract.units import to_km2, unit_for_metric
 
@@ -154,6 +154,7 @@ def extract_text(text: str, doc: str = "", published=None) -> Extraction:
         else:
             facts.append(_to_fact(text, doc, m, figures, published))
     out.facts = _merge_repeats(facts)
+    flow_kinds(text, out.facts)
     return out
 
 

@@ -22,6 +22,12 @@ The rules, first match wins (the cues are data in rules/kinds.py):
    added to no total.
 An incident of more people killed or injured than one attack kills
 (rules.INCIDENT_MAX) is read as unknown: a tally whose period was missed.
+
+`flow_kinds` then lets a figure read on weak evidence (rules 7 and 8)
+take the kind of a period total or running tally before it in its
+paragraph, of the same family of metrics: "UN data: 1,707 wounded since
+February. Among them, 69 children." -- the 69 are of the tally, not an
+incident of their own.
 """
 from __future__ import annotations
 
@@ -91,3 +97,24 @@ def _one_event(metric, text, start, end, sentence, phrase_kind, window_source):
 
 def _words(match) -> str:
     return " ".join(match[0].split())
+
+
+def flow_kinds(text: str, facts) -> None:
+    """A figure whose kind rests on its verb's tense alone, or on nothing
+    (rules 7 and 8), takes the kind of the last period total or running
+    tally of its metric family before it in its paragraph (in place)."""
+    last: dict[str, object] = {}
+    for fact in sorted(facts, key=lambda f: f.surface_start):
+        family = rules.METRIC_FAMILY.get(fact.metric, fact.metric)
+        before = last.get(family)
+        if before is not None and _weak(fact) \
+                and "\n" not in text[before.surface_start:fact.surface_start]:
+            fact.kind = before.kind
+            fact.kind_reason = (f"as the figure before it in its paragraph "
+                                f"({before.surface}: {before.kind_reason})")
+        if fact.kind in ("period_total", "running_tally"):
+            last[family] = fact
+
+
+def _weak(fact) -> bool:
+    return fact.kind == "unknown" or fact.kind_reason.startswith("one past event")

@@ -464,7 +464,7 @@ _RULE_SCAN = ScannerSet({rule.id: rule.pattern for rule in RULES
 FITS = {
     "overnight": ("night", "point", "day", "earlier"),
     "day": ("day", "night", "point", "earlier"),
-    "week": ("week", "range"),
+    "week": ("week", "range", "earlier"),
     "month": ("month", "range"),
     "year": ("year",),
     "cumulative": ("since",),
@@ -634,13 +634,17 @@ def _anchor(text: str, start: int, candidates, published: date | None):
 
 
 # What dates a passage: figures after it with no time phrase of their own
-# belong to its night ("overnight on Monday", "on Tuesday night") or to the
-# day of the article's dateline ("KYIV, July 9 (Reuters) -"). A date or a
-# weekday alone does not: articles name other days in passing ("talks were
-# held on August 20").
+# belong to its night ("overnight on Monday", "on Tuesday night"), to the
+# day of an attack ("the largest attack on Moscow on Tuesday", "Sunday's
+# strike") or to the day of the article's dateline ("KYIV, July 9 (Reuters)
+# -", "KYIV, July 9:"). A date or a weekday alone does not: articles name
+# other days in passing ("talks were held on August 20").
 _ANCHOR_RULES = {"night_range", "night_into", "night_of", "weekday_night"}
+_DAY_RULES = {"weekday", "date", "yesterday"}
+_ATTACK = re.compile(r"\b(?:attack|strike|assault|barrage|bombardment|raid|salvo)s?\b", re.I)
+ATTACK_REACH = 60          # characters between an attack word and its day
 _DATELINE = re.compile(rf"""\A\W*(?:[A-Z][\w'’.-]*[ ,]+){{1,4}}
-    (?P<d>{DATE})\s*(?:\([^)]{{1,40}}\)\s*)?[—–-]""", re.X)
+    (?P<d>{DATE})\s*(?:\([^)]{{1,40}}\)\s*)?[—–:-]""", re.X)
 PASSAGE_REACH = 3000       # characters before a figure searched for an anchor
 ANCHOR_MAX_DAYS = 7        # an anchor more days before publication is history
 
@@ -651,6 +655,9 @@ def _passage_anchor(text: str, start: int, published: date | None):
     found = _RULE_SCAN.find(text, *region, index=TextIndex.of(text))
     nights = [(m.start(), rule, m) for rule in RULES if rule.id in _ANCHOR_RULES
               for m in found.get(rule.id, ())]
+    found[_BARE_DATE.id] = _bare_dates(text, region)
+    nights += [(m.start(), rule, m) for rule in RULES if rule.id in _DAY_RULES
+               for m in found.get(rule.id, ()) if _of_an_attack(text, m)]
     dateline = _DATELINE.match(text[:200])
     if dateline and dateline.end() <= start:
         nights.append((-1, _BARE_DATE, dateline))
@@ -665,6 +672,17 @@ def _passage_anchor(text: str, start: int, published: date | None):
         surface = " ".join((m["d"] if rule is _BARE_DATE else m[0]).split())
         return (first, last), surface
     return None
+
+
+def _of_an_attack(text: str, m: re.Match) -> bool:
+    """Is this day an attack's ("the attack on Moscow on Tuesday", "Sunday's
+    strike")? An attack word near it, in its sentence."""
+    before = text[max(0, m.start() - ATTACK_REACH):m.start()]
+    after = text[m.end():m.end() + 25]
+    before = re.split(r"[.!?\n]", before)[-1]
+    after = re.split(r"[.!?\n]", after)[0]
+    return bool(_ATTACK.search(before) or re.match(r"['’]s\s+(?:\w+\s+){0,2}?"
+                                                    + _ATTACK.pattern, after, re.I))
 
 
 def _from_passage(text: str, start: int, published: date | None, period):

@@ -4,8 +4,10 @@ The syntax is documented at the top of `reports/briefing.md`. In short:
 `{{ value:QUERY }}`, `{{ value:QUERY.COLUMN }}`, `{{ table:QUERY }}`,
 `{{ chart:QUERY }}`, `{{ filters }}`; `{# ... #}` is a comment.
 
-A query column `X__facts` (a list of `fact_key`s from `scoped_facts`) is not
-shown: it cites the facts behind column `X`, as markdown footnotes.
+A query column `X__facts` (a list of claim ids, "doc:fact_no", as the views
+give them) is not shown: it cites the facts behind column `X`, as markdown
+footnotes, each saying the figure's kind and whether a headline total
+counts it.
 """
 from __future__ import annotations
 
@@ -30,13 +32,14 @@ MAX_TABLE_ROWS = 150
 # Footnotes per figure: a total over thousands of events would otherwise
 # carry thousands of marks (the query's rows, or its view, list them all).
 MAX_CITES = 5
-CHART_KINDS = ("barh", "bar")  # NOTE: keep in sync with charts._bars
+CHART_KINDS = ("barh", "bar", "line")  # NOTE: keep in sync with charts.render_chart
 SYNTAX = ("{{ value:QUERY }}, {{ value:QUERY.COLUMN }}, {{ table:QUERY }}, "
           "{{ chart:QUERY }} or {{ filters }}")
 
 
 class Citations:
-    """Footnote numbers per fact, in order of first citation (one per fact).
+    """Footnote numbers per fact (its claim id, "doc:fact_no"), in order of
+    first citation (one per fact).
 
     Only the cited facts are read back (query `citations`), so a large
     warehouse is not loaded into memory for a few footnotes.
@@ -50,10 +53,10 @@ class Citations:
         if keys is None:
             return ""
         keys = keys if isinstance(keys, (list, tuple)) else [keys]
-        keys = list(dict.fromkeys(k for k in keys if k is not None))
+        keys = list(dict.fromkeys(str(k) for k in keys if k is not None))
         out = []
         for key in keys[:MAX_CITES]:
-            n = self.numbers.setdefault(int(key), len(self.numbers) + 1)
+            n = self.numbers.setdefault(key, len(self.numbers) + 1)
             out.append(f"[^{n}]")
         if len(keys) > MAX_CITES:
             out.append(f" (and {len(keys) - MAX_CITES:,} more figures)")
@@ -64,8 +67,9 @@ class Citations:
         lines = []
         for key, n in self.numbers.items():
             if key not in facts:
-                raise ReportError(f"fact_key {key} is not in scoped_facts — a "
-                                  "__facts column must list scoped_facts.fact_key")
+                raise ReportError(f"claim {key!r} is not in scoped_facts — a "
+                                  "__facts column must list claim ids "
+                                  "(scoped_facts.claim_id, 'doc:fact_no')")
             lines.append(f"[^{n}]: {_cite(facts[key])}")
         return "\n".join(lines)
 
@@ -77,8 +81,9 @@ def _cite(f: dict) -> str:
     if f["title"]:
         source += f", “{md_text(f['title'])}”"
     link = md_link("link", f["url"])
+    note = f" — {md_text(f['note'])}" if f.get("note") else ""
     return (f"{source} (id {md_text(f['doc'])}, figure {f['fact_no']})"
-            f"{' ' + link if link else ''}: “{md_text(f['quote'])}”")
+            f"{' ' + link if link else ''}: “{md_text(f['quote'])}”{note}")
 
 
 class Renderer:

@@ -6,7 +6,9 @@ draw it:
 
     -- title: Drones launched and downed, per article and night
     -- value_axis: Drones (count)
-    -- kind: barh            (barh = horizontal bars, the default; or bar)
+    -- kind: barh            (barh = horizontal bars, the default; bar =
+                             vertical bars; line = a time series: the label
+                             column holds dates, drawn in date order)
 
 Colours, fonts and sizes come from `reports/style.mplstyle`, set once.
 """
@@ -20,6 +22,7 @@ matplotlib.use("Agg")  # no display: charts are files
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter  # noqa: E402
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter  # noqa: E402
 
 from etl.report.safe import csv_text, path_inside, plain_text  # noqa: E402
@@ -92,6 +95,28 @@ def _bars(ax, data: pd.DataFrame, kind: str, value_axis: str) -> None:
         ax.legend()
 
 
+def _lines(ax, data: pd.DataFrame, value_axis: str) -> None:
+    """A time series: dates along the bottom, one line per series. A date
+    with no figure is a gap in its line, not a zero."""
+    when = pd.to_datetime(data.iloc[:, 0])
+    for name in data.columns[1:]:
+        values = pd.to_numeric(data[name], errors="coerce").astype(float)
+        if values.notna().any():
+            ax.plot(when, values, marker="o", markersize=3, linewidth=1.2,
+                    label=str(name))
+    locator = AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+    ax.set_ylabel(value_axis)
+    ax.set_xlabel(str(data.columns[0]))
+    ax.set_ylim(bottom=0)
+    ax.grid(axis="y")
+    ax.grid(axis="x", visible=False)
+    if len(data.columns) > 2:
+        ax.legend()
+
+
 def query_frame(cols: list[str], rows: list[tuple]) -> pd.DataFrame:
     """A query's rows as a DataFrame that keeps whole numbers whole.
 
@@ -130,6 +155,8 @@ def render_chart(data: pd.DataFrame, out_dir: Path, name: str, meta: dict,
             ax.text(0.5, 0.5, "No figures in scope: nothing to draw",
                     ha="center", va="center", transform=ax.transAxes,
                     fontsize="large", color="0.35")
+        elif kind == "line":
+            _lines(ax, data, meta.get("value_axis", "Count"))
         else:
             _bars(ax, data, kind, meta.get("value_axis", "Count"))
         # Titled at the figure's left edge, not the axes': long labels sit left.

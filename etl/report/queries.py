@@ -2,14 +2,13 @@
 
 The briefing's filters are applied once, in the scope queries under
 `reports/queries/scope/`: each is stored as a temp table of the same name
-(`metric_vocabulary`, `scoped_facts`, `scoped_articles`, and the events
-layer: `scoped_events`, `scoped_disputes`, `scoped_tallies`,
-`scoped_undated`) and every other query reads those tables, so a filter
-reaches every section. (`all_events` and `all_disputes` hold the views
-`events` and `disputed_claims` unfiltered, computed once for the scope
-queries that read them.) Events and disputes are in scope when one of their
-claims is in `scoped_facts`. Temp tables live in memory, so this works on a
-read-only connection.
+(`metric_vocabulary`, `scoped_facts`, `scoped_articles`, `scoped_undated`).
+Then, when a filter is given, the facts in scope stand in for the table
+`facts` (a temp view of that name, which every view reads before the
+database's own table), so the views themselves (`incidents`, `air_nights`,
+`headline`, ...) give the briefing's numbers for its scope, and without
+filters exactly what a SQL user sees. Temp tables live in memory, so this
+works on a read-only connection.
 
 Filter values are only ever bound as parameters (`$since`, `$until`, and
 the lists `$metric`, `$side`, `$outlet`, `$place`), never pasted into SQL
@@ -30,8 +29,7 @@ from etl.errors import EtlError, SqlFileError
 REPORTS_DIR = Path(__file__).resolve().parents[2] / "reports"
 # Built in this order: later scope queries read the earlier tables.
 SCOPE_TABLES = ("metric_vocabulary", "scoped_facts", "scoped_articles",
-                "all_events", "all_disputes", "scoped_events", "scoped_air_events",
-                "scoped_disputes", "scoped_tallies", "scoped_undated")
+                "scoped_undated")
 _QUERY_NAME = re.compile(r"[a-z0-9_]+")
 _PARAM = re.compile(r"\$([a-z_]+)\b")
 _SQL_COMMENT = re.compile(r"--[^\n]*")
@@ -171,7 +169,8 @@ def run_sql(con, path: Path, filters: Filters, **extra):
 
 
 def build_scope(con, folder: Path, filters: Filters) -> None:
-    """Store each scope query as a temp table the other queries read."""
+    """Store each scope query as a temp table the other queries read, and
+    with filters, let the facts in scope stand in for `facts`."""
     for name in SCOPE_TABLES:
         path = folder / "scope" / f"{name}.sql"
         sql, params = _bind(path, filters.params())
@@ -181,6 +180,15 @@ def build_scope(con, folder: Path, filters: Filters) -> None:
                         params)
         except duckdb.Error as e:
             raise SqlFileError(path, 1, e) from e
+    if any(v is not None for v in filters.params().values()):
+        # A temp view is found before the database's table of the same name,
+        # by every view that reads `facts`. (It reads a copy: a view of
+        # `facts` over `main.facts` would bind to itself.)
+        con.execute("create or replace temp table facts_in_scope as "
+                    "select facts.* from main.facts as facts "
+                    "semi join scoped_facts using (doc, fact_no)")
+        con.execute("create or replace temp view facts as "
+                    "select * from facts_in_scope")
 
 
 def check_metric(con, filters: Filters) -> None:

@@ -7,7 +7,7 @@
 with checks as (
     select
         bulletin_checks.*,
-        scoped_facts.fact_key,
+        scoped_facts.claim_id,
         scoped_facts.figure as figure_text
     from bulletin_checks
     inner join scoped_facts using (doc, fact_no)
@@ -17,7 +17,7 @@ with checks as (
 select
     night as "Night",
     replace(metric, '_', ' ') || ' ' || figure_text as "News figure",
-    [fact_key] as "News figure__facts",
+    [claim_id] as "News figure__facts",
     coalesce(outlet, '') as "Outlet",
     case when length(quote) > 140 then left(quote, 139) || '…' else quote end
         as "Quote",

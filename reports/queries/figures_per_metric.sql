@@ -1,26 +1,15 @@
--- title: Figures extracted and events, per metric
--- value_axis: Count
+-- title: Figures extracted per metric, by kind
+-- value_axis: Figures
 -- kind: barh
--- One row per metric with a figure in scope: how many figures were
--- extracted, and how many events they make (one figure, however many
--- articles repeat it).
-with figures as (
-    select metric, count(*) as n_figures
-    from scoped_facts
-    group by metric
-),
-
-events as (
-    select metric, count(*) as n_events
-    from scoped_events
-    group by metric
-)
-
+-- One row per metric with a figure in scope: how many figures are
+-- incidents, period totals, running tallies, or of unknown span (the
+-- pipeline's QA chart: where the numbers come from).
 select
-    figures.metric as "Metric",
-    figures.n_figures as "Figures",
-    coalesce(events.n_events, 0) as "Events"
-from figures
-left join events
-    on events.metric = figures.metric
-order by "Figures" desc, "Metric"
+    metric as "Metric",
+    count(*) filter (where kind = 'incident') as "Incident",
+    count(*) filter (where kind = 'period_total') as "Period total",
+    count(*) filter (where kind = 'running_tally') as "Running tally",
+    count(*) filter (where kind = 'unknown') as "Unknown span"
+from scoped_facts
+group by metric
+order by count(*) desc, metric

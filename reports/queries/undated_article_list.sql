@@ -7,8 +7,8 @@ select
     coalesce(title, '') as "Title",
     coalesce(outlet, '') as "Source",
     n_facts as "Figures",
-    fact_keys as "Figures__facts",
+    claim_ids as "Figures__facts",
     n_facts_without_window as "Figures without a window",
-    undated_fact_keys as "Figures without a window__facts"
+    undated_claim_ids as "Figures without a window__facts"
 from scoped_undated
 order by article_id

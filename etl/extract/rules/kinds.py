@@ -36,8 +36,8 @@ PHRASE_KINDS = {
 TALLY_CUES = r"""\b(?:so\s+far|to\s+date|running\s+total|cumulative(?:ly)?|since\s+then
     |(?:total|overall|combat|russian|ukrainian|enemy|its|their)\s+losses
     |losses\s+(?:now\s+)?(?:include|stand|amount|total|reach)
-    |as\s+of\s+(?:midnight\s+|the\s+end\s+of\s+|(?:on\s+)?\d{1,2}\s+)?(?-i:Jan|Feb|Mar|Apr
-      |May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)
+    |as\s+of\s+(?:midnight\s+|noon\s+|the\s+end\s+of\s+)?(?:on\s+)?(?:\d{1,2}\s+)?
+      (?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)
     |since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b
     |since\s+(?:the\s+|russia['’]s\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:invasion|war|attack
       |offensive|incursion|operation)\b)"""
@@ -77,3 +77,10 @@ INCIDENT_MAX = {"people_killed": 1000, "people_injured": 1000}
 
 # Swaps and handovers are events by nature: "the sides swapped 115 POWs".
 EVENT_METRICS = ("prisoners_swapped", "bodies_repatriated")
+
+# Metrics that one tally breaks down into one another ("1,707 wounded ...
+# among the killed, 69 children"): a figure takes the kind of the tally
+# before it within its family (etl/extract/kinds.py flow_kinds).
+METRIC_FAMILY = {
+    "people_killed": "people", "people_injured": "people", "casualties": "people",
+}

@@ -86,7 +86,7 @@ PERIODS = [
         r"(?:past|last|previous)\s+(?:24\s+hours|day)", r"(?:during|in|over|within)\s+one\s+day",
         r"\w+'s\s+(?:first|second|third)\s+day", r"on\s+the\s+(?:first|second|third)\s+day",
         r"in\s+(?:a|one|a\s+single)\s+day", r"per\s+day", rf"a\s+day{_NOT_A_LENGTH}", r"each\s+day",
-        r"every\s+day", r"daily", r"(?:over|during|in)\s+the\s+day\b", r"24\s+hours",
+        r"every\s+day", r"daily", r"(?<!earlier\s)(?<!later\s)(?:over|during|in)\s+the\s+day\b", r"24\s+hours",
         r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+day",
         r"in\s+a\s+single\s+day", r"single\s+day", r"within\s+a\s+day", r"over\s+the\s+past\s+and\s+current\s+day",
     ]),

@@ -4,11 +4,14 @@
 -- outlets and places lower-cased, a place as written or in its one spelling).
 -- Stored as the temp table `scoped_facts`; every other query reads it.
 -- Dates: a fact covers its window, else its article's published date; a
--- fact with neither is left out as soon as a date filter is given.
+-- running tally is of the date it runs to (its window reaches back to
+-- 2022: "9,108 as of September 3" is no figure of September 2); a fact
+-- with no date is left out as soon as a date filter is given.
 with dated as (
     select
         fact_details.*,
-        coalesce(window_start, window_end, published) as date_from,
+        case when kind = 'running_tally' then coalesce(window_end, published)
+            else coalesce(window_start, window_end, published) end as date_from,
         coalesce(window_end, window_start, published) as date_to,
         -- a value drawn as text: 1,234 not 1234.0
         case when value = round(value) then format('{:,}', value::bigint)
@@ -22,8 +25,8 @@ with dated as (
 
 final as (
     select
-        -- ids: fact_key numbers the facts for citations
-        row_number() over (order by dated.doc, dated.fact_no) as fact_key,
+        -- ids: claim_id ("doc:fact_no", as in the views) cites the fact
+        dated.doc || ':' || dated.fact_no as claim_id,
         dated.*,
         coalesce(vocabulary.metric_group, 'other') as metric_group,
         vocabulary.weapon_class,

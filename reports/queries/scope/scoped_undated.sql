@@ -4,8 +4,8 @@
 -- $metric, $side, $outlet and $place (lists; null = no filter) keep the
 -- articles with a figure of one of those metrics / sides / outlets / places. $since and $until are not applied: an undated
 -- article cannot be shown to fall inside or outside them. Stored as the
--- temp table `scoped_undated`; `fact_keys` cites its figures in scope,
--- `undated_fact_keys` those of them with no window.
+-- temp table `scoped_undated`; `claim_ids` cites its figures in scope,
+-- `undated_claim_ids` those of them with no window.
 with
 
 matching as (
@@ -22,10 +22,10 @@ matching as (
 keys as (
     select
         doc as article_id,
-        list(fact_key order by fact_key) as fact_keys,
-        list(fact_key order by fact_key) filter (
+        list(claim_id order by claim_id) as claim_ids,
+        list(claim_id order by claim_id) filter (
             where window_end is null   -- as in undated_articles
-        ) as undated_fact_keys
+        ) as undated_claim_ids
     from scoped_facts
     group by doc
 ),
@@ -33,8 +33,8 @@ keys as (
 final as (
     select
         undated_articles.*,
-        keys.fact_keys,
-        keys.undated_fact_keys
+        keys.claim_ids,
+        keys.undated_claim_ids
     from undated_articles
     left join keys
         on keys.article_id = undated_articles.article_id

@@ -44,6 +44,10 @@ news as (
     where
         coalesce(side, 'russia') = 'russia'
         and exists (select 1 from bulletin_rows)
+    -- a night with Russia's row and a row of no stated side: Russia's
+    qualify row_number() over (
+        partition by night, weapon_class, measure order by side nulls last
+    ) = 1
 ),
 
 candidates as (

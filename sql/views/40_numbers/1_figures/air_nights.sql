@@ -5,8 +5,13 @@
 -- The night's figures are national ones: a figure scoped to a place
 -- ("Kyiv's air defence downed 10 drones", or any figure a mayor or a
 -- governor gives) or to one model of missile ("six Kinzhals") is listed
--- beside them in `scoped_figures`, never taken as the night's total. (Drones are counted as Shahed-type and decoys, so a
--- Shahed figure is national; any other drone model is scoped.)
+-- beside them in `scoped_figures`, never taken as the night's total.
+-- (Drones are counted as Shahed-type and decoys, so a Shahed figure is
+-- national; any other drone model is scoped.) A downed, lost or returned
+-- figure that names no place takes the place of its article's launch for
+-- that night, when the launch names exactly one ("launched 40 drones at
+-- the Kharkiv region ... shot down 33": both Kharkiv's); never the other
+-- way, a nationwide launch does not take one region's place.
 --
 -- Each measure comes from one voice (a claimant; an article's unattributed
 -- figures take the one claimant it names for that night): the defending
@@ -14,9 +19,11 @@
 -- giving the most measures together, then the most reported. A measure
 -- that voice does not give comes from the next voice that does; the
 -- interception rate is given only when launched and downed come from the
--- same voice. Within a voice the latest report wins. Where other voices
--- give other figures, `is_disputed` is true and `other_figures` lists them
--- side by side: never a silent max.
+-- same voice, neither is vague, and downed is not more than launched.
+-- Within a voice the latest report's figure wins. Every other figure given
+-- for the night's measures (by another voice, or by the same voice in
+-- another report) is in `other_figures`, with `is_disputed`: never a
+-- silent maximum.
 --
 -- Figures counted: incidents and one-day totals of a night or a day (a
 -- day counts as the night into it); parts (is_part) never. Figures with
@@ -30,8 +37,7 @@ air_reports as (
             as weapon_class,
         split_part(metric, '_', 2) as measure,
         claims.window_end as night,
-        claims.location is null
-        and (
+        (
             claims.weapon is null
             or (claims.metric like 'drones_%'
                 and claims.weapon in ('Shahed', 'Gerbera'))
@@ -40,7 +46,7 @@ air_reports as (
         and not coalesce(
             regexp_matches(claims.claimant, '(?i)mayor|governor|regional|oblast|city'),
             false
-        ) as is_national
+        ) as is_national_voice
     from claims
     where
         claims.metric in (
@@ -66,7 +72,8 @@ sided as (
 ),
 
 -- an article's unattributed figures take the one claimant it names for
--- that night and class
+-- that night and class; a downed, lost or returned figure naming no place
+-- takes the one place of its article's launch
 voiced as (
     select
         sided.*,
@@ -80,40 +87,55 @@ voiced as (
             claimant_side,
             case when count(distinct claimant_side) over article_night = 1
                 then max(claimant_side) over article_night end
-        ) as voice_side
+        ) as voice_side,
+        coalesce(
+            location,
+            case when measure <> 'launched'
+                and count(distinct location) filter (where measure = 'launched')
+                    over article_night = 1
+                and count(*) filter (where measure = 'launched' and location is null)
+                    over article_night = 0
+                then max(location) filter (where measure = 'launched')
+                    over article_night end
+        ) as place
     from sided
     window article_night as (partition by doc, night, weapon_class)
 ),
 
 national as (
-    select
-        voiced.*,
-        count(*) over (
-            partition by night, side_key, weapon_class, voice, measure,
-                published, value
-        ) as n_same_figure
+    select *
     from voiced
-    where is_national
+    where place is null and is_national_voice
 ),
 
--- one figure per voice and measure: its latest report's
-voice_figures as (
+-- each figure a voice gives for a measure, ranked within the voice: the
+-- latest report first, then the one most reports give, then the larger
+voice_values as (
     select
-        night,
-        side_key as side,
-        weapon_class,
-        voice,
-        any_value(voice_side) as voice_side,
-        measure,
-        arg_max(value, [epoch(coalesce(published, date '1900-01-01')),
-            n_same_figure, value]) as value,
-        arg_max(qualifier, [epoch(coalesce(published, date '1900-01-01')),
-            n_same_figure, value]) as qualifier,
-        arg_max(claim_id, [epoch(coalesce(published, date '1900-01-01')),
-            n_same_figure, value]) as claim_id,
-        count(distinct doc) as n_sources
-    from national
-    group by night, side_key, weapon_class, voice, measure
+        *,
+        row_number() over (
+            partition by night, side, weapon_class, voice, measure
+            order by latest_published desc nulls last, n_reports desc, value desc
+        ) as value_rank
+    from (
+        select
+            night,
+            side_key as side,
+            weapon_class,
+            voice,
+            any_value(voice_side) as voice_side,
+            measure,
+            value,
+            any_value(qualifier) as qualifier,
+            -- the latest report of the figure is the one cited
+            arg_max(claim_id, coalesce(published, date '1900-01-01')::varchar
+                || claim_id) as claim_id,
+            max(published) as latest_published,
+            count(*) as n_reports,
+            count(distinct doc) as n_sources
+        from national
+        group by night, side_key, weapon_class, voice, measure, value
+    )
 ),
 
 ranked_voices as (
@@ -127,25 +149,29 @@ ranked_voices as (
             order by
                 -- the defending side speaks first
                 coalesce(any_value(voice_side) <> side, false) desc,
-                count(*) desc,
+                count(distinct measure) desc,
                 sum(n_sources) desc,
                 voice
         ) as voice_rank
-    from voice_figures
+    from voice_values
     group by night, side, weapon_class, voice
 ),
 
+-- each measure's figure: the best voice that gives it, its first figure
 picked as (
     select
-        voice_figures.*,
-        ranked_voices.voice_rank,
-        row_number() over (
-            partition by voice_figures.night, voice_figures.side,
-                voice_figures.weapon_class, voice_figures.measure
-            order by ranked_voices.voice_rank
+        voice_values.*,
+        voice_values.value_rank = 1 and row_number() over (
+            partition by voice_values.night, voice_values.side,
+                voice_values.weapon_class, voice_values.measure
+            order by ranked_voices.voice_rank, voice_values.value_rank
         ) = 1 as is_picked
-    from voice_figures
-    inner join ranked_voices using (night, side, weapon_class, voice)
+    from voice_values
+    inner join ranked_voices
+        on ranked_voices.night = voice_values.night
+        and ranked_voices.side is not distinct from voice_values.side
+        and ranked_voices.weapon_class = voice_values.weapon_class
+        and ranked_voices.voice = voice_values.voice
 ),
 
 with_picked_value as (
@@ -169,6 +195,14 @@ nights as (
         max(value) filter (where is_picked and measure = 'lost') as lost,
         max(value) filter (where is_picked and measure = 'returned')
             as returned,
+        max(claim_id) filter (where is_picked and measure = 'launched')
+            as launched_claim_id,
+        max(claim_id) filter (where is_picked and measure = 'downed')
+            as downed_claim_id,
+        max(claim_id) filter (where is_picked and measure = 'lost')
+            as lost_claim_id,
+        max(claim_id) filter (where is_picked and measure = 'returned')
+            as returned_claim_id,
         max(qualifier) filter (where is_picked and measure = 'launched')
             as launched_qualifier,
         max(qualifier) filter (where is_picked and measure = 'downed')
@@ -179,12 +213,10 @@ nights as (
         max(voice) filter (where is_picked and measure = 'downed')
             as downed_by,
         count(distinct voice) filter (where is_picked) > 1 as mixes_voices,
-        -- other voices' figures that differ from the one taken
-        list({'measure': measure, 'value': value, 'by': voice}
-            order by measure, voice)
-            filter (where not is_picked and value <> picked_value) as other_figures,
-        list(claim_id order by claim_id) filter (where is_picked)
-            as figure_claim_ids
+        -- every other figure given for a measure, by whichever voice
+        list({'measure': measure, 'value': value, 'by': voice,
+            'claim_id': claim_id} order by measure, voice, value)
+            filter (where not is_picked and value <> picked_value) as other_figures
     from with_picked_value
     group by night, side, weapon_class
 ),
@@ -193,15 +225,22 @@ nights as (
 scoped as (
     select
         night,
-        side_key as side,
+        side,
         weapon_class,
         list({
-            'measure': measure, 'value': value, 'place': location,
+            'measure': measure, 'value': value, 'place': place,
             'weapon': weapon, 'claim_id': claim_id
-        } order by measure, value desc) as scoped_figures
-    from voiced
-    where not is_national
-    group by night, side_key, weapon_class
+        } order by measure, value desc, place, weapon) as scoped_figures
+    from (
+        -- one entry per figure, however many reports repeat it
+        select
+            night, side_key as side, weapon_class, measure, value, place,
+            weapon, min(claim_id) as claim_id
+        from voiced
+        where place is not null or not is_national_voice
+        group by all
+    )
+    group by night, side, weapon_class
 ),
 
 sources as (
@@ -232,10 +271,17 @@ final as (
         nights.returned,
         nights.launched_qualifier,
         nights.downed_qualifier,
+        nights.launched_claim_id,
+        nights.downed_claim_id,
+        nights.lost_claim_id,
+        nights.returned_claim_id,
         case
             when nights.launched_by = nights.downed_by
                 and nights.downed <= nights.launched
                 and nights.launched > 0
+                -- "dozens" is no count to divide
+                and nights.launched_qualifier <> 'vague'
+                and nights.downed_qualifier <> 'vague'
                 then round(100.0 * nights.downed / nights.launched, 1)
         end as interception_rate,
         -- voices
@@ -249,11 +295,21 @@ final as (
         sources.n_sources,
         sources.n_outlets,
         sources.outlets,
-        coalesce(nights.figure_claim_ids, []) as figure_claim_ids,
+        [
+            c for c in [nights.launched_claim_id, nights.downed_claim_id,
+                nights.lost_claim_id, nights.returned_claim_id]
+            if c is not null
+        ] as figure_claim_ids,
         sources.claim_ids
     from sources
-    left join nights using (night, side, weapon_class)
-    left join scoped using (night, side, weapon_class)
+    left join nights
+        on nights.night = sources.night
+        and nights.side is not distinct from sources.side
+        and nights.weapon_class = sources.weapon_class
+    left join scoped
+        on scoped.night = sources.night
+        and scoped.side is not distinct from sources.side
+        and scoped.weapon_class = sources.weapon_class
 )
 
 select * from final

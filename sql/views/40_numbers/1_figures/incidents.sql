@@ -6,11 +6,14 @@
 -- Reports are one incident when they are of the same metric and the same
 -- day (a night counts as the morning it ends: its `day`), their places
 -- and sides agree and neither is a part (is_part) where the other is not.
+-- A city and the region named after it agree ("Moscow", "Moscow region").
 -- (A swap's or a handover's reports need not agree on the side: each
 -- side's count is a figure of the one event.)
--- A report that names no side, place or weapon takes the one the day's
--- other reports name, if they name exactly one. Never across days: a
--- year-to-date "80" and a night's "80" are not one incident.
+-- A report that names no side or weapon takes the one the day's other
+-- reports name, if they name exactly one; one that names no place, the
+-- day's one place if that place has its figure (another figure naming no
+-- place is the day's national figure: see incident_days). Never across
+-- days: a year-to-date "80" and a night's "80" are not one incident.
 --
 -- An undated report (no day) joins the one dated incident of the same
 -- metric and figure whose side, place and weapon it does not contradict,
@@ -28,6 +31,9 @@ with
 reports as (
     select
         claims.*,
+        -- a city and the region named after it are one place for an
+        -- incident ("Moscow", "Moscow region"): its reports name either
+        regexp_replace(claims.location, '\s+region$', '') as place_stem,
         -- a night or one day; a longer window is no one day
         case
             when claims.window_end - claims.window_start <= 1
@@ -59,11 +65,20 @@ sided as (
 placed as (
     select
         sided.*,
-        coalesce(
-            location,
-            case when count(distinct location) over same_side = 1
-                then max(location) over same_side end
-        ) as place_key
+        -- (not drones and missiles: a night's national figure names no
+        -- place, and is not one region's figure; see air_nights)
+        case when metric similar to '(drones|missiles)_.*' then location
+        else coalesce(
+            place_stem,
+            -- the same figure, named without its place; another figure
+            -- naming no place is the day's national one (incident_days)
+            case when count(distinct place_stem) over same_side = 1
+                and list_contains(
+                    list(value) filter (where place_stem is not null) over same_side,
+                    value
+                )
+                then max(place_stem) over same_side end
+        ) end as place_key
     from sided
     window same_side as (partition by metric, is_part, day, side_key)
 ),
@@ -74,6 +89,14 @@ armed as (
         coalesce(
             weapon,
             case when count(distinct weapon) over same_place = 1
+                -- drones and missiles: the same figure named without its
+                -- model ("88 drones", "88 Shaheds"); another figure is the
+                -- night's total, not one model's
+                and (metric not similar to '(drones|missiles)_.*'
+                    or list_contains(
+                        list(value) filter (where weapon is not null) over same_place,
+                        value
+                    ))
                 then max(weapon) over same_place end
         ) as weapon_key
     from placed
@@ -84,7 +107,8 @@ armed as (
 
 -- A vague report ("scores of prisoners") beside a stated figure of the same
 -- day is that figure's incident, not one of its own: it joins the day's
--- one incident with a stated figure whose side does not contradict it.
+-- one incident with a stated figure whose side and place do not
+-- contradict it.
 stated as (
     select
         metric,
@@ -118,10 +142,34 @@ keyed as (
             and vague.day = stated.day
             and (vague.side is null or stated.side_key is null
                 or vague.side = stated.side_key)
+            -- "dozens in Odesa" is no part of a Kharkiv toll
+            and (vague.place_key is null or stated.place_key is null
+                or vague.place_key = stated.place_key)
         where vague.qualifier = 'vague'
         group by vague.claim_id
         having count(*) = 1
     ) as only_stated on only_stated.claim_id = armed.claim_id
+),
+
+-- One article giving two stated figures of one day, metric and place is
+-- telling of two things (two strikes, two towns), not disputing itself:
+-- then each figure is an incident of its own, and the other articles'
+-- reports join the one of their figure.
+split as (
+    select
+        *,
+        max(n_article_figures) over (
+            partition by metric, is_part, day, side_key, place_key, weapon_key
+        ) > 1 as by_figure
+    from (
+        select
+            keyed.*,
+            count(distinct value) filter (where qualifier <> 'vague') over (
+                partition by metric, is_part, day, side_key, place_key,
+                    weapon_key, doc
+            ) as n_article_figures
+        from keyed
+    )
 ),
 
 dated_members as (
@@ -135,9 +183,10 @@ dated_members as (
         place_key,
         weapon_key,
         value
-    from keyed
+    from split
     window incident as (
-        partition by metric, is_part, day, side_key, place_key, weapon_key
+        partition by metric, is_part, day, side_key, place_key, weapon_key,
+            case when by_figure then value end
     )
 ),
 
@@ -170,11 +219,11 @@ candidates as (
         and list_contains(dated_incidents.values, undated.value)
         and (undated.side is null or dated_incidents.side is null
             or undated.side = dated_incidents.side)
-        and (undated.location is null or dated_incidents.place is null
-            or undated.location = dated_incidents.place)
+        and (undated.place_stem is null or dated_incidents.place is null
+            or undated.place_stem = dated_incidents.place)
         and (undated.weapon is null or dated_incidents.weapon is null
             or undated.weapon = dated_incidents.weapon)
-        and (undated.value >= 10 or undated.location = dated_incidents.place)
+        and (undated.value >= 10 or undated.place_stem = dated_incidents.place)
 ),
 
 linked as (
@@ -193,7 +242,7 @@ alone as (
         undated.claim_id,
         min(undated.claim_id) over (
             partition by undated.metric, undated.is_part, undated.value,
-                undated.side, undated.location, undated.weapon
+                undated.side, undated.place_stem, undated.weapon
         ) as incident_id
     from undated
     where undated.claim_id not in (select claim_id from linked)
@@ -207,20 +256,44 @@ members as (
     select claim_id, incident_id from alone
 ),
 
--- each report with its incident, the incident's latest report date, and
--- how many reports of that date give its figure
+-- each report with its incident, ranked: a stated figure before a vague
+-- one, then the latest publication, then the figure most reports of that
+-- date give, then the larger. Each stated report also gets the bounds its
+-- qualifier allows ("about 100": 90 to 110; "over 300": 300 and up), so
+-- that figures that can both be true are no dispute.
 member_reports as (
     select
-        members.incident_id,
-        reports.*,
-        max(reports.published) over incident as latest_published,
-        count(*) over (partition by members.incident_id, reports.published,
-            reports.value) as n_same_figure,
-        -- a stated figure ranks before a vague one
-        case when reports.qualifier = 'vague' then 0 else 1 end as is_stated
-    from members
-    inner join reports on reports.claim_id = members.claim_id
-    window incident as (partition by members.incident_id)
+        *,
+        row_number() over (
+            partition by incident_id
+            order by is_stated desc, published desc nulls last,
+                n_same_figure desc, value desc, claim_id
+        ) as rank
+    from (
+        select
+            members.incident_id,
+            reports.*,
+            max(reports.published) filter (where reports.qualifier <> 'vague')
+                over incident as latest_published,
+            count(*) over (partition by members.incident_id, reports.published,
+                reports.value) as n_same_figure,
+            case when reports.qualifier = 'vague' then 0 else 1 end as is_stated,
+            case reports.qualifier
+                when 'approx' then reports.value * 0.9
+                when 'at_most' then 0
+                when 'range' then coalesce(reports.low, reports.value)
+                else reports.value
+            end as lowest,
+            case reports.qualifier
+                when 'approx' then reports.value * 1.1
+                when 'at_least' then 1e18
+                when 'range' then coalesce(reports.high, 1e18)
+                else reports.value
+            end as highest
+        from members
+        inner join reports on reports.claim_id = members.claim_id
+        window incident as (partition by members.incident_id)
+    )
 ),
 
 final as (
@@ -229,37 +302,34 @@ final as (
         incident_id,
         -- the incident
         any_value(metric) as metric,
-        coalesce(
-            any_value(keys.key_side),
-            arg_max(side, [is_stated, epoch(coalesce(published, date '1900-01-01')),
-                n_same_figure, value])
-        ) as side,
-        coalesce(any_value(keys.key_place), any_value(location)) as place,
-        coalesce(any_value(keys.key_weapon), any_value(weapon)) as weapon,
+        coalesce(any_value(keys.key_side), max(side) filter (where rank = 1))
+            as side,
+        -- the place as the reports name it: the city, where one names it
+        arg_min(location, length(location)) as place,
+        coalesce(any_value(keys.key_weapon), max(weapon) filter (where rank = 1))
+            as weapon,
         any_value(is_part) as is_part,
         max(day) as day,
         min(window_start) filter (where day is not null) as window_start,
         max(window_end) filter (where day is not null) as window_end,
-        -- its figure: the latest report's, then the one most reports of
-        -- that date give, then the larger
-        arg_max(value, [is_stated, epoch(coalesce(published, date '1900-01-01')),
-            n_same_figure, value]) as value,
-        arg_max(qualifier, [is_stated, epoch(coalesce(published, date '1900-01-01')),
-            n_same_figure, value]) as qualifier,
-        arg_max(low, [is_stated, epoch(coalesce(published, date '1900-01-01')),
-            n_same_figure, value]) as low,
-        arg_max(high, [is_stated, epoch(coalesce(published, date '1900-01-01')),
-            n_same_figure, value]) as high,
-        arg_max(claim_id, [is_stated, epoch(coalesce(published, date '1900-01-01')),
-            n_same_figure, value]) as value_claim_id,
+        -- its figure, from its first-ranked report
+        max(value) filter (where rank = 1) as value,
+        max(qualifier) filter (where rank = 1) as qualifier,
+        max(low) filter (where rank = 1) as low,
+        max(high) filter (where rank = 1) as high,
+        max(claim_id) filter (where rank = 1) as value_claim_id,
         list(distinct value order by value) as values,
-        -- an earlier report gave a figure the latest date's reports do not
-        count(distinct value) filter (where published is not null)
-        > count(distinct value) filter (where published = latest_published)
-            as is_updated,
-        -- reports of the latest date differ
-        count(distinct value) filter (where published = latest_published) > 1
-            as is_disputed,
+        -- an earlier report's figure cannot be the figure taken: updated
+        coalesce(bool_or(
+            is_stated = 1 and published < latest_published
+            and not (lowest <= chosen_value and chosen_value <= highest)
+        ), false) as is_updated,
+        -- stated reports of the latest date that cannot all be true
+        coalesce(
+            max(lowest) filter (where is_stated = 1 and published = latest_published)
+            > min(highest) filter (where is_stated = 1 and published = latest_published),
+            false
+        ) as is_disputed,
         -- sources
         count(distinct doc) as n_sources,
         count(distinct doc) filter (where day is null) as n_undated_sources,
@@ -276,7 +346,13 @@ final as (
         min(published) as earliest_report,
         max(published) as latest_report,
         list(claim_id order by claim_id) as claim_ids
-    from member_reports
+    from (
+        select
+            member_reports.*,
+            max(value) filter (where rank = 1) over (partition by incident_id)
+                as chosen_value
+        from member_reports
+    ) as member_reports
     left join (
         select
             incident_id as key_incident_id,

@@ -1,6 +1,6 @@
 -- One row per article with no publication date: its relative time
 -- expressions ("overnight", "on Sunday") cannot be placed, so its claims
--- have no window and stay out of events and tallies over time.
+-- have no window and stay out of dated incidents, nights and tallies.
 with
 
 undated as (

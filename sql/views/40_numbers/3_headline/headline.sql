@@ -1,22 +1,23 @@
 -- One row per figure of the briefing's headline, exactly as it prints it:
 -- people killed and injured, prisoners swapped and bodies repatriated are
--- the sum of their incidents (one figure each, dated, never a part, never
--- a period total, a running tally or a figure whose span is unknown); the
+-- the sum of their incidents' days (incident_days: one figure per incident,
+-- dated, never a part, never a period total, a running tally or a figure
+-- whose span is unknown; a day's national figure holds its places'); the
 -- largest drone and missile attacks are the largest night of air_nights.
 -- `rule` says which; `n_not_counted` how many figures of the metric were
--- left out, and why, so that a reader can check the total.
+-- left out, and why, so that a reader can check the total; `claim_ids` the
+-- reports whose figures make the total (one per incident).
 with
 
 summed as (
     select
         metric,
-        sum(value)::bigint as total,
-        count(*) as n_incidents,
+        sum(total)::bigint as total,
+        sum(n_incidents) as n_incidents,
         min(day) as first_day,
         max(day) as last_day,
-        flatten(list(claim_ids)) as claim_ids
-    from incidents
-    where day is not null and not is_part
+        flatten(list(claim_ids order by day)) as claim_ids
+    from incident_days
     group by metric
 ),
 
@@ -27,7 +28,7 @@ largest as (
         count(launched) as n_incidents,
         arg_max(night, launched) as first_day,
         arg_max(night, launched) as last_day,
-        arg_max(figure_claim_ids, launched) as claim_ids
+        [arg_max(launched_claim_id, launched)] as claim_ids
     from air_nights
     group by weapon_class
 ),
@@ -39,13 +40,17 @@ left_out as (
         count(*) filter (where kind = 'period_total') as n_period_totals,
         count(*) filter (where kind = 'running_tally') as n_running_tallies,
         count(*) filter (where kind = 'unknown') as n_unknown_span,
-        count(*) filter (where kind = 'incident' and is_part) as n_parts,
-        count(*) filter (
-            where kind = 'incident' and not is_part and (
-                window_end is null or window_end - window_start > 1
-            )
-        ) as n_undated
+        count(*) filter (where kind = 'incident' and is_part) as n_parts
     from claims
+    group by metric
+),
+
+-- reports of incidents no day holds (an undated copy of a dated incident
+-- is one of its sources, not left out)
+undated as (
+    select metric, sum(len(claim_ids)) as n_undated
+    from incidents
+    where day is null and not is_part
     group by metric
 ),
 
@@ -77,13 +82,13 @@ final as (
             + coalesce(left_out.n_running_tallies, 0)
             + coalesce(left_out.n_unknown_span, 0)
             + coalesce(left_out.n_parts, 0)
-            + coalesce(left_out.n_undated, 0)
+            + coalesce(undated.n_undated, 0)
         end as n_not_counted,
         left_out.n_period_totals,
         left_out.n_running_tallies,
         left_out.n_unknown_span,
         left_out.n_parts,
-        left_out.n_undated,
+        coalesce(undated.n_undated, 0)::bigint as n_undated,
         coalesce(summed.claim_ids, largest.claim_ids, []) as claim_ids
     from rules
     left join summed
@@ -91,6 +96,7 @@ final as (
     left join largest
         on largest.metric = rules.metric and rules.rule = 'largest night'
     left join left_out on left_out.metric = rules.metric
+    left join undated on undated.metric = rules.metric
 )
 
 select * from final
