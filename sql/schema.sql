@@ -139,3 +139,19 @@ create table if not exists bulletin_posters (
     poster            varchar not null,
     scope             varchar not null      -- national | regional | other
 );
+
+
+-- A figure as a table shows it, its qualifier visible: "~36", "≥300",
+-- "≤8,000", "10,000–12,000", "200–999 (vague)", "810". The views and the
+-- briefing's queries write figures with it, so every table reads alike.
+create or replace macro figure_text(value, qualifier, low, high) as
+    case qualifier
+        when 'approx' then '~' || format('{:,}', value)
+        when 'at_least' then '≥' || format('{:,}', value)
+        when 'at_most' then '≤' || format('{:,}', value)
+        when 'range' then format('{:,}', coalesce(low, value)) || '–'
+            || coalesce(format('{:,}', high), '?')
+        when 'vague' then format('{:,}', coalesce(low, value)) || '–'
+            || coalesce(format('{:,}', high), '?') || ' (vague)'
+        else format('{:,}', value)
+    end;

@@ -451,14 +451,17 @@ def test_an_incident_takes_one_reports_figure_whatever_the_order():
     assert taken[0] == taken[1]
 
 
-def test_one_articles_two_figures_are_two_things_not_a_dispute(db):
+def test_one_articles_figures_of_a_day_are_one_incident_not_a_dispute(db):
+    """"Kyiv brought home 189, Moscow 150, a combined 339": one swap, its
+    largest figure, and no article disputes itself. (Two strikes an article
+    gives without their places are read so too: a total counts once.)"""
     given(db, [article("b")], [
-        fact("b", "people_killed", 5, **on(FEB[8])),
-        fact("b", "people_killed", 2, **on(FEB[8])),
+        fact("b", "prisoners_swapped", 189, **on(FEB[8])),
+        fact("b", "prisoners_swapped", 150, **on(FEB[8])),
+        fact("b", "prisoners_swapped", 339, **on(FEB[8])),
     ])
-    got = rows(db, "select value, is_disputed from incidents order by value")
-    assert got == [dict(value=2, is_disputed=False),
-                   dict(value=5, is_disputed=False)]
+    got = rows(db, "select value, values, is_disputed from incidents")
+    assert got == [dict(value=339, values=[150, 189, 339], is_disputed=False)]
 
 
 def test_agreeing_claimants_are_listed_but_not_disputed(db):

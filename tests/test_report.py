@@ -240,6 +240,21 @@ def test_database_is_opened_read_only(db, tmp_path):
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
+def test_a_database_built_by_another_sql_is_refused_with_the_fix(tmp_path):
+    # A file whose views an older warstats built: reading it with this
+    # version's queries would fail on a missing column, or worse, not fail.
+    db = build_db(tmp_path / "old.duckdb", [], [])
+    con = warehouse.connect(db)
+    con.execute("update sql_version set sql_hash = 'an older sql/'")
+    con.close()
+    with pytest.raises(EtlError, match=r"old\.duckdb.*run `warstats ingest` on it again"):
+        write_briefing(db, tmp_path / "out")
+    con = warehouse.connect(db)
+    warehouse.apply_sql(con)  # what ingest does first
+    con.close()
+    assert write_briefing(db, tmp_path / "out").is_file()
+
+
 # -- citations ----------------------------------------------------------------
 
 # Columns that hold no figure: dates, names, ids, and counts of the sources

@@ -65,6 +65,14 @@ NIGHTS = [
          "Saturday.", MON, "overnight", D(2024, 8, 23), D(2024, 8, 24)),
     Case("In the night from Saturday to Sunday 15 drones were lost.",
          MON, "overnight", D(2024, 8, 24), SUN),
+    # a wave that starts in the evening is the night into the next day
+    Case("Since 21:00 on Friday, August 23, the enemy has launched 70 drones.",
+         SUN, None, D(2024, 8, 23), D(2024, 8, 24), "the night to 2024-08-24"),
+    Case("From 18:00 on 22 August, 40 drones were shot down.",
+         SUN, "overnight", D(2024, 8, 22), D(2024, 8, 23)),
+    # a morning start is the night that ends that day
+    Case("Since 04:00 on August 24, 12 drones were downed.",
+         SUN, "overnight", D(2024, 8, 23), D(2024, 8, 24)),
 ]
 
 DAYS = [

@@ -25,9 +25,10 @@ An incident of more people killed or injured than one attack kills
 
 `flow_kinds` then lets a figure read on weak evidence (rules 7 and 8)
 take the kind of a period total or running tally before it in its
-paragraph, of the same family of metrics: "UN data: 1,707 wounded since
-February. Among them, 69 children." -- the 69 are of the tally, not an
-incident of their own.
+article, of the same family of metrics, unless an incident named by its
+time or event stands between: "UN data: 1,707 wounded since February.
+Among them, 69 children." -- the 69 are of the tally, not an incident of
+their own.
 """
 from __future__ import annotations
 
@@ -102,18 +103,22 @@ def _words(match) -> str:
 def flow_kinds(text: str, facts) -> None:
     """A figure whose kind rests on its verb's tense alone, or on nothing
     (rules 7 and 8), takes the kind of the last period total or running
-    tally of its metric family before it in its paragraph (in place)."""
+    tally of its metric family before it in the article, unless an
+    incident of that family named by its time or event stands between
+    ("UN: 1,081 killed since February ... some 219 men, 165 women killed":
+    the breakdown is the tally's; in place)."""
     last: dict[str, object] = {}
     for fact in sorted(facts, key=lambda f: f.surface_start):
         family = rules.METRIC_FAMILY.get(fact.metric, fact.metric)
         before = last.get(family)
-        if before is not None and _weak(fact) \
-                and "\n" not in text[before.surface_start:fact.surface_start]:
+        if before is not None and _weak(fact):
             fact.kind = before.kind
-            fact.kind_reason = (f"as the figure before it in its paragraph "
+            fact.kind_reason = (f"as the figure before it in its article "
                                 f"({before.surface}: {before.kind_reason})")
         if fact.kind in ("period_total", "running_tally"):
             last[family] = fact
+        elif fact.kind == "incident" and not _weak(fact):
+            last.pop(family, None)
 
 
 def _weak(fact) -> bool:

@@ -318,6 +318,22 @@ def _date(m, pub):
     return day, day
 
 
+def _clock_start(m, pub):
+    """The night (or day) a wave starting at a clock time belongs to."""
+    if m["d"]:
+        day = parse_date(m["d"], pub)
+    elif m["wd"]:
+        day = last_weekday(_need(pub), WEEKDAYS.index(m["wd"].lower()))
+    else:
+        raise Unresolved("a time of day with no date")
+    hour = int(m["h"])
+    if hour >= 17:
+        return day, day + timedelta(days=1)
+    if hour < 9:
+        return day - timedelta(days=1), day
+    return day, day
+
+
 def _earlier_this_week(m, pub):
     monday = last_weekday(_need(pub), 0)
     return monday, max(monday, pub - timedelta(days=1))
@@ -357,6 +373,12 @@ RANGE = (rf"(?:(?P<a>{DATE}){TO}(?P<b>{DATE_OR_DAY})"
 # longer, more specific forms ("overnight into Feb 8") come before their
 # parts ("overnight", "Feb 8").
 RULES = [
+    # "since 21:00 on Wednesday, November 6", "from 18:00 on 15 July": an
+    # evening start is the night into the next day (the Air Force's waves)
+    _rule("clock_start", "night", rf"""
+        \b(?:since|from|starting\s+(?:at|from))\s+(?P<h>\d{{1,2}})[:.]\d\d\s*
+        (?:h\b|hrs\b)?\s*(?:\(?Kyiv\s+time\)?\s*)?(?:on\s+)?(?:the\s+)?
+        (?:(?P<wd>{WEEKDAY}),?\s+)?(?P<d>{DATE})?""", _clock_start),
     _rule("night_range", "night", rf"""
         \b{NIGHT}\s+(?:of\s+|from\s+)?(?:the\s+)?{RANGE}""", _two_dates),
     _rule("night_into", "night", rf"""
@@ -433,7 +455,7 @@ RULES = [
         # "since the air defence was ready" gives a reason, not a start
         (?!(?:[\w'’-]+\s+){0,3}(?:is|are|was|were|has|have|had|will|would|can
            |could|do|does|did|may|might|must)\b)
-        (?P<event>[\w'’-]+(?:\s+[\w'’-]+){0,3})""", _since_event),
+        (?P<event>[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3})""", _since_event),
     _rule("month", "month", rf"""
         \b(?:in|during|throughout|for|over)\s+(?:the\s+month\s+of\s+)?
         (?P<m>{MONTH})(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<y>{YEAR}))?""", _month),

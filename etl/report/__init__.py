@@ -14,6 +14,7 @@ from pathlib import Path
 from etl.report import queries
 from etl.report.briefing import MAX_TABLE_ROWS, Renderer, connect_read_only
 from etl.report.queries import ReportError
+from etl.warehouse import check_sql_version
 
 __all__ = ["write_briefing", "ReportError"]
 
@@ -46,6 +47,7 @@ def write_briefing(db, out_dir, *, since=None, until=None, metric=None,
     out_dir.mkdir(parents=True, exist_ok=True)
     con = connect_read_only(db)
     try:
+        check_sql_version(con, db)
         queries.build_scope(con, folder, filters)
         queries.check_metric(con, filters)
         queries.check_values(con, filters)

@@ -4,6 +4,7 @@ Public surface:
     connect(db, read_only=False)      open the file (DuckDB 1.5-readable)
     apply_sql(con)                    tables of sql/schema.sql, views of sql/views/
     query(db, sql, params)            one read-only query -> DataFrame
+    check_sql_version(con, db)        were db's views built by this sql/?
     split_statements(db, sql)         its statements, each checked to only read
     query_each(db, statements)        (statement, columns, rows) per statement
     ingest(paths, db, ...) -> RunSummary   read, extract in workers, load
@@ -26,6 +27,7 @@ _WHERE = {
     "connect": "database", "apply_sql": "database", "query": "database",
     "split_statements": "database", "query_each": "database",
     "NoDatabase": "database", "QueryError": "database", "SQL_DIR": "database",
+    "check_sql_version": "database",
     "ingest": "loader", "RunSummary": "loader", "extract_sources": "loader",
     "is_warning": "loader", "is_note": "loader", "content_hash": "loader",
     "load_parquet": "spark", "run_spark_ingest": "spark",

@@ -1,6 +1,7 @@
 """The database file: open it, apply sql/, run read-only queries."""
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +64,28 @@ def sql_files(sql_dir: Path = SQL_DIR) -> list[Path]:
     return [sql_dir / "schema.sql", *sorted((sql_dir / "views").glob("**/*.sql"))]
 
 
+def sql_hash(sql_dir: Path = SQL_DIR) -> str:
+    """sha256 of every file `apply_sql` runs, in its order."""
+    digest = hashlib.sha256()
+    for path in sql_files(sql_dir):
+        digest.update(path.relative_to(sql_dir).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def check_sql_version(con, db) -> None:
+    """Raise EtlError when `db`'s views were built from another sql/ than
+    this warstats' (an older version): say how to rebuild them."""
+    try:
+        (found,) = con.execute("select sql_hash from sql_version").fetchone() or (None,)
+    except duckdb.CatalogException:
+        found = None
+    if found != sql_hash():
+        raise EtlError(f"{db}: its views were built by another version of warstats "
+                       "— run `warstats ingest` on it again (it rebuilds the views "
+                       "and skips unchanged articles), then retry")
+
+
 def view_statement(path: Path) -> str:
     """`create or replace view <stem> as <body>` for one bare-select file."""
     body = path.read_text(encoding="utf-8").strip().rstrip(";").rstrip()
@@ -94,6 +117,11 @@ def apply_sql(con, sql_dir: Path = SQL_DIR) -> list[str]:
                     raise SqlFileError(path, number, e) from e
             if path.name == "schema.sql":
                 retype_columns(con)
+        # Which sql/ built the views: a report on a file built by another
+        # version would read other views than its queries expect.
+        con.execute("create table if not exists sql_version (sql_hash varchar)")
+        con.execute("delete from sql_version")
+        con.execute("insert into sql_version values (?)", [sql_hash(sql_dir)])
         con.commit()
     except BaseException:
         con.rollback()

@@ -9,20 +9,8 @@ with shown as (
         side,
         weapon_class,
         -- a figure with its qualifier, as written in a table
-        case launched_qualifier
-            when 'approx' then '~' || format('{:,}', launched)
-            when 'at_least' then '≥' || format('{:,}', launched)
-            when 'at_most' then '≤' || format('{:,}', launched)
-            when 'vague' then format('{:,}', launched) || '+ (vague)'
-            else format('{:,}', launched)
-        end as launched_text,
-        case downed_qualifier
-            when 'approx' then '~' || format('{:,}', downed)
-            when 'at_least' then '≥' || format('{:,}', downed)
-            when 'at_most' then '≤' || format('{:,}', downed)
-            when 'vague' then format('{:,}', downed) || '+ (vague)'
-            else format('{:,}', downed)
-        end as downed_text,
+        launched_figure as launched_text,
+        downed_figure as downed_text,
         lost,
         returned,
         interception_rate,

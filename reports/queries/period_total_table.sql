@@ -12,13 +12,7 @@ select
     metric as "Metric",
     coalesce(place, '') as "Place",
     coalesce(side, '') as "Side",
-    case qualifier
-        when 'approx' then '~' || format('{:,}', value)
-        when 'at_least' then '≥' || format('{:,}', value)
-        when 'at_most' then '≤' || format('{:,}', value)
-        when 'vague' then format('{:,}', value) || '+ (vague)'
-        else format('{:,}', value)
-    end as "Figure",
+    figure as "Figure",
     [value_claim_id] as "Figure__facts",
     array_to_string(claimants, ', ') as "Claimant",
     case when is_part then 'part' else '' end as "Part",

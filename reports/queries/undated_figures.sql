@@ -6,7 +6,7 @@ select
     metric as "Metric",
     coalesce(place, '') as "Place",
     coalesce(side, '') as "Side",
-    format('{:,}', value) as "Figure",
+    figure as "Figure",
     [value_claim_id] as "Figure__facts",
     case when is_part then 'part' else '' end as "Part",
     n_sources as "Sources",

@@ -12,14 +12,7 @@ with dated as (
         fact_details.*,
         case when kind = 'running_tally' then coalesce(window_end, published)
             else coalesce(window_start, window_end, published) end as date_from,
-        coalesce(window_end, window_start, published) as date_to,
-        -- a value drawn as text: 1,234 not 1234.0
-        case when value = round(value) then format('{:,}', value::bigint)
-            else format('{:,.1f}', value) end as value_text,
-        case when low = round(low) then format('{:,}', low::bigint)
-            else format('{:,.1f}', low) end as low_text,
-        case when high = round(high) then format('{:,}', high::bigint)
-            else format('{:,.1f}', high) end as high_text
+        coalesce(window_end, window_start, published) as date_to
     from fact_details
 ),
 
@@ -31,17 +24,7 @@ final as (
         coalesce(vocabulary.metric_group, 'other') as metric_group,
         vocabulary.weapon_class,
         -- the figure as written in a table, with its qualifier
-        case dated.qualifier
-            when 'approx' then '~' || value_text
-            when 'at_least' then '≥' || value_text
-            when 'at_most' then '≤' || value_text
-            -- a bound the extractor left null shows as ?, not as no figure
-            when 'range' then coalesce(low_text, value_text) || '–'
-                || coalesce(high_text, '?')
-            when 'vague' then coalesce(low_text, value_text) || '–'
-                || coalesce(high_text, '?') || ' (vague)'
-            else value_text
-        end as figure,
+        figure_text(dated.value, dated.qualifier, dated.low, dated.high) as figure,
         coalesce(strftime(date_from, '%Y-%m-%d'), 'undated') as date_label
     from dated
     left join metric_vocabulary as vocabulary

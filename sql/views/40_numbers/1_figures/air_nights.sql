@@ -127,6 +127,7 @@ voice_values as (
             measure,
             value,
             any_value(qualifier) as qualifier,
+            any_value(high) as high,
             -- the latest report of the figure is the one cited
             arg_max(claim_id, coalesce(published, date '1900-01-01')::varchar
                 || claim_id) as claim_id,
@@ -207,6 +208,11 @@ nights as (
             as launched_qualifier,
         max(qualifier) filter (where is_picked and measure = 'downed')
             as downed_qualifier,
+        -- as a table shows them, qualifiers visible ("~36", "≥800")
+        max(figure_text(value, qualifier, value, high))
+            filter (where is_picked and measure = 'launched') as launched_figure,
+        max(figure_text(value, qualifier, value, high))
+            filter (where is_picked and measure = 'downed') as downed_figure,
         -- who gives them
         max(voice) filter (where is_picked and measure = 'launched')
             as launched_by,
@@ -271,6 +277,8 @@ final as (
         nights.returned,
         nights.launched_qualifier,
         nights.downed_qualifier,
+        nights.launched_figure,
+        nights.downed_figure,
         nights.launched_claim_id,
         nights.downed_claim_id,
         nights.lost_claim_id,

@@ -151,27 +151,6 @@ keyed as (
     ) as only_stated on only_stated.claim_id = armed.claim_id
 ),
 
--- One article giving two stated figures of one day, metric and place is
--- telling of two things (two strikes, two towns), not disputing itself:
--- then each figure is an incident of its own, and the other articles'
--- reports join the one of their figure.
-split as (
-    select
-        *,
-        max(n_article_figures) over (
-            partition by metric, is_part, day, side_key, place_key, weapon_key
-        ) > 1 as by_figure
-    from (
-        select
-            keyed.*,
-            count(distinct value) filter (where qualifier <> 'vague') over (
-                partition by metric, is_part, day, side_key, place_key,
-                    weapon_key, doc
-            ) as n_article_figures
-        from keyed
-    )
-),
-
 dated_members as (
     select
         claim_id,
@@ -183,10 +162,9 @@ dated_members as (
         place_key,
         weapon_key,
         value
-    from split
+    from keyed
     window incident as (
-        partition by metric, is_part, day, side_key, place_key, weapon_key,
-            case when by_figure then value end
+        partition by metric, is_part, day, side_key, place_key, weapon_key
     )
 ),
 
@@ -318,16 +296,23 @@ final as (
         max(low) filter (where rank = 1) as low,
         max(high) filter (where rank = 1) as high,
         max(claim_id) filter (where rank = 1) as value_claim_id,
+        -- as a table shows it, its qualifier visible ("~36", "≥300")
+        max(figure_text(value, qualifier, low, high)) filter (where rank = 1)
+            as figure,
         list(distinct value order by value) as values,
         -- an earlier report's figure cannot be the figure taken: updated
         coalesce(bool_or(
             is_stated = 1 and published < latest_published
             and not (lowest <= chosen_value and chosen_value <= highest)
         ), false) as is_updated,
-        -- stated reports of the latest date that cannot all be true
+        -- stated reports of the latest date, of two articles at least,
+        -- that cannot all be true (one article's figures are a total and
+        -- its parts, or each side's count of a swap: not a dispute)
         coalesce(
             max(lowest) filter (where is_stated = 1 and published = latest_published)
-            > min(highest) filter (where is_stated = 1 and published = latest_published),
+            > min(highest) filter (where is_stated = 1 and published = latest_published)
+            and count(distinct doc) filter (
+                where is_stated = 1 and published = latest_published) > 1,
             false
         ) as is_disputed,
         -- sources

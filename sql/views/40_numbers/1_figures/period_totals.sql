@@ -36,6 +36,9 @@ final as (
             n_same_figure, value]) as qualifier,
         arg_max(claim_id, [epoch(coalesce(published, date '1900-01-01')),
             n_same_figure, value]) as value_claim_id,
+        arg_max(figure_text(value, qualifier, low, high),
+            [epoch(coalesce(published, date '1900-01-01')), n_same_figure, value])
+            as figure,
         list(distinct value order by value) as values,
         -- sources
         coalesce(
