@@ -12,7 +12,7 @@ from dataclasses import replace
 from etl.extract import numbers
 from etl.extract.claimants import first_claimant
 from etl.extract.rules import periods
-from etl.extract.rules.places import Place, find_places
+from etl.extract.rules.places import Place, find_places, region_of_city
 from etl.extract.rules.sides import find_sides
 from etl.extract.rules.weapons import MISSILE_CLASSES, find_weapons
 from etl.extract.scan import Scanner, TextIndex, per_article
@@ -317,9 +317,16 @@ def _first_unless_listed(text, places):
     ("striking Kyiv and Odesa"), which leaves the figure without one."""
     first = places[0]
     if len(places) > 1 and _LIST_JOIN.fullmatch(text[first.end:places[1].start]) \
-            and (places[1].canonical or places[1].name) != (first.canonical or first.name):
+            and (places[1].canonical or places[1].name) not in _names_of(first):
         return None                       # not "Moscow, the capital": one place
     return first.name
+
+
+def _names_of(place):
+    """The canonical names that mean the place itself: its own, and for a
+    city its region ("Kyiv and the region around it" is Kyiv's area)."""
+    region = region_of_city(place)
+    return {place.canonical or place.name, region.canonical if region else None}
 
 
 _LIST_JOIN = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as|,)\s+(?:the\s+|in\s+|over\s+)?", _I)
@@ -415,10 +422,12 @@ def _read_places(text, start, end):
 _STAND_IN = re.compile(r"\b(?:(?P<capital>the\s+(?:Ukrainian\s+|Russian\s+)?capital(?:\s+region)?)|"
                        r"(?P<region>(?:the|his|her|its)\s+(?:[a-z]+ern\s+)?(?:region|oblast))|"
                        r"(?P<city>the\s+city(?!\s+of\s+[A-Z]))|"
+                       r"(?P<settlement>the\s+(?:village|town|settlement|hamlet)(?!\s+of\s+[A-Z]))|"
                        r"(?P<direction>(?:this|that|the\s+same)\s+direction))\b", _I)
 _STAND_IN_SCAN = Scanner(_STAND_IN)
 _STAND_IN_KINDS = {"capital": ("city", ("Kyiv", "Moscow")), "region": ("region", None),
-                   "city": ("city", None), "direction": ("direction", None)}
+                   "city": ("city", None), "settlement": ("settlement", None),
+                   "direction": ("direction", None)}
 
 
 # A place that is an actor or a government, not where ("Moscow's soldiers",
@@ -445,20 +454,47 @@ def _named_before(text, pos, kind_and_names):
 
 
 def _read_named_before(text, pos, kind_and_names):
+    """"The village" is the last town or village named, listed or not
+    ("the village of X"); "the region" the last region named, or the
+    region of the last city when that city names its region ("struck
+    Kharkiv ... 200 homes in the region are without power")."""
     kind, names = kind_and_names
     base = max(0, pos - 1500)
-    for p in reversed(find_places(text, base, pos)):
-        if p.kind == kind and (names is None or (p.canonical or p.name) in names) \
-                and not _is_actor(text, p):
+    named = find_places(text, base, pos)
+    if kind == "settlement":
+        named = sorted([p for p in named if p.kind == "city"] + [
+            Place(" ".join(hit["name"].split()), "city", None, hit.start("name"), hit.end("name"))
+            for hit in _SETTLEMENT_OF.finditer(text, base, pos)], key=lambda p: p.end)
+        kind = "city"
+    for p in reversed(named):
+        if _is_actor(text, p):
+            continue
+        if kind == "region" and p.kind == "city" and region_of_city(p):
+            return region_of_city(p)
+        if p.kind == kind and (names is None or (p.canonical or p.name) in names):
             return p
     return None
 
 
 def _paragraph_place(text, m):
     """A casualty or damage figure with no place of its own: the one place
-    named in the sentences just before it ("Five people were injured in the
-    strike" after "... hit Kharkiv"), else the place the article is about."""
-    return _one(_places(text, max(0, m.sent.start - 600), m.sent.start)) or _article_place(text)
+    of the nearest sentence before it that names one ("Five people were
+    injured in the strike" after "... hit Kharkiv"; a town named just
+    before beats the region the article opened with), else the one place
+    of the sentences just before, else the place the article is about."""
+    window = max(0, m.sent.start - 600)
+    before = _places(text, window, m.sent.start)
+    if before:
+        last = _SENTENCE_END.search(text[window:before[-1].start][::-1])
+        opens = before[-1].start - last.start() if last else window
+        nearest = _one([p for p in before if p.start >= opens])
+        if nearest:
+            return nearest
+    return _one(before) or _article_place(text)
+
+
+# Where a sentence ends, read backwards: a stop and its space, or a line break.
+_SENTENCE_END = re.compile(r"\s+[\"”’»)]*[.!?]|\n")
 
 
 @per_article
@@ -475,10 +511,13 @@ def _article_place(text):
 
 
 def _one(places):
+    """The place when all of `places` name one (a city and its own region
+    count as one: the city), else None."""
     names = {p.canonical or p.name for p in places}
     if len(names) == 1:
         return places[0].name
-    return None
+    cities = [p for p in places if p.kind == "city" and names <= _names_of(p)]
+    return cities[0].name if cities else None
 
 
 # Metrics whose weapon may be a plain type ("helicopter", "fighter jet").

@@ -165,6 +165,29 @@ NEW = [
     # the village, not the district around it
     Case("In the Bilhorod district, the village of Shabo came under artillery fire four times.",
          [F("attacks", 4, location="Shabo")]),
+    # a figure with no place takes the one place of the nearest sentence
+    # before that names one, not the first of the paragraph's places
+    Case("Drones struck the Sumy region on Monday. Later, a missile hit a bridge in Kharkiv. "
+         "Three people were injured.",
+         [F("people_injured", 3, location="Kharkiv")]),
+    # "the village" stands for the village named before, listed or not
+    Case("In the Sumy region, the village of Krasnopillia came under mortar fire. "
+         "A drone later dropped three grenades on the village.",
+         [F("bombs_dropped", 3, location="Krasnopillia")]),
+    # "the region" after a city that names its region is that region
+    Case("Missiles struck Kharkiv overnight. More than 3,000 people in the region "
+         "were left without power.",
+         [F("people_without_power", 3000, location="Kharkiv region")]),
+    # a city and its own region are one place (the city), not a list of two
+    Case("Drones hit the Sumy region last week. On Sunday, Russia launched 27 drones, "
+         "all of which targeted Odesa and the region around it.",
+         [F("drones_launched", 27, location="Odesa")]),
+    Case("Shelling hit the Sumy region last week. On Sunday, air defence destroyed 26 of "
+         "the 31 drones that Russia sent against Kyiv and the region.",
+         [F("drones_downed", 26, location="Kyiv"), F("drones_launched", 31, location="Kyiv")]),
+    Case("Shelling hit the Sumy region last week. On Friday, rockets struck Zaporizhzhia "
+         "and the region.\nFour houses were damaged.",
+         [F("buildings_damaged", 4, location="Zaporizhzhia")]),
 ]
 
 KNOWN_MISSES = [

@@ -609,6 +609,25 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     return [p for m in _place_matches(text[start:end]) for p in _from_match(m, start)]
 
 
+def region_of_city(city: Place) -> Place | None:
+    """The region a city names, when the city is its centre and shares its
+    name: Kharkiv -> "Kharkiv region" (as spelt: Kharkov -> "Kharkov
+    region"), Dnipro -> "Dnipropetrovsk region"; None for other towns.
+
+    >>> [region_of_city(p).name for p in find_places("Kharkov and Dnipro")]
+    ['Kharkov region', 'Dnipropetrovsk region']
+    >>> region_of_city(find_places("Bucha")[0]) is None
+    True
+    """
+    if city.kind != "city" or city.name not in _STEMS:
+        return None
+    region = _region(city.name, city.start, city.end, True)
+    if region.canonical != f"{city.canonical} region":
+        region = Place(region.canonical, "region", region.country, city.start, city.end,
+                       region.canonical, region.held_by)
+    return region
+
+
 @functools.lru_cache(maxsize=4096)
 def canonical_place(name: str) -> str:
     """One spelling per place, for grouping: a location as the extractor
