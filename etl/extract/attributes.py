@@ -398,6 +398,8 @@ def _read_places(text, start, end):
         if _is_actor(text, p):
             continue
         if found and _PARENT.match(text[found[-1].end:a]):
+            if found[-1].kind == "district" and p.kind == "city":
+                found[-1] = p             # "the Kyivskyi district of Kharkiv": the city
             continue                      # "Zvenihorod district of Cherkasy region"
         if _MODIFIER.match(text, b):
             continue                      # "the Donetsk city of Bakhmut": Bakhmut

@@ -130,6 +130,14 @@ NEW = [
     Case("Ukraine shot down all 23 drones launched at its territory by Russia overnight.",
          [F("drones_downed", 23, side="russia"), F("drones_launched", 23, side="russia")]),
     # -- location --------------------------------------------------------------
+    # a city's district is the city; a region's district stays the district
+    Case("On Thursday, a guided bomb hit the Shevchenkivskyi district of Kharkiv. "
+         "Seven people were injured in the strike.",
+         [F("people_injured", 7, location="Kharkiv")]),
+    Case("A missile strike on the Industrialnyi district of Dnipro injured nine people.",
+         [F("people_injured", 9, location="Dnipro")]),
+    Case("Shelling of the Nikopol district of Dnipropetrovsk region injured two people.",
+         [F("people_injured", 2, location="Nikopol district")]),
     # "the oblast", "his region" stand for the region named before
     Case("The acting governor of Kursk Oblast said seven drones were downed in the oblast.",
          [F("drones_downed", 7, location="Kursk region")]),
