@@ -302,7 +302,7 @@ def test_any_text_gives_a_window_or_a_reason(words, published, period, cut):
     start, end = sorted(min(c, len(text)) for c in cut)
     first, last, note, source = resolve_window(text, start, end, published, period)
     assert source in ("night", "point", "day", "week", "month", "year", "since",
-                      "range", "earlier", "passage", "period", "none")
+                      "range", "earlier", "context", "passage", "period", "none")
     assert note
     if first and last:
         assert first <= last, note

@@ -43,11 +43,18 @@ from etl.extract.scan import ScannerSet, TextIndex
 INVASION = date(2022, 2, 24)
 
 
+# The kinds of time phrase that span days: in a figure's own sentence they
+# make it a period's total or a running tally.
+_SPANS = ("day", "week", "month", "year", "range", "since")
+
+
 class Window(NamedTuple):
     """The dates a figure covers, how they were read, and from where: the
     kind of the time phrase read near the figure (night, point, day, week,
     month, year, since, range, earlier: see Rule.kind, even when its dates
-    could not be resolved), "passage" (its passage's night or dateline),
+    could not be resolved), "context" (a span named in a sentence before,
+which dates the figure but is not its period), "passage" (its passage's
+night or dateline),
     "period" (its period alone) or "none"."""
 
     first: date | None
@@ -607,38 +614,42 @@ def resolve_window(text: str, start: int, end: int, published: date | None,
             if anchored:
                 return anchored
         return _by_period(published, period)
-    rule, m, _ = candidates[0]
+    rule, m, in_sentence = candidates[0]
     surface = " ".join(m[0].split())
+    # "In November the minister said ... Ukraine needs 120 jets": a span
+    # named sentences before dates the figure but says nothing of what it
+    # counts; only a span in its own sentence makes it a period's total
+    source = rule.kind if in_sentence or rule.kind not in _SPANS else "context"
     try:
         first, last = rule.resolve(m, published)
         if rule.id == "overnight":            # "overnight ... on Sunday"
             anchor, how = _anchor(text, start, candidates, published)
             first, last = anchor - timedelta(days=1), anchor
             if how:
-                return Window(first, last, f"'{surface}' {how}: the night to {last}", rule.kind)
+                return Window(first, last, f"'{surface}' {how}: the night to {last}", source)
         elif period == "overnight" and rule.kind == "point":
             first = last - timedelta(days=1)  # said on Sunday: night into it
     except Unresolved as why:
         if published is None:
             return Window(None, None, f"undated article: cannot resolve '{surface}'",
-                          rule.kind)
-        return Window(None, None, f"cannot resolve '{surface}': {why}", rule.kind)
+                          source)
+        return Window(None, None, f"cannot resolve '{surface}': {why}", source)
     except (ValueError, OverflowError):       # "February 30", "past 99999 weeks"
-        return Window(None, None, f"cannot resolve '{surface}': not a date", rule.kind)
+        return Window(None, None, f"cannot resolve '{surface}': not a date", source)
     if last is None:
-        return Window(first, last, f"'{surface}': from {first}, undated article", rule.kind)
+        return Window(first, last, f"'{surface}': from {first}, undated article", source)
     if first is None:
-        return Window(first, last, f"'{surface}': from a start not dated, to {last}", rule.kind)
+        return Window(first, last, f"'{surface}': from a start not dated, to {last}", source)
     if first > last:                          # "since 2024" in a 2023 article
         return Window(None, None, f"cannot resolve '{surface}': starts after it ends",
-                      rule.kind)
+                      source)
     if first == last:
-        return Window(first, last, f"'{surface}': {first}", rule.kind)
+        return Window(first, last, f"'{surface}': {first}", source)
     if rule.kind == "earlier":
-        return Window(first, last, f"'{surface}': one day from {first} to {last}", rule.kind)
+        return Window(first, last, f"'{surface}': one day from {first} to {last}", source)
     if rule.kind == "night" or period == "overnight":
-        return Window(first, last, f"'{surface}': the night to {last}", rule.kind)
-    return Window(first, last, f"'{surface}': {first} to {last}", rule.kind)
+        return Window(first, last, f"'{surface}': the night to {last}", source)
+    return Window(first, last, f"'{surface}': {first} to {last}", source)
 
 
 def _anchor(text: str, start: int, candidates, published: date | None):
