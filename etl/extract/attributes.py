@@ -7,6 +7,7 @@ does not say. Rules follow ../shared/spec/FACTS.md, "Attributes".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from etl.extract import numbers
@@ -287,6 +288,12 @@ def _read_location(text, m):
         # Several places: the one the clause puts the event at, if one.
         return _one(in_clause) or _one([p for p in in_clause
                                         if _LOCATIVE.search(text[max(0, p.start - 40):p.start])])
+    antecedent = m.extra.get("antecedent")
+    if antecedent is not None and antecedent.sent is not m.sent \
+            and location_for(text, antecedent):
+        # "eight drones were used to target Odesa ... six were intercepted":
+        # what refers back to a figure happened where it did
+        return location_for(text, antecedent)
     if m.metric in _LOCAL_METRICS and m.item != "soldier" \
             and not _NATIONWIDE.search(text, m.sent.start, m.sent.end):
         return _paragraph_place(text, m)
@@ -404,20 +411,51 @@ def _read_places(text, start, end):
         if _MODIFIER.match(text, b):
             continue                      # "the Donetsk city of Bakhmut": Bakhmut
         found.append(p)
+    # `found` stays in text order (as `named` is): a settlement goes in
+    # after the places that start where it does or before. By bisection:
+    # over a whole article, sorting `found` or looping over `named` for each
+    # settlement would cost time with the square of its length.
+    starts, covered = [p.start for p in found], None
     for hit in _SETTLEMENT_OF.finditer(text, start, end):
         a = hit.start("name")
         if found and _CONTAINER_GAP.fullmatch(text, found[-1].end, hit.start()):
             found.pop()                   # "In the X district, the village of Y": Y
-        if not any(p.start <= a < p.end for p in named):
+            starts.pop()
+        covered = covered or _Coverage(named)
+        if not covered.holds(a):
             # "the village of Murom": a settlement the gazetteer lacks
             name = " ".join(hit["name"].split())
-            found.append(Place(name, "city", None, a, hit.end("name"), name, None))
-        found.sort(key=lambda p: p.start)
+            k = bisect_right(starts, a)
+            found.insert(k, Place(name, "city", None, a, hit.end("name"), name, None))
+            starts.insert(k, a)
     for hit in _STAND_IN_SCAN.finditer(text, start, end, index=TextIndex.of(text)):
         named = _named_before(text, hit.start(), _STAND_IN_KINDS[hit.lastgroup])
         if named and not _ONE_OF_SEVERAL.search(text[max(0, hit.start() - 50):hit.start()]):
             found.append(replace(named, start=hit.start(), end=hit.end()))
     return sorted(found, key=lambda p: p.start)
+
+
+class _Coverage:
+    """Is a position inside one of these spans (objects with .start and
+    .end, in order of start)? A bisect over their starts, and the furthest
+    end of the spans that start at or before each.
+
+    >>> from types import SimpleNamespace as Span
+    >>> c = _Coverage([Span(start=0, end=10), Span(start=2, end=4), Span(start=20, end=25)])
+    >>> [pos for pos in (0, 5, 9, 10, 19, 20, 24, 25) if c.holds(pos)]
+    [0, 5, 9, 20, 24]
+    """
+
+    def __init__(self, spans):
+        self.starts, self.reach, furthest = [], [], None
+        for p in spans:
+            furthest = p.end if furthest is None else max(furthest, p.end)
+            self.starts.append(p.start)
+            self.reach.append(furthest)
+
+    def holds(self, pos) -> bool:
+        k = bisect_right(self.starts, pos)
+        return k > 0 and pos < self.reach[k - 1]
 
 
 # Words that stand for a place named earlier -> the kind of place they mean.

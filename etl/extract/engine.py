@@ -142,8 +142,7 @@ def extract_text(text: str, doc: str = "", published=None) -> Extraction:
     sentences = split_sentences(text)
     mentions: list[_Mention] = []
     for sent in sentences:
-        for m in _sentence_mentions(text, sent, mentions, out, doc):
-            mentions.append(m)
+        mentions.extend(_sentence_mentions(text, sent, mentions, out, doc))
     figures = Figures(mentions)
     facts = []
     for m in mentions:
@@ -173,26 +172,39 @@ def _not_whole(m) -> bool:
 # -- finding what each number counts ---------------------------------------
 
 def _sentence_mentions(text, sent, earlier, out, doc):
+    """The figures of one sentence, in order; `earlier` are those of the
+    sentences before, in order, and is left as it was given."""
     s = text[sent.start:sent.end]
     found, pending = [], []
     quantities = [_shift(q, sent.start) for q in
                   numbers.find_quantities(s, index=TextIndex.of(text), offset=sent.start)]
     if "both" in s.lower():
         quantities = sorted(quantities + _both(text, sent), key=lambda q: q.start)
-    for q in quantities:
-        if q.form == "both" and not _two_before(text, q, earlier + found):
-            continue        # "both sides": no count of two stated before
-        reason = _not_a_fact(text, q, sent)
-        if reason:
-            out.rejections.append(_reject(text, doc, q, sent, reason))
-            continue
-        m = _classify(text, q, sent, earlier + found)
-        if m.metric is None:
-            pending.append(m)
-            continue
-        found.append(m)
-        if "also" in m.extra:
-            found.append(m.extra.pop("also"))
+    # Each number is classified after the article's earlier figures and the
+    # sentence's so far: they go on the end of `earlier` for the while (a
+    # copy of the list for each number would cost time with the square of
+    # the article's length).
+    n_earlier = len(earlier)
+    try:
+        for q in quantities:
+            if q.form == "both" and not _two_before(text, q, earlier):
+                continue        # "both sides": no count of two stated before
+            reason = _not_a_fact(text, q, sent)
+            if reason:
+                out.rejections.append(_reject(text, doc, q, sent, reason))
+                continue
+            m = _classify(text, q, sent, earlier)
+            if m.metric is None:
+                pending.append(m)
+                continue
+            found.append(m)
+            earlier.append(m)
+            if "also" in m.extra:
+                also = m.extra.pop("also")
+                found.append(also)
+                earlier.append(also)
+    finally:
+        del earlier[n_earlier:]
     for m in pending:
         if _elliptical(text, m, earlier):
             found.append(m)
@@ -226,12 +238,16 @@ def _elliptical(text, m, earlier) -> bool:
     s = text[m.sent.start:m.sent.end]
     if _events_in(text, m.sent.start, m.sent.end, _ALL_EVENTS, sub=True) or _HAS_VERB.search(s):
         return False
-    prev = [p for p in earlier if p.item == m.item and p.sent.end <= m.sent.start
-            and m.sent.start - p.sent.end < 200]
-    if not prev:
-        return False
-    m.event, m.metric = prev[-1].event, prev[-1].metric
-    return True
+    # The last figure of that item in the sentences ending less than 200
+    # characters before. `earlier` is in text order, so the walk back stops
+    # at the first figure of a sentence further away.
+    for p in reversed(earlier):
+        if m.sent.start - p.sent.end >= 200:
+            return False
+        if p.item == m.item and p.sent.end <= m.sent.start:
+            m.event, m.metric = p.event, p.metric
+            return True
+    return False
 
 
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|said|says|[a-z]{3,}ed|ran|rang)\b(?!\s+children)", _I)

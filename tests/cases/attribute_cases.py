@@ -46,6 +46,16 @@ NEW = [
     Case("As of 9:15 a.m., at least 12 people had been injured in the city.",
          [F("people_injured", 12, period=None)]),
     # -- period: day, week, month ------------------------------------------
+    # a sentence going on with the same report ("in addition", "other
+    # losses include") covers the span of the figure stated before
+    Case("Since the start of the invasion, Russia has lost 4,100 tanks, the General Staff "
+         "said. Other Russian losses include 310 helicopters and 120 warplanes.",
+         [F("equipment_destroyed", 4100, period="cumulative"),
+          F("equipment_destroyed", 310, period="cumulative"),
+          F("equipment_destroyed", 120, period="cumulative")]),
+    Case("Russian forces lost 1,200 soldiers in a single day, the General Staff said. "
+         "In addition, 14 tanks were destroyed.",
+         [F("casualties", 1200, period="day"), F("equipment_destroyed", 14, period="day")]),
     # "a day after" is a distance in time, not a daily figure
     Case("Officials said 14 people were injured, a day after the strike on the port.",
          [F("people_injured", 14, period=None)]),
@@ -186,6 +196,14 @@ NEW = [
     Case("Missiles struck Kharkiv overnight. More than 3,000 people in the region "
          "were left without power.",
          [F("people_without_power", 3000, location="Kharkiv region")]),
+    # a figure that refers back to one of an earlier sentence ("seven were
+    # intercepted", "seven of them") happened where that one did
+    Case("Russia sent nine drones against Mykolaiv on Tuesday night. Air defence said "
+         "seven were intercepted.",
+         [F("drones_launched", 9, location="Mykolaiv"), F("drones_downed", 7, location="Mykolaiv")]),
+    Case("Nine attack drones targeted the port of Izmail overnight. The military said seven "
+         "of them were shot down.",
+         [F("drones_launched", 9, location="Izmail"), F("drones_downed", 7, location="Izmail")]),
     # a city and its own region are one place (the city), not a list of two
     Case("Drones hit the Sumy region last week. On Sunday, Russia launched 27 drones, "
          "all of which targeted Odesa and the region around it.",

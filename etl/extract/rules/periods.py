@@ -113,5 +113,8 @@ NOT_A_SPAN = (r"(?:\b(?:largest|biggest|heaviest|deadliest|worst|most\s+\w+|reco
               r"[^.;,]{0,80}|\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|"
               r"several|few)\s+(?:full\s+)?(?:years?|months?|weeks?|days?|hours?)\s+)$")
 
-# "during the same period": the span of the figure stated before.
-SAME_PERIOD = r"\b(?:during|in|over|for|within)\s+the\s+same\s+(?:period|timeframe|time\s+frame|time|span)\b"
+# "during the same period": the span of the figure stated before; so for a
+# sentence that goes on with the same report ("In addition, 14 tanks were
+# destroyed", "Other Russian losses include ...").
+SAME_PERIOD = (r"\b(?:during|in|over|for|within)\s+the\s+same\s+(?:period|timeframe|time\s+frame|time|span)\b"
+               r"|\bin\s+addition\b|\bother\s+(?:[\w-]+\s+)?losses\b")
