@@ -52,7 +52,10 @@ _TARGET_VERB = re.compile(r"\b(?:attack(?:s|ed|ing)?|struck|strik(?:e|es|ing)|hi
                           r"target(?:s|ed|ing)?|bombard(?:s|ed|ing)?|shell(?:s|ed|ing)?|"
                           r"pound(?:s|ed|ing)?)\s+(?:the\s+)?$", _I)
 _RECIPIENT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
-_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:its\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# "the bodies of Russian soldiers"; not "drones of Iranian origin" (whose
+# make, not whose drones: rules/sides.py ORIGIN_SUFFIXES)
+_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:its\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                          r"(?!\s+(?:origin|make|design|manufacture)\b)")
 _PERSON_METRICS = ("people_evacuated", "people_without_power", "buildings_damaged")
 _RUSSIAN_LOSSES_DEFAULT = ("attacks", "bombs_dropped", "shells_fired", "equipment_destroyed",
                            "troops_mobilized", "troops_deployed")
@@ -82,8 +85,9 @@ def side_for(text, m, mentions) -> str | None:
     if metric in _PERSON_METRICS:
         return None
     cstart, _ = clause_bounds(text, m.sent, m.q.qual_start)
-    if metric.startswith(_AIR) and metric.endswith("_downed"):
-        downer = _downer(text, cstart, m.q.qual_start)   # "Ukraine's air defences intercepted 52"
+    if metric.startswith(_AIR) and metric.endswith(("_downed", "_launched")):
+        # "Ukraine's air defences intercepted 52", "Ukraine shot down 27 out of 30"
+        downer = _downer(text, cstart, m.q.qual_start)
         if downer:
             return _OTHER_SIDE[downer]
     if metric.startswith(_AIR):

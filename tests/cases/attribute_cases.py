@@ -136,6 +136,13 @@ NEW = [
     # a launch verb between: the subject launched them, nobody named downed them
     Case("Russia launched 90 drones at Ukraine overnight, and 61 were shot down.",
          [F("drones_launched", 90, side="russia"), F("drones_downed", 61, side="russia")]),
+    # "N out of M": the downer's subject names the other side's launch too
+    Case("Ukraine's air force said it shot down 27 out of 30 drones, the Russian "
+         "ministry noted.",
+         [F("drones_downed", 27, side="russia"), F("drones_launched", 30, side="russia")]),
+    # "of Iranian origin" says whose make, not whose drones
+    Case("The onslaught included missiles and 20 drones of Iranian origin.",
+         [F("drones_launched", 20, side="russia")]),
     # the agent a few words after the launch verb ("launched at ... by Russia")
     Case("Ukraine shot down all 23 drones launched at its territory by Russia overnight.",
          [F("drones_downed", 23, side="russia"), F("drones_launched", 23, side="russia")]),

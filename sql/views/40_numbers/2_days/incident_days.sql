@@ -6,7 +6,8 @@
 -- Likewise a region's figure holds its towns' (place_regions): "3 killed
 -- in the Moscow region" and "2 killed in Domodedovo" add 3, not 5. A
 -- city's figure holds no town: "3 killed in Kyiv" and "2 in Bucha" are 5.
--- Parts (is_part) are never added.
+-- Parts (is_part) are never added, nor an incident only words give
+-- ("scores were injured": headline.n_vague).
 with
 
 counted as (
@@ -25,6 +26,8 @@ counted as (
     from incidents
     left join place_regions on place_regions.place = incidents.place
     where incidents.day is not null and not incidents.is_part
+        -- words alone ("scores were injured") are no number to add
+        and incidents.qualifier <> 'vague'
 ),
 
 -- one row per region (or place of no known region) and day: the greater of
