@@ -37,7 +37,7 @@ _RUSSIAN_SOURCE = re.compile(
     r"|Konashenkov|special\s+military\s+operation|Kiev\s+regime|Sobyanin|TASS|RIA\s+Novosti"
     r"|Ukrainian\s+(?:drones?|UAVs?|unmanned)|cross-border\s+attack)\b", _I)
 _UKRAINIAN_SOURCE = re.compile(
-    r"\b(?:Ukrain\w*\s+(?:Air\s+Force|air\s+defen[cs]es?|General\s+Staff|military)"
+    r"\b(?:Ukrain\w*(?:['’]s)?\s+(?:Air\s+Force|air\s+defen[cs]es?|General\s+Staff|military)"
     r"|Air\s+Force\s+of\s+(?:the\s+)?(?:Armed\s+Forces\s+of\s+)?Ukraine|Ihnat"
     r"|Russian\s+(?:drones|UAVs|missiles|attack)|Shaheds?|occupiers|enemy)\b", _I)
 _RUSSIAN_SOURCE_SCAN = Scanner(_RUSSIAN_SOURCE)
@@ -85,6 +85,15 @@ def side_for(text, m, mentions) -> str | None:
     if metric in _PERSON_METRICS:
         return None
     cstart, _ = clause_bounds(text, m.sent, m.q.qual_start)
+    if metric.startswith(_AIR) and not metric.endswith("_launched") \
+            and _OF_THESE.search(text, m.sent.start, m.q.qual_start):
+        # "... consisted of 297 drones. Of these, 274 were shot down": the
+        # launch they are part of says whose they are
+        launches = [p for p in mentions.since(m.q.start - 800, m)
+                    if p.metric == metric.split("_")[0] + "_launched"]
+        side = side_for(text, launches[-1], mentions) if launches else None
+        if side:
+            return side
     if metric.startswith(_AIR) and metric.endswith(("_downed", "_launched")):
         # "Ukraine's air defences intercepted 52", "Ukraine shot down 27 out of 30"
         downer = _downer(text, cstart, m.q.qual_start)
@@ -135,6 +144,7 @@ _LAUNCHED_BY = re.compile(r"\s+(?:\w+\s+){0,2}?(?:launched|fired|sent|used)\s+"
 _RETAKE = re.compile(r"\b(?:regain\w*|liberat\w*|retook|retaken|retake\w*|recaptur\w*|"
                      r"reclaim\w*|free[ds]?|freeing|return(?:ed)?\s+control)\b", _I)
 _OTHER_SIDE = {"russia": "ukraine", "ukraine": "russia"}
+_OF_THESE = re.compile(r"\b(?:out\s+)?of\s+(?:these|them|those|which)\b", _I)
 _DOWNING_VERB = re.compile(r"\b(?:" + _DOWNING + r")\b", _I)
 _LAUNCHING_VERB = re.compile(r"\b(?:launch\w*|fired|fires|sent|sends|attack\w*)\b", _I)
 
@@ -227,9 +237,14 @@ def _actor(text, start, end, first=False):
             return hit.side
     for hit in (hits if first else reversed(hits)):
         before = span[:hit.start]
-        if not _PLACE_PREP.search(before) and not _TARGET_VERB.search(before):
+        if not _PLACE_PREP.search(before) and not _TARGET_VERB.search(before) \
+                and not _ATTRIBUTION.search(before):
             return hit.side
     return None
+
+
+# "according to Ukraine's air force": who tells, not who acts
+_ATTRIBUTION = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", _I)
 
 
 def _russian_place(text, m):
@@ -314,7 +329,10 @@ _COORDINATED = re.compile(r"(?:\s+[a-z]+){0,3}\s*,?\s+and\s+(?:at\s+least\s+|ano
 _NAME_END = re.compile(r"(?:\s+(?:others?|people|civilians|more))?(?:\s+\w+)?")
 # A figure about the whole country or many places: no place of the
 # paragraph or the article is its place.
+# (also a period's national figure: "killed ... in Ukraine in July", "in
+# Russia since", not a strike's "missile strike in Ukraine")
 _NATIONWIDE = re.compile(r"\b(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:country|Ukraine|Russia)"
+                         r"|\bin\s+(?:Ukraine|Russia)\s+(?:in|during|last|this|since|so\s+far|over)\b"
                          r"|\bnationwide\b|\b(?:several|multiple|many|various)\s+"
                          r"(?:regions|cities|oblasts)\b", _I)
 

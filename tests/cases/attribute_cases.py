@@ -143,10 +143,20 @@ NEW = [
     # "of Iranian origin" says whose make, not whose drones
     Case("The onslaught included missiles and 20 drones of Iranian origin.",
          [F("drones_launched", 20, side="russia")]),
+    # "according to Ukraine's air force" tells, it does not launch; "of
+    # these" downed are the launch's, whoever the article quotes most
+    Case("Russia's defence ministry reported strikes on power plants. According to "
+         "Ukraine's air force, the barrage consisted of 60 drones. Of these, 52 drones "
+         "were shot down.",
+         [F("drones_launched", 60, side="russia"), F("drones_downed", 52, side="russia")]),
     # the agent a few words after the launch verb ("launched at ... by Russia")
     Case("Ukraine shot down all 23 drones launched at its territory by Russia overnight.",
          [F("drones_downed", 23, side="russia"), F("drones_launched", 23, side="russia")]),
     # -- location --------------------------------------------------------------
+    # a period's figure "in Ukraine" is national, not the place the article is about
+    Case("A drone hit Kyiv on Monday.\nAt least 140 civilians were killed in Ukraine in "
+         "May, the UN mission said.",
+         [F("people_killed", 140, location=None)]),
     # a city's district is the city; a region's district stays the district
     Case("On Thursday, a guided bomb hit the Shevchenkivskyi district of Kharkiv. "
          "Seven people were injured in the strike.",
