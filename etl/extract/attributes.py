@@ -625,10 +625,32 @@ def weapon_for(text, m, mentions) -> str | None:
         if model:
             return model
     if m.metric.startswith("drones_"):
-        return _paragraph_model(text, m.sent, m.sent.end, "drone")
+        return _paragraph_model(text, m.sent, m.sent.end, "drone") \
+            or _model_named_next(text, m.sent, "drone")
     if m.metric.startswith("missiles_"):
         return _paragraph_model(text, m.sent, m.q.qual_start, "missile")
     return None
+
+
+# The next sentence, across a paragraph break: "... shot down all 14
+# drones.\n\nThe Shahed drones were downed over six regions."
+_NEXT_SENTENCE = re.compile(r"\s*[^\n]*?(?:[.!?](?=[\s\"”’]|$)|\n|$)")
+# "the Shahed drones", "15 of the Russia-launched Iranian-made Shahed
+# drones": a definite noun phrase that names a model; not a comparison
+# ("like the Iranian-made Shaheds", "such as the ...").
+_DEFINITE = re.compile(r"(?<!\blike\s)(?<!\bas\s)\bthe\s+(?:[a-z][\w-]*\s+){0,2}$", _I)
+
+
+def _model_named_next(text, sent, kind):
+    """The model the next sentence names for the same items by a definite
+    reference ("The Shahed drones were downed ..."), if exactly one."""
+    start, end = _NEXT_SENTENCE.match(text, sent.end).span()
+    found = []
+    for w in find_weapons(text[start:end], index=TextIndex.of(text), offset=start):
+        before = text[max(start, start + w.start - 40):start + w.start]   # spans: of the slice
+        if _DEFINITE.search(before):
+            found.append(w)
+    return _only_model(found, kind)
 
 
 # The rest of a model's name or head noun that the figure's noun phrase

@@ -113,6 +113,18 @@ NEW = [
     # rounds handed over are artillery shells (FACTS.md alias "round")
     Case("North Korea has handed over 400,000 rounds to Russia.",
          [F("weapons_supplied", 400000, weapon="artillery shell")]),
+    # plain "drones" take the model the next sentence names for them by a
+    # definite reference ("The Shahed drones were ...", "16 of the Shahed
+    # drones"); a comparison ("like the Shaheds") names none
+    Case("Air defence shot down all 21 drones launched overnight, the air force said.\n\n"
+         "The Shahed drones were destroyed over four regions.",
+         [F("drones_downed", 21, weapon="Shahed"), F("drones_launched", 21, weapon="Shahed")]),
+    Case("Russia launched 19 drones at the south overnight. The air force said 16 of the "
+         "Iranian-made Shahed drones were shot down.",
+         [F("drones_launched", 19, weapon="Shahed"), F("drones_downed", 16, weapon="Shahed")]),
+    Case("Air defence shot down 12 drones overnight. Russia has used cheap drones like the "
+         "Iranian-made Shaheds for months.",
+         [F("drones_downed", 12, weapon=None)]),
     # -- parts: a breakdown's items take their total's weapon and period;
     # "N – over PLACE" puts each item at its place ------------------------
     Case("Air defence destroyed 30 cruise missiles overnight:\n12 – over Sumy region,\n"
