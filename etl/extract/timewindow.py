@@ -544,7 +544,8 @@ def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
         for m in matches.get(rule.id, ()):
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 taken.append(m.span())
-                if not (m[0][:5].lower() == "since" and compares(text, m.start())):
+                if not (m[0][:5].lower() == "since"
+                        and (compares(text, m.start()) or _elapsed(text, m.start()))):
                     found.append((rule, m))
     return found
 
@@ -553,6 +554,15 @@ def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
 _COMPARISON = re.compile(r"""\b(?:largest|biggest|heaviest|deadliest|worst|highest|
     lowest|strongest|fiercest|longest|fewest|least|most\s+[\w-]+|record|first\s+time)
     \b[^.;:!?\d]{0,60}$""", re.I | re.X)
+
+
+# "two years since the invasion": how long ago, not a span the figure covers
+_ELAPSED = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+$", re.I)
+
+
+def _elapsed(text: str, at: int) -> bool:
+    """Does a length of time stand just before the "since" at `at`?"""
+    return bool(_ELAPSED.search(text, max(0, at - 12), at))
 
 
 def compares(text: str, at: int) -> bool:
