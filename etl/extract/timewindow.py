@@ -586,12 +586,20 @@ def _candidates(text: str, start: int, end: int) -> list[tuple]:
                                    lambda: _read_candidates(text, start, end))
 
 
+# What may stand before an article's opening date: nothing, or "date".
+_HEAD = re.compile(r"\W*(?:date\W+)?", re.I)
+
+
 def _read_candidates(text: str, start: int, end: int) -> list[tuple]:
     sentence_start, sentence_end, before = _regions(text, start, end)
     found = _matches(text, (before, sentence_end))
 
     def nearness(candidate):
         at, to = candidate[1].span()
+        if _HEAD.fullmatch(text, 0, at):
+            # the date an article opens with ("2025-03-10 MOSCOW: ... on
+            # Sunday (Mar 9)") is its dateline: the sentence's own day first
+            return 1, len(text)
         if start <= at < end:
             return 0, at
         if at >= sentence_start:
