@@ -299,6 +299,8 @@ def _read_location(text, m):
         after = places(_NAME_END.match(text, spans[0][1]).end(), stop)
     if after:
         return _first_unless_listed(text, after)
+    if _NATIONWIDE.search(text, np_end, min(next_start, np_end + 60)):
+        return None         # "eight killed in Kyiv alone, and 10 across the country"
     place = _one(places(prev_end, m.q.qual_start))
     if place:
         return place
@@ -360,8 +362,10 @@ def _names_of(place):
 
 _LIST_JOIN = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as|,)\s+(?:the\s+|in\s+|over\s+)?", _I)
 # Places that are not where a figure happened: actors and attributions
-# ("Moscow's soldiers", "authorities in Kyiv said", "the Kiev regime").
+# ("Moscow's soldiers", "authorities in Kyiv said", "the Kiev regime",
+# "according to Ukraine and the United States").
 _NOT_WHERE_BEFORE = re.compile(r"(?:(?:authorities|officials|sources|governor|mayor)\s+(?:in|of)|"
+                               r"according\s+to\b[^,.;:]{0,40}?|"
                                r"bordering|borders?\s+with|border\s+with)\s+(?:the\s+)?$", _I)
 # "over 14 regions, including the capital, Kyiv": one of several places.
 _ONE_OF_SEVERAL = re.compile(r"\bincluding\s+(?:the\s+(?:\w+\s+)?capital(?:\s+city)?"

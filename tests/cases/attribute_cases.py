@@ -225,6 +225,19 @@ NEW = [
     Case("Missiles struck Kharkiv overnight. More than 3,000 people in the region "
          "were left without power.",
          [F("people_without_power", 3000, location="Kharkiv region")]),
+    # a place that only tells the figure ("according to ...") is not where
+    Case("According to Ukraine and the United States, up to 3,000 North Korean troops "
+         "have been deployed.",
+         [F("troops_deployed", 3000, location=None)]),
+    Case("According to the Odesa mayor, 14 drones were shot down overnight.",
+         [F("drones_downed", 14, location=None)]),
+    # a figure worded across the country has no place, not the place of the
+    # figure before it
+    Case("Officials said at least eight people had been killed in Kherson alone, and 14 "
+         "across the country.",
+         [F("people_killed", 8, location="Kherson"), F("people_killed", 14, location=None)]),
+    Case("By evening, one person was killed in Odesa, and at least 19 were wounded across Ukraine.",
+         [F("people_killed", 1, location="Odesa"), F("people_injured", 19, location=None)]),
     # a figure that refers back to one of an earlier sentence ("seven were
     # intercepted", "seven of them") happened where that one did
     Case("Russia sent nine drones against Mykolaiv on Tuesday night. Air defence said "
