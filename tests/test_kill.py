@@ -1,8 +1,8 @@
 """SIGKILL a real `warstats ingest` and check the database it leaves.
 
-A corpus of 600 articles (three batches of BATCH_SIZE=200; JSONL, .txt,
-.csv and .html) is ingested by a `.venv/bin/warstats` subprocess that is
-killed either at a named point (WARSTATS_KILL_AT, see etl.warehouse.tables.KILL_POINTS:
+A corpus of 600 articles (JSONL, .txt, .csv and .html) is ingested by a
+`warstats` subprocess, in three transactions of two batches of 100 articles
+(INGEST_SETTINGS), that is killed either at a named point (WARSTATS_KILL_AT, see etl.warehouse.tables.KILL_POINTS:
 the process SIGKILLs itself there) or after a delay. Then:
 
 - every article in `articles` has exactly the facts the real extractor
@@ -28,7 +28,6 @@ from click.testing import CliRunner
 
 from etl.cli import cli
 from etl.extract import extract_article
-from etl.settings import DEFAULTS
 from etl.sources import read_articles
 from etl.warehouse.tables import KILL_POINTS
 
@@ -38,8 +37,14 @@ pytestmark = [
                        reason="needs POSIX signals and /proc"),
 ]
 
-WARSTATS = Path(sys.executable).parent / "warstats"
 N_ARTICLES = 600
+# Small batches and transactions, so that the corpus is three transactions
+# and each holds two batches.
+INGEST_SETTINGS = {"BATCH_SIZE": 100, "TRANSACTION_ARTICLES": 200}
+# `warstats` with those settings.
+WARSTATS = [sys.executable, "-c", "from etl.settings import DEFAULTS; "
+            f"DEFAULTS.update({INGEST_SETTINGS!r}); "
+            "from etl.cli import cli; cli(prog_name='warstats')"]
 FACT_COLUMNS = ("metric", "value", "low", "high", "qualifier", "unit", "side",
                 "location", "weapon", "period", "is_part", "claimant", "claimant_raw",
                 "window_start", "window_end", "window_note", "quote", "quote_start",
@@ -67,7 +72,8 @@ def text(i: int) -> str:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """600 articles: 560 JSONL lines, 20 .txt, 10 CSV rows, 10 .html pages."""
-    assert DEFAULTS["BATCH_SIZE"] * 3 == N_ARTICLES, "kill points assume three batches"
+    assert INGEST_SETTINGS["TRANSACTION_ARTICLES"] * 3 == N_ARTICLES, \
+        "kill points assume three transactions"
     folder = tmp_path_factory.mktemp("corpus")
     with open(folder / "feed.jsonl", "w") as f:
         for i in range(560):
@@ -157,7 +163,7 @@ def run_and_kill(corpus: Path, db: Path, *, kill_at: str | None = None,
     or is sent one `after_s` seconds in. Returns its exit status."""
     env = {**os.environ, "WARSTATS_KILL_AT": kill_at or ""}
     victim = subprocess.Popen(
-        [str(WARSTATS), "--db", str(db), "ingest", str(corpus), "--quiet", "--jobs", str(jobs)],
+        [*WARSTATS, "--db", str(db), "ingest", str(corpus), "--quiet", "--jobs", str(jobs)],
         env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         if after_s is not None:
@@ -194,8 +200,8 @@ def check_all_or_nothing(db: Path, expected) -> set[str]:
 KILLS = {
     "before the run row": ("before-run-row", 1, 0, []),
     "after the run row": ("after-run-row", 1, 0, ["running"]),
-    "inside batch 2's transaction": ("in-transaction:2", 1, 200, ["running"]),
-    "after batch 1 committed, 2 workers": ("after-commit:1", 2, 200, ["running"]),
+    "inside transaction 2": ("in-transaction:2", 1, 200, ["running"]),
+    "after transaction 1 committed, 2 workers": ("after-commit:1", 2, 200, ["running"]),
     "before the run row is finished": ("before-finish", 1, N_ARTICLES, ["running"]),
     "after the run is finished": ("after-finish", 1, N_ARTICLES, ["complete"]),
 }

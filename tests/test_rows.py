@@ -27,3 +27,13 @@ def test_plain_columns_make_the_rows_the_dataclasses_give():
     assert len(facts) > 10 and len(rejections) > 10
     assert facts == want_facts and rejections == want_rejections
     assert facts[0]["doc"] == ids[0]
+
+
+def test_batches_joined_for_one_transaction_are_their_articles_together():
+    articles = list(read_articles([SEEDS]))
+    extracted = [extract_article(a) for a in articles]
+    ids = [a.id for a in articles]
+    cut = len(ids) // 2
+    joined = rows.joined([rows.columns(ids[:cut], extracted[:cut]),
+                          rows.columns(ids[cut:], extracted[cut:])])
+    assert cut > 1 and joined == rows.columns(ids, extracted)

@@ -297,6 +297,47 @@ def test_worker_processes_and_small_batches_give_the_same_result(pipeline, db_pa
     assert count(db_path, "facts", "metric = 'drones_launched' and value = doc[2:]::int + 10") == 20
 
 
+def record_transactions(monkeypatch) -> list[list[str]]:
+    """The article ids of each transaction an ingest writes, in order."""
+    written, real = [], ingest_module.tables.replace_articles
+
+    def recording(con, articles, *args):
+        written.append([a.id for a in articles])
+        return real(con, articles, *args)
+    monkeypatch.setattr(ingest_module.tables, "replace_articles", recording)
+    return written
+
+
+def test_extracted_batches_are_written_together_in_larger_transactions(pipeline, db_path,
+                                                                        monkeypatch):
+    monkeypatch.setitem(ingest_module.DEFAULTS, "BATCH_SIZE", 3)
+    monkeypatch.setitem(ingest_module.DEFAULTS, "TRANSACTION_ARTICLES", 7)
+    written = record_transactions(monkeypatch)
+    rows = [{"id": f"d{i:02}", "text": drone_text(i + 10, i)} for i in range(20)]
+    summary = warehouse.ingest([pipeline.articles("many.jsonl", rows)], db_path,
+                               jobs=2, progress=False)
+    # Three batches fill a transaction of 7; the last two articles go at the end.
+    assert [len(ids) for ids in written] == [9, 9, 2]
+    assert sum(written, []) == [r["id"] for r in rows]
+    assert (summary.loaded, summary.facts) == (20, 40) and count(db_path, "facts") == 40
+
+
+def test_an_id_again_in_a_later_batch_is_written_after_its_first_copy(pipeline, db_path,
+                                                                      monkeypatch):
+    monkeypatch.setitem(ingest_module.DEFAULTS, "BATCH_SIZE", 3)
+    monkeypatch.setitem(ingest_module.DEFAULTS, "TRANSACTION_ARTICLES", 7)
+    written = record_transactions(monkeypatch)
+    rows = [{"id": f"d{i:02}", "text": drone_text(i + 10, i)} for i in range(20)]
+    rows[4]["id"] = "d00"       # batch 2 repeats an article of batch 1, changed
+    summary = warehouse.ingest([pipeline.articles("again.jsonl", rows)], db_path,
+                               jobs=1, progress=False)
+    assert all(len(set(ids)) == len(ids) for ids in written)
+    first, again = [n for n, ids in enumerate(written) if "d00" in ids]
+    assert first < again and summary.loaded == 20
+    assert count(db_path, "articles") == 19
+    assert count(db_path, "facts", "doc = 'd00' and value in (14, 4)") == 2
+
+
 def test_progress_lines_go_to_stderr(pipeline, db_path, capsys, monkeypatch):
     monkeypatch.setitem(ingest_module.DEFAULTS, "PROGRESS_EVERY_N", 1)
     warehouse.ingest([two_articles(pipeline)], db_path, jobs=1, progress=True)
@@ -390,7 +431,7 @@ def test_sigkill_mid_run_then_rerun_finishes_the_work(pipeline, db_path, tmp_pat
         sources = types.ModuleType("etl.sources")
         sources.read_articles = conftest.fake_read_articles
         sys.modules["etl.sources"] = sources
-        settings.DEFAULTS.update(BATCH_SIZE=1, INFLIGHT_PER_JOB=1,
+        settings.DEFAULTS.update(BATCH_SIZE=1, TRANSACTION_ARTICLES=1, INFLIGHT_PER_JOB=1,
                                  EXTRACTOR="warstats_fake_extract:extract_article")
         warehouse.ingest([{str(source)!r}], {str(db_path)!r}, jobs=1, progress=False)
     """)

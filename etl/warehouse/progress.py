@@ -55,7 +55,7 @@ class Progress:
 
     `total_bytes`: the size of the inputs when known (files, not pipes):
     then percent and ETA are shown, from the input bytes behind the batches
-    written so far. `tty`: draw a bar redrawn in place (default: whether
+    extracted so far (written at most a transaction later). `tty`: draw a bar redrawn in place (default: whether
     stderr is a terminal); else a line every PROGRESS_EVERY_S seconds or
     PROGRESS_EVERY_N articles.
     """

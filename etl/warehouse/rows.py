@@ -12,6 +12,7 @@ holds the Arrow schemas, and picks its columns out of these lists).
 from __future__ import annotations
 
 import dataclasses
+from itertools import chain
 
 from etl.model import Fact, Rejection
 
@@ -43,3 +44,11 @@ def columns(ids, extractions) -> dict:
 
 def _fields(names, objects) -> dict[str, list]:
     return {name: [getattr(o, name) for o in objects] for name in names}
+
+
+def joined(batches: list[dict]) -> dict:
+    """The columns of several batches (each as `columns` gives them), one
+    batch after another: what the parent writes in one transaction."""
+    return {table: {name: list(chain.from_iterable(b[table][name] for b in batches))
+                    for name in batches[0][table]}
+            for table in ("facts", "rejections")}
