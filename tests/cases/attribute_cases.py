@@ -137,7 +137,46 @@ NEW = [
     # "the toll/figure/number includes N": a part
     Case("Shelling killed 22 people in the village last month.\nThe toll includes five children.",
          [F("people_killed", 22, is_part=False), F("people_killed", 5, is_part=True)]),
+    # -- side: whose drones a downing verb's subject shot down ------------------
+    # the belligerent that shoots them down names the other side's drones
+    Case("Ukraine downed 61 of the drones overnight, the Russian Defence Ministry said.",
+         [F("drones_downed", 61, side="russia", period="overnight")]),
+    Case("The ministry said it had destroyed 40 Ukrainian drones. Ukraine's air "
+         "defences intercepted 52 drones and four missiles.",
+         [F("drones_downed", 40, side="ukraine"), F("drones_downed", 52, side="russia"),
+          F("missiles_downed", 4, side="russia")]),
+    # a launch verb between: the subject launched them, nobody named downed them
+    Case("Russia launched 90 drones at Ukraine overnight, and 61 were shot down.",
+         [F("drones_launched", 90, side="russia"), F("drones_downed", 61, side="russia")]),
+    # "N out of M": the downer's subject names the other side's launch too
+    Case("Ukraine's air force said it shot down 27 out of 30 drones, the Russian "
+         "ministry noted.",
+         [F("drones_downed", 27, side="russia"), F("drones_launched", 30, side="russia")]),
+    # "of Iranian origin" says whose make, not whose drones
+    Case("The onslaught included missiles and 20 drones of Iranian origin.",
+         [F("drones_launched", 20, side="russia")]),
+    # "according to Ukraine's air force" tells, it does not launch; "of
+    # these" downed are the launch's, whoever the article quotes most
+    Case("Russia's defence ministry reported strikes on power plants. According to "
+         "Ukraine's air force, the barrage consisted of 60 drones. Of these, 52 drones "
+         "were shot down.",
+         [F("drones_launched", 60, side="russia"), F("drones_downed", 52, side="russia")]),
+    # the agent a few words after the launch verb ("launched at ... by Russia")
+    Case("Ukraine shot down all 23 drones launched at its territory by Russia overnight.",
+         [F("drones_downed", 23, side="russia"), F("drones_launched", 23, side="russia")]),
     # -- location --------------------------------------------------------------
+    # a period's figure "in Ukraine" is national, not the place the article is about
+    Case("A drone hit Kyiv on Monday.\nAt least 140 civilians were killed in Ukraine in "
+         "May, the UN mission said.",
+         [F("people_killed", 140, location=None)]),
+    # a city's district is the city; a region's district stays the district
+    Case("On Thursday, a guided bomb hit the Shevchenkivskyi district of Kharkiv. "
+         "Seven people were injured in the strike.",
+         [F("people_injured", 7, location="Kharkiv")]),
+    Case("A missile strike on the Industrialnyi district of Dnipro injured nine people.",
+         [F("people_injured", 9, location="Dnipro")]),
+    Case("Shelling of the Nikopol district of Dnipropetrovsk region injured two people.",
+         [F("people_injured", 2, location="Nikopol district")]),
     # "the oblast", "his region" stand for the region named before
     Case("The acting governor of Kursk Oblast said seven drones were downed in the oblast.",
          [F("drones_downed", 7, location="Kursk region")]),
