@@ -925,6 +925,19 @@ def test_a_days_national_figure_holds_its_places_figures(db):
         12, 4, ["a:1", "d:1", "e:1", "f:1"])
 
 
+
+def test_two_swaps_of_one_day_are_added_whatever_place_one_names(db):
+    # "10 prisoners of war for 10", and "19 sailors freed near Odesa": two
+    # exchanges, not a national swap and its share
+    given(db, [article("a"), article("b")], [
+        fact("a", "prisoners_swapped", 10, side="ukraine", **on(FEB[8])),
+        fact("b", "prisoners_swapped", 19, side="ukraine", location="Odesa", **on(FEB[8])),
+    ])
+    got = rows(db, "select day, total, rule, n_incidents, claim_ids from incident_days")
+    assert got == [dict(day=FEB[8], total=29, rule="sum of exchanges", n_incidents=2,
+                        claim_ids=["a:1", "b:1"])]
+
+
 def test_the_largest_attack_cites_its_launch_only(db):
     given(db, [article("air")], [
         fact("air", "drones_launched", 120, side="russia", claimant=AF, **NIGHT),

@@ -6,7 +6,8 @@
 -- Likewise a region's figure holds its towns' (place_regions): "3 killed
 -- in the Moscow region" and "2 killed in Domodedovo" add 3, not 5. A
 -- city's figure holds no town: "3 killed in Kyiv" and "2 in Bucha" are 5.
--- Parts (is_part) are never added, nor an incident only words give
+-- (Not for swaps and handovers: a day's incidents are that many
+-- exchanges, added.) Parts (is_part) are never added, nor an incident only words give
 -- ("scores were injured": headline.n_vague).
 with
 
@@ -95,21 +96,39 @@ final as (
     select
         metric,
         day,
-        greatest(coalesce(national, 0), coalesce(of_places, 0))::bigint as total,
+        (case when is_exchange then coalesce(national, 0) + coalesce(of_places, 0)
+            else greatest(coalesce(national, 0), coalesce(of_places, 0))
+        end)::bigint as total,
         case
             when of_places is null then 'national figure'
             when national is null then 'sum of places'
+            when is_exchange then 'sum of exchanges'
             when national >= of_places then 'national figure, which holds its places'
             else 'sum of places, more than the national figure'
         end as rule,
         national::bigint as national,
         of_places::bigint as of_places,
         -- the incidents whose figures make the total
-        (case when coalesce(national, 0) >= coalesce(of_places, 0)
-            then n_national else n_places end)::bigint as n_incidents,
-        case when coalesce(national, 0) >= coalesce(of_places, 0)
-            then national_claim_ids else place_claim_ids end as claim_ids
-    from days
+        (case
+            when is_exchange then coalesce(n_national, 0) + coalesce(n_places, 0)
+            when coalesce(national, 0) >= coalesce(of_places, 0) then n_national
+            else n_places
+        end)::bigint as n_incidents,
+        case
+            when is_exchange then list_sort(
+                coalesce(national_claim_ids, []) || coalesce(place_claim_ids, []))
+            when coalesce(national, 0) >= coalesce(of_places, 0) then national_claim_ids
+            else place_claim_ids
+        end as claim_ids
+    from (
+        -- a swap's or a handover's place is where it was made, not a share
+        -- of a national count: two swaps of one day, one naming a place
+        -- ("10 prisoners of war", "19 sailors near Odesa"), are two
+        select
+            *,
+            metric in ('prisoners_swapped', 'bodies_repatriated') as is_exchange
+        from days
+    )
 )
 
 select * from final
