@@ -24,8 +24,9 @@ The traps (dates: Mon 2025-02-03 ... Fri 2025-02-07):
   town (4 injured in Kyiv, 3 in Bucha): 7;
 - a later article's lower "at least 3" for the Kyiv strike recalls the
   toll, it does not lower it: 4;
-- words alone ("dozens of people were injured in Odesa"): an incident,
-  listed, never added to a total.
+- words alone ("dozens of people were injured in Odesa") or a ceiling
+  ("up to 40 soldiers were killed"): an incident, listed, never added to a
+  total.
 """
 from __future__ import annotations
 
@@ -96,6 +97,9 @@ CORPUS = [
             "A Russian missile strike on Kyiv injured 4 people on Wednesday."),
     article("bucha-wed", "2025-02-05", "Bucha Local",
             "In Bucha, 3 people were injured by falling debris on Wednesday."),
+    article("ceiling", "2025-02-06", "Front Wire B",
+            "A missile strike on a training ground in the Zaporizhzhia region "
+            "killed up to 40 soldiers on Thursday, a spokesman said."),
     article("odesa-dozens", "2025-02-06", "Port News",
             "Dozens of people were injured in Odesa on Thursday when a drone "
             "hit a shopping centre."),
@@ -153,6 +157,7 @@ def test_headline_says_what_it_left_out(db):
     assert swapped["n_parts"] == 1
     injured = rows(db, "select * from headline where metric = 'people_injured'")[0]
     assert (injured["n_vague"], injured["n_not_counted"]) == (1, 1)
+    assert killed["n_at_most"] == 1
 
 
 def test_incidents(db):
@@ -165,6 +170,7 @@ def test_incidents(db):
         ("people_killed", TUE, "Sumy", 3, [3], False, 1, 0, False),
         ("people_killed", THU, "-", 8, [8], False, 1, 0, False),
         ("people_killed", THU, "Lviv", 5, [5], False, 1, 0, False),
+        ("people_killed", THU, "Zaporizhzhia region", 40, [40], False, 1, 0, False),
         ("people_injured", WED, "Moscow region", 7, [7], False, 1, 0, False),
         ("people_injured", WED, "Domodedovo", 2, [2], False, 1, 0, False),
         ("people_injured", WED, "Kyiv", 4, [3, 4], False, 2, 0, False),

@@ -7,8 +7,10 @@
 -- in the Moscow region" and "2 killed in Domodedovo" add 3, not 5. A
 -- city's figure holds no town: "3 killed in Kyiv" and "2 in Bucha" are 5.
 -- (Not for swaps and handovers: a day's incidents are that many
--- exchanges, added.) Parts (is_part) are never added, nor an incident only words give
--- ("scores were injured": headline.n_vague).
+-- exchanges, added.) Parts (is_part) are never added, nor an incident
+-- that only words give ("scores were injured": headline.n_vague) or only
+-- a ceiling ("up to 60 soldiers killed": headline.n_at_most): a total adds
+-- what is at least true.
 with
 
 counted as (
@@ -27,8 +29,9 @@ counted as (
     from incidents
     left join place_regions on place_regions.place = incidents.place
     where incidents.day is not null and not incidents.is_part
-        -- words alone ("scores were injured") are no number to add
-        and incidents.qualifier <> 'vague'
+        -- words alone ("scores were injured") are no number to add, nor
+        -- a ceiling ("up to 60"), which says nothing of how many at least
+        and incidents.qualifier not in ('vague', 'at_most')
 ),
 
 -- one row per region (or place of no known region) and day: the greater of
