@@ -15,7 +15,7 @@ from etl.extract.claimants import first_claimant
 from etl.extract.rules import periods
 from etl.extract.rules.places import Place, find_places, region_of_city
 from etl.extract.rules.sides import find_sides
-from etl.extract.rules.weapons import MISSILE_CLASSES, find_weapons
+from etl.extract.rules.weapons import MISSILE_CLASSES, WIELDED_BY, find_weapons
 from etl.extract.scan import Scanner, TextIndex, per_article
 from etl.extract.text import clause_bounds
 
@@ -104,6 +104,9 @@ def side_for(text, m, mentions) -> str | None:
             actor = _actor(text, cstart, m.q.qual_start)
             if actor:
                 return actor
+        wielder = _WIELDER.get(weapon_for(text, m, mentions))
+        if wielder:                               # "six Kinzhals were shot down"
+            return wielder
         if _RUSSIAN_SOURCE_SCAN.search(text, m.sent.start, m.sent.end, index=TextIndex.of(text)) \
                 or _russian_place(text, m):
             return "ukraine"
@@ -144,6 +147,7 @@ _LAUNCHED_BY = re.compile(r"\s+(?:\w+\s+){0,2}?(?:launched|fired|sent|used)\s+"
 _RETAKE = re.compile(r"\b(?:regain\w*|liberat\w*|retook|retaken|retake\w*|recaptur\w*|"
                      r"reclaim\w*|free[ds]?|freeing|return(?:ed)?\s+control)\b", _I)
 _OTHER_SIDE = {"russia": "ukraine", "ukraine": "russia"}
+_WIELDER = {model: side for side, models in WIELDED_BY.items() for model in models}
 _OF_THESE = re.compile(r"\b(?:out\s+)?of\s+(?:these|them|those|which)\b", _I)
 _DOWNING_VERB = re.compile(r"\b(?:" + _DOWNING + r")\b", _I)
 _LAUNCHING_VERB = re.compile(r"\b(?:launch\w*|fired|fires|sent|sends|attack\w*)\b", _I)

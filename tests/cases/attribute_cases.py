@@ -161,6 +161,15 @@ NEW = [
          "Ukraine's air force, the barrage consisted of 60 drones. Of these, 52 drones "
          "were shot down.",
          [F("drones_launched", 60, side="russia"), F("drones_downed", 52, side="russia")]),
+    # a model only one side flies says whose it is, whoever the article quotes
+    Case("The Russian ministry said it downed 40 Ukrainian drones. Air defence forces "
+         "shot down all 27 targets, including six Kinzhal missiles.",
+         [F("drones_downed", 40, side="ukraine"),
+          F("missiles_downed", 6, side="russia", weapon="Kinzhal")]),
+    Case("The Ukrainian Air Force said Russian forces had lost nine Su-34s. Moscow's "
+         "ministry said air defence intercepted seven Storm Shadow missiles.",
+         [F("equipment_destroyed", 9, side="russia"),
+          F("missiles_downed", 7, side="ukraine", weapon="Storm Shadow")]),
     # the agent a few words after the launch verb ("launched at ... by Russia")
     Case("Ukraine shot down all 23 drones launched at its territory by Russia overnight.",
          [F("drones_downed", 23, side="russia"), F("drones_launched", 23, side="russia")]),
