@@ -170,6 +170,11 @@ NEW = [
          "ministry said air defence intercepted seven Storm Shadow missiles.",
          [F("equipment_destroyed", 9, side="russia"),
           F("missiles_downed", 7, side="ukraine", weapon="Storm Shadow")]),
+    # ... before the side of whoever the sentence quotes
+    Case("Ukrainian President Volodymyr Zelensky said the wave included 45 Shahed "
+         "drones that his forces shot down.",
+         [F("drones_launched", 45, side="russia", weapon="Shahed"),
+          F("drones_downed", 45, side="russia", weapon="Shahed")]),
     # the agent a few words after the launch verb ("launched at ... by Russia")
     Case("Ukraine shot down all 23 drones launched at its territory by Russia overnight.",
          [F("drones_downed", 23, side="russia"), F("drones_launched", 23, side="russia")]),
