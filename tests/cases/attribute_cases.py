@@ -46,6 +46,12 @@ NEW = [
     Case("As of 9:15 a.m., at least 12 people had been injured in the city.",
          [F("people_injured", 12, period=None)]),
     # -- period: day, week, month ------------------------------------------
+    # "earlier this week" is a day of the week, not its span
+    Case("Earlier this week, the president said his forces had fought six Chinese "
+         "soldiers in the Donetsk region.",
+         [F("troops_deployed", 6, period=None)]),
+    Case("Earlier in the week, Russia launched 140 drones at Ukraine.",
+         [F("drones_launched", 140, period=None)]),
     # a sentence going on with the same report ("in addition", "other
     # losses include") covers the span of the figure stated before
     Case("Since the start of the invasion, Russia has lost 4,100 tanks, the General Staff "
