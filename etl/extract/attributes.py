@@ -100,13 +100,15 @@ def side_for(text, m, mentions) -> str | None:
         if downer:
             return _OTHER_SIDE[downer]
     if metric.startswith(_AIR):
+        # a model only one side flies: "six Kinzhals were shot down"; "the
+        # wave included 45 Shaheds", whoever the sentence quotes
+        wielder = _WIELDER.get(weapon_for(text, m, mentions))
+        if wielder:
+            return wielder
         if metric.endswith("launched"):
             actor = _actor(text, cstart, m.q.qual_start)
             if actor:
                 return actor
-        wielder = _WIELDER.get(weapon_for(text, m, mentions))
-        if wielder:                               # "six Kinzhals were shot down"
-            return wielder
         if _RUSSIAN_SOURCE_SCAN.search(text, m.sent.start, m.sent.end, index=TextIndex.of(text)) \
                 or _russian_place(text, m):
             return "ukraine"

@@ -46,6 +46,12 @@ NEW = [
     Case("As of 9:15 a.m., at least 12 people had been injured in the city.",
          [F("people_injured", 12, period=None)]),
     # -- period: day, week, month ------------------------------------------
+    # "earlier this week" is a day of the week, not its span
+    Case("Earlier this week, the president said his forces had fought six Chinese "
+         "soldiers in the Donetsk region.",
+         [F("troops_deployed", 6, period=None)]),
+    Case("Earlier in the week, Russia launched 140 drones at Ukraine.",
+         [F("drones_launched", 140, period=None)]),
     # a sentence going on with the same report ("in addition", "other
     # losses include") covers the span of the figure stated before
     Case("Since the start of the invasion, Russia has lost 4,100 tanks, the General Staff "
@@ -170,6 +176,11 @@ NEW = [
          "ministry said air defence intercepted seven Storm Shadow missiles.",
          [F("equipment_destroyed", 9, side="russia"),
           F("missiles_downed", 7, side="ukraine", weapon="Storm Shadow")]),
+    # ... before the side of whoever the sentence quotes
+    Case("Ukrainian President Volodymyr Zelensky said the wave included 45 Shahed "
+         "drones that his forces shot down.",
+         [F("drones_launched", 45, side="russia", weapon="Shahed"),
+          F("drones_downed", 45, side="russia", weapon="Shahed")]),
     # the agent a few words after the launch verb ("launched at ... by Russia")
     Case("Ukraine shot down all 23 drones launched at its territory by Russia overnight.",
          [F("drones_downed", 23, side="russia"), F("drones_launched", 23, side="russia")]),
