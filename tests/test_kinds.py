@@ -50,6 +50,9 @@ CASES = [
     ("Russia launched 310 drones, its biggest attack since the start of the war.",
      "drones_launched", 310, "incident", ""),
     # no single attack kills that many: a tally whose period was missed
+    # the year inside a comparing "since" clause is no span either
+    ("Air defences downed 140 drones in the biggest attack since Russia launched "
+     "its operation back in 2022.", "drones_downed", 140, "incident", ""),
     # "two years since the invasion" says how long ago, it spans nothing
     ("Air defence shot down 20 of 21 drones, more than two years since Russia "
      "launched its full-scale invasion.", "drones_downed", 20, "incident", "one past event"),

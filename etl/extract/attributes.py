@@ -792,6 +792,7 @@ def _nearest_period(text, m):
 
 
 _NOT_A_SPAN = re.compile(periods.NOT_A_SPAN, _I)
+_CLAUSE_STOP = re.compile(r"[.;,!?\n]")
 _SAME_PERIOD = re.compile(periods.SAME_PERIOD, _I)
 
 
@@ -800,10 +801,17 @@ def _read_nearest_period(text, m):
     its sentence that no longer one overlaps; a "since ..." that compares
     ("the largest attack since ...") or measures elapsed time ("two years
     since ...") spans nothing."""
-    hits = [(hit.start(), hit.end(), name)
-            for name, found in _sentence_periods(text, m.sent).items() for hit in found
-            if not (name == "cumulative" or text[hit.start():hit.start() + 6].lower() == "since ")
-            or not _NOT_A_SPAN.search(text, max(m.sent.start, hit.start() - 100), hit.start())]
+    hits, comparing = [], []
+    for name, found in _sentence_periods(text, m.sent).items():
+        for hit in found:
+            if (name == "cumulative" or text[hit.start():hit.start() + 6].lower() == "since ") \
+                    and _NOT_A_SPAN.search(text, max(m.sent.start, hit.start() - 100), hit.start()):
+                # its clause goes with it: "... since the war began in 2022"
+                stop = _CLAUSE_STOP.search(text, hit.end(), m.sent.end)
+                comparing.append((hit.start(), stop.start() if stop else m.sent.end))
+            else:
+                hits.append((hit.start(), hit.end(), name))
+    hits = [h for h in hits if not any(a <= h[0] < b for a, b in comparing)]
     best = None
     for start, end, name in hits:
         if any(s < end and start < e and e - s > end - start for s, e, _ in hits):

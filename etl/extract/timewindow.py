@@ -532,12 +532,16 @@ def _regions(text: str, start: int, end: int) -> tuple[int, int, int]:
     return sentence_start, sentence_end, min(before, sentence_start)
 
 
+_CLAUSE_STOP = re.compile(r"[.;,!?\n]")
+
+
 def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
     """Matches in a region; where two overlap the earlier rule wins. A
     "since" that follows a superlative compares ("the largest attack since
     2022") and spans nothing: it is taken, so no rule reads its words, and
-    then dropped."""
-    found, taken = [], []
+    then dropped, with the time phrases of its clause ("... since Russia
+    launched its operation back in 2022")."""
+    found, taken, dropped = [], [], []
     matches = _RULE_SCAN.find(text, *region, index=TextIndex.of(text))
     matches[_BARE_DATE.id] = _bare_dates(text, region)
     for rule in RULES:
@@ -547,7 +551,13 @@ def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
                 if not (m[0][:5].lower() == "since"
                         and (compares(text, m.start()) or _elapsed(text, m.start()))):
                     found.append((rule, m))
-    return found
+                else:
+                    # its clause goes with it: "the biggest attack since
+                    # Russia launched its operation back in 2022"
+                    stop = _CLAUSE_STOP.search(text, m.end(), region[1])
+                    dropped.append((m.start(), stop.start() if stop else region[1]))
+    return [(rule, m) for rule, m in found
+            if not any(a <= m.start() < b for a, b in dropped)]
 
 
 # "the biggest attack since", "for the first time since", "the highest ... since"

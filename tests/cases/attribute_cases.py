@@ -46,6 +46,10 @@ NEW = [
     Case("As of 9:15 a.m., at least 12 people had been injured in the city.",
          [F("people_injured", 12, period=None)]),
     # -- period: day, week, month ------------------------------------------
+    # a comparing "since" takes its clause's time words with it
+    Case("Russia launched 310 drones, its biggest attack since the start of the war "
+         "in 2022, and 12 people were killed on Sunday.",
+         [F("drones_launched", 310, period=None), F("people_killed", 12, period=None)]),
     # "earlier this week" is a day of the week, not its span
     Case("Earlier this week, the president said his forces had fought six Chinese "
          "soldiers in the Donetsk region.",
