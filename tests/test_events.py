@@ -759,7 +759,8 @@ def test_a_running_tally_with_a_correction_flags_the_drop(db):
         fact("d2", value=30120, window_end=days[1], **staff),
         fact("copy", value=30120, window_end=days[1], **staff),
         fact("d3", value=30100, window_end=days[2], **staff),
-        fact("d4", value=30200, window_end=days[3], **staff),
+        fact("d4", value=30200, qualifier="at_least", high=None, window_end=days[3],
+             **staff),
         fact("d4", value=2000, qualifier="vague", window_end=days[3], **staff),
     ])
     got = rows(db, "select as_of, value, n_sources, delta, is_correction "
@@ -773,6 +774,8 @@ def test_a_running_tally_with_a_correction_flags_the_drop(db):
             latest["previous_as_of"], latest["is_correction"], latest["n_reports"],
             latest["claim_ids"]) == (
         STAFF, days[3], 30200, 100, days[2], False, 4, ["d4:1"])
+    # shown as given: "more than 30,200"
+    assert latest["figure"] == "≥30,200"
 
 
 def test_two_totals_on_one_date_give_no_delta(db):
