@@ -288,26 +288,31 @@ def extract(sources, fmt, explain, columns):
 @click.option("--place", metavar="PLACE", multiple=True,
               help="Only figures at this place, as written or in its one "
                    "spelling (Kyiv region); repeatable.")
+@click.option("--table-rows", type=click.IntRange(min=1), default=150, show_default=True,
+              help="Rows a briefing table shows (the most recent first); every "
+                   "row is in its CSV beside the charts.")
 @database_option
 @click.pass_obj
 @reports_errors
-def report(db, out_dir, since, until, metric, side, outlet, place):
+def report(db, out_dir, since, until, metric, side, outlet, place, table_rows):
     """Write a markdown briefing with charts from the database.
 
     Each filter may be given several times: a figure matching any of its
-    values is kept.
+    values is kept. Charts go to OUT/charts/ (PNG, SVG and the CSV of their
+    data), and so does every table of the briefing, whole, as CSV.
 
     \b
     Example:
         warstats report --out reports/out --since 2024-08-01 --side russia
         warstats report --metric drones_launched --metric drones_downed \\
             --outlet Reuters --outlet TASS --place "Kyiv region" --db war.duckdb
+        warstats report --table-rows 50 --out weekly/
     """
     from etl.report import write_briefing  # heavy (matplotlib): load on use
 
     path = write_briefing(db, out_dir, since=since, until=until, metric=metric,
-                          side=side, outlet=outlet, place=place)
-    click.echo(f"wrote {path}")
+                          side=side, outlet=outlet, place=place, table_rows=table_rows)
+    click.echo(f"wrote {path}\ncharts and every table as CSV: {path.parent / 'charts'}/")
 
 
 # NOTE: keep in sync with etl.present.RESULT_FORMATS (not imported here:

@@ -182,7 +182,7 @@ def test_report_passes_the_filters(run, monkeypatch, tmp_path, db_path):
     assert result.exit_code == 0 and "b.md" in result.stdout
     assert calls == [(str(db_path), str(tmp_path), dict(
         since="2024-08-01", until=None, metric=(), side=("russia",), outlet=(),
-        place=()))]
+        place=(), table_rows=150))]
 
 
 def test_report_errors_are_messages(run, monkeypatch):

@@ -234,7 +234,7 @@ def test_one_place_spelled_two_ways_is_one_incident(db):
     # one region's figure, listed once however many report it
     night = one(db, "select * from air_nights")
     assert night["downed"] is None
-    assert night["scoped_figures"] == [dict(measure="downed", value=30,
+    assert night["scoped_figures"] == [dict(measure="downed", value=30, figure="30",
                                             place="Kyiv region", weapon=None,
                                             claim_id="old:1")]
 
@@ -356,8 +356,8 @@ def test_weapons_split_missile_incidents_and_a_model_is_not_the_nights(db):
     assert (night["weapon_class"], night["downed"], night["downed_claim_id"]) == (
         "missile", 5, "c:1")
     assert night["scoped_figures"] == [
-        dict(measure="downed", value=5, place=None, weapon="Kh-101", claim_id="a:1"),
-        dict(measure="downed", value=5, place=None, weapon="Kinzhal", claim_id="b:1")]
+        dict(measure="downed", value=5, figure="5", place=None, weapon="Kh-101", claim_id="a:1"),
+        dict(measure="downed", value=5, figure="5", place=None, weapon="Kinzhal", claim_id="b:1")]
 
 
 # --- incidents: which figure an incident takes ---------------------------------
@@ -383,9 +383,9 @@ def test_reports_of_one_date_that_differ_are_disputed(db):
         fact("z", "people_killed", 11, location="Sumy", **on(FEB[7])),
     ])
     got = one(db, "select * from incidents")
-    # the figure most reports of that date give
+    # a toll only rises: the larger figure, the dispute flagged
     assert (got["value"], got["values"], got["is_disputed"], got["is_updated"]) == (
-        9, [9, 11], True, False)
+        11, [9, 11], True, False)
 
 
 @pytest.mark.parametrize("published", [FEB[5], FEB[6]],
@@ -511,9 +511,22 @@ def test_two_claimants_disagreeing_give_the_defenders_figure_and_the_other(db):
     # latest of its reports cited
     assert (night["downed_by"], night["downed_claim_id"]) == (MOD, "b:1")
     assert night["other_figures"] == [
-        dict(measure="downed", value=20, by=STAFF, claim_id="c:1")]
+        dict(measure="downed", value=20, figure="20", by=STAFF, claim_id="c:1")]
     assert night["n_sources"] == 3
     assert got[1]["other_figures"] == []
+
+
+def test_other_voices_show_their_figures_as_given(db):
+    # "more than 80" beside the Air Force's 81: listed as ≥80, not as 80
+    over_ukraine = dict(side="russia", **NIGHT)
+    given(db, [article("a"), article("b")], [
+        fact("a", "missiles_launched", 81, claimant=AF, **over_ukraine),
+        fact("b", "missiles_launched", 80, qualifier="at_least", high=None,
+             claimant=STAFF, **over_ukraine),
+    ])
+    night = one(db, "select * from air_nights")
+    assert (night["launched"], night["other_figures"]) == (81, [
+        dict(measure="launched", value=80, figure="≥80", by=STAFF, claim_id="b:1")])
 
 
 def test_the_defenders_most_reported_voice_speaks_for_the_night(db):
@@ -528,8 +541,8 @@ def test_the_defenders_most_reported_voice_speaks_for_the_night(db):
     assert (night["downed"], night["downed_by"], night["is_disputed"]) == (
         88, AF, True)
     assert night["other_figures"] == [
-        dict(measure="downed", value=150, by=MOD, claim_id="d:1"),
-        dict(measure="downed", value=90, by="Zelensky", claim_id="c:1")]
+        dict(measure="downed", value=150, figure="150", by=MOD, claim_id="d:1"),
+        dict(measure="downed", value=90, figure="90", by="Zelensky", claim_id="c:1")]
 
 
 @pytest.mark.parametrize("order", [(120, 90), (90, 120)])
@@ -562,7 +575,7 @@ def test_one_article_quoting_both_sides_is_a_dispute(db):
     assert (night["downed"], night["is_disputed"], night["n_sources"]) == (
         88, True, 1)
     assert night["other_figures"] == [
-        dict(measure="downed", value=150, by=MOD, claim_id="a:2")]
+        dict(measure="downed", value=150, figure="150", by=MOD, claim_id="a:2")]
 
 
 @pytest.mark.parametrize("periods", [("overnight", "day"), ("day", "overnight")])
@@ -626,15 +639,15 @@ def test_a_regions_or_a_models_figure_is_listed_never_the_nights(db):
             for n in got] == [(FEB[8], "drone", 45, 40), (FEB[8], "missile", None, 30),
                               (FEB[9], "drone", None, None)]
     assert got[0]["scoped_figures"] == [
-        dict(measure="downed", value=10, place="Kyiv region", weapon=None,
+        dict(measure="downed", value=10, figure="10", place="Kyiv region", weapon=None,
              claim_id="b:1"),
-        dict(measure="downed", value=4, place=None, weapon="Lancet", claim_id="d:1")]
+        dict(measure="downed", value=4, figure="4", place=None, weapon="Lancet", claim_id="d:1")]
     assert got[1]["scoped_figures"] == [
-        dict(measure="downed", value=6, place=None, weapon="Kinzhal", claim_id="c:2")]
+        dict(measure="downed", value=6, figure="6", place=None, weapon="Kinzhal", claim_id="c:2")]
     assert got[2]["scoped_figures"] == [
-        dict(measure="downed", value=12, place="Odesa region", weapon=None,
+        dict(measure="downed", value=12, figure="12", place="Odesa region", weapon=None,
              claim_id="f:1"),
-        dict(measure="launched", value=300, place="Odesa region", weapon=None,
+        dict(measure="launched", value=300, figure="300", place="Odesa region", weapon=None,
              claim_id="e:1")]
     assert not any(n["is_disputed"] for n in got)
     # nor the headline's largest attack
@@ -651,7 +664,7 @@ def test_a_night_whose_reports_name_no_side_keeps_its_figures(db):
     night = one(db, "select * from air_nights")
     assert (night["side"], night["launched"], night["downed"],
             night["interception_rate"]) == (None, 60, 45, 75.0)
-    assert night["scoped_figures"] == [dict(measure="downed", value=8,
+    assert night["scoped_figures"] == [dict(measure="downed", value=8, figure="8",
                                             place="Odesa region", weapon=None,
                                             claim_id="b:1")]
 
@@ -671,9 +684,9 @@ def test_a_mayors_or_a_governors_figure_is_scoped(db):
     assert [(n["side"], n["downed"], n["downed_by"], n["is_disputed"])
             for n in got] == [("russia", 40, AF, False), ("ukraine", 30, MOD, False)]
     assert got[0]["scoped_figures"] == [
-        dict(measure="downed", value=15, place=None, weapon=None, claim_id="b:1")]
+        dict(measure="downed", value=15, figure="15", place=None, weapon=None, claim_id="b:1")]
     assert got[1]["scoped_figures"] == [
-        dict(measure="downed", value=12, place=None, weapon=None, claim_id="d:1")]
+        dict(measure="downed", value=12, figure="12", place=None, weapon=None, claim_id="d:1")]
 
 
 def test_the_interception_rate_comes_from_one_voice_and_never_exceeds_100(db):
@@ -746,7 +759,8 @@ def test_a_running_tally_with_a_correction_flags_the_drop(db):
         fact("d2", value=30120, window_end=days[1], **staff),
         fact("copy", value=30120, window_end=days[1], **staff),
         fact("d3", value=30100, window_end=days[2], **staff),
-        fact("d4", value=30200, window_end=days[3], **staff),
+        fact("d4", value=30200, qualifier="at_least", high=None, window_end=days[3],
+             **staff),
         fact("d4", value=2000, qualifier="vague", window_end=days[3], **staff),
     ])
     got = rows(db, "select as_of, value, n_sources, delta, is_correction "
@@ -760,6 +774,8 @@ def test_a_running_tally_with_a_correction_flags_the_drop(db):
             latest["previous_as_of"], latest["is_correction"], latest["n_reports"],
             latest["claim_ids"]) == (
         STAFF, days[3], 30200, 100, days[2], False, 4, ["d4:1"])
+    # shown as given: "more than 30,200"
+    assert latest["figure"] == "≥30,200"
 
 
 def test_two_totals_on_one_date_give_no_delta(db):
@@ -912,6 +928,19 @@ def test_a_days_national_figure_holds_its_places_figures(db):
         12, 4, ["a:1", "d:1", "e:1", "f:1"])
 
 
+
+def test_two_swaps_of_one_day_are_added_whatever_place_one_names(db):
+    # "10 prisoners of war for 10", and "19 sailors freed near Odesa": two
+    # exchanges, not a national swap and its share
+    given(db, [article("a"), article("b")], [
+        fact("a", "prisoners_swapped", 10, side="ukraine", **on(FEB[8])),
+        fact("b", "prisoners_swapped", 19, side="ukraine", location="Odesa", **on(FEB[8])),
+    ])
+    got = rows(db, "select day, total, rule, n_incidents, claim_ids from incident_days")
+    assert got == [dict(day=FEB[8], total=29, rule="sum of exchanges", n_incidents=2,
+                        claim_ids=["a:1", "b:1"])]
+
+
 def test_the_largest_attack_cites_its_launch_only(db):
     given(db, [article("air")], [
         fact("air", "drones_launched", 120, side="russia", claimant=AF, **NIGHT),
@@ -968,6 +997,7 @@ KEYS = {
                      "is_part", "as_of", "value"),
     "undated_articles": ("article_id",),
     # 40_numbers
+    "place_regions": ("place",),
     "incidents": ("incident_id",),
     "air_nights": ("night", "side", "weapon_class"),
     "period_totals": ("total_id",),

@@ -7,6 +7,7 @@ made up for these tests.
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 import re
 import time
@@ -19,6 +20,7 @@ from click.testing import CliRunner
 
 from etl.cli import cli
 from etl.sources import ALIASES
+from tests.test_report import TEMPLATE, table_rows
 
 # Made-up wire copy: each line gives the real extractor one or two figures.
 STORIES = [
@@ -458,3 +460,63 @@ def test_progress_on_a_terminal_is_a_bar_redrawn_in_place():
     assert len(text) == 100                     # the width, padded: no stray tail
     bar.finish()
     assert drawn[-1] == ("\r" + " " * 99 + "\r", False)
+
+
+# -- the briefing's tables, whole, as CSV ------------------------------------
+
+def many_swaps(n: int):
+    """n prisoner swaps on n days, oldest first: more rows than a table shows."""
+    return [{"id": f"s{i:03}", "published": f"2025-0{1 + i // 28}-{1 + i % 28:02}",
+             "outlet": "Wire", "text": f"Ukraine and Russia exchanged {100 + i} prisoners "
+                                       "of war, officials said."}
+            for i in range(n)]
+
+
+def test_every_table_is_written_whole_as_csv_and_the_page_shows_the_first_rows(tmp_path):
+    db = tmp_path / "w.duckdb"
+    assert ingest(db, write_jsonl(tmp_path / "swaps.jsonl", many_swaps(40))).exit_code == 0
+    out = tmp_path / "out"
+    result = warstats("report", "--out", out, "--table-rows", "10", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"wrote {out / 'briefing.md'}",
+        f"charts and every table as CSV: {out / 'charts'}/"]
+    text = (out / "briefing.md").read_text()
+    tables = re.findall(r"\{\{\s*table:(\w+)\s*\}\}",
+                        re.sub(r"\{#.*?#\}", "", TEMPLATE.read_text(), flags=re.DOTALL))
+    for name in tables:
+        assert (out / "charts" / f"{name}.csv").is_file(), name
+    with open(out / "charts" / "incident_table.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 40                       # whole, the most recent first
+    assert [r["Figure"] for r in rows[:2]] == ["139", "138"]
+    assert not any(name.endswith("__facts") for name in rows[0])
+    section = text.split("## Incidents")[1].split("\n## ")[0]
+    shown = [dict(zip(header, cells))["Figure"] for header, cells in table_rows(section)]
+    assert [f.split("[")[0] for f in shown] == [str(100 + i) for i in range(39, 29, -1)]
+    assert ("_The first 10 of 40 rows; every row: "
+            "[incident\\_table.csv](charts/incident_table.csv)._") in section
+
+
+def test_a_table_in_full_still_points_at_its_csv(loaded, tmp_path):
+    out = tmp_path / "out"
+    assert warstats("report", "--out", out, "--db", loaded).exit_code == 0
+    text = (out / "briefing.md").read_text()
+    assert "_As CSV: [incident\\_table.csv](charts/incident_table.csv)_" in text
+
+
+# -- help ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command,options", [
+    ("ingest", ["--db", "--columns"]),
+    ("extract", ["--columns"]),
+    ("report", ["--metric drones_launched --metric", "--outlet", "--place", "--db",
+                "--table-rows"]),
+    ("sql", ["-f ", "sql -", "--format jsonl", "--limit 0", "--db"]),
+    ("load-parquet", ["--db"]),
+])
+def test_help_examples_show_the_new_options(command, options):
+    text = warstats(command, "-h").output
+    example = text.split("Example:")[1].split("Options:")[0]
+    for option in options:
+        assert option in example, (command, option)

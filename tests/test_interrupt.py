@@ -45,6 +45,12 @@ def run_and_signal(corpus, db, *, at: str | None = None, send: str = "INT",
         text=True)
     try:
         if after_s is not None:
+            # Not before the ingest runs: its worker processes are up (under
+            # load, starting Python alone can take seconds).
+            for _ in range(600):
+                if len(session_processes(victim.pid)) > jobs or victim.poll() is not None:
+                    break
+                time.sleep(0.1)
             try:
                 victim.wait(timeout=after_s)
             except subprocess.TimeoutExpired:
@@ -112,10 +118,11 @@ def test_a_second_signal_stops_at_once_and_rolls_the_transaction_back(tmp_path, 
                          ids=["Ctrl-C to the process group", "SIGTERM to the ingest"])
 def test_a_signal_from_outside_after_a_delay(tmp_path, corpus, expected, clean_facts,
                                              send, group):
-    """Wherever the signal lands (starting up, mid-batch, in a worker), the
-    ingest stops cleanly or, on a fast machine, has finished."""
+    """Wherever the signal lands once the workers are up (one starting,
+    mid-batch, in a worker), the ingest stops cleanly or, on a fast
+    machine, has finished."""
     db = tmp_path / "s.duckdb"
-    status, out, err = run_and_signal(corpus, db, send=send, after_s=4.0, group=group)
+    status, out, err = run_and_signal(corpus, db, send=send, after_s=1.0, group=group)
     if status == 0:
         pytest.skip("the ingest finished before the signal")   # a fast machine
     assert_stopped_cleanly(status, out, err, send)

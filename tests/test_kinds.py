@@ -50,6 +50,20 @@ CASES = [
     ("Russia launched 310 drones, its biggest attack since the start of the war.",
      "drones_launched", 310, "incident", ""),
     # no single attack kills that many: a tally whose period was missed
+    # the year inside a comparing "since" clause is no span either
+    ("Air defences downed 140 drones in the biggest attack since Russia launched "
+     "its operation back in 2022.", "drones_downed", 140, "incident", ""),
+    # "two years since the invasion" says how long ago, it spans nothing
+    ("Air defence shot down 20 of 21 drones, more than two years since Russia "
+     "launched its full-scale invasion.", "drones_downed", 20, "incident", "one past event"),
+    # "the incident", "the collapse" name one event, as "the strike" does
+    ("A bridge fell onto a train overnight. The incident resulted in seven deaths.",
+     "people_killed", 7, "incident", "one event named: 'The incident'"),
+    # a span named sentences before dates a figure, it is not its period
+    ("In November the ministry said Kyiv had received six jets. The air force "
+     "says it needs 120 fighter jets.", "weapons_requested", 120, "unknown", ""),
+    ("Troops massed on the border in 2021. Thousands more troops arrived.",
+     "troops_deployed", 2000, "unknown", ""),
     ("Those losses include around 98,000 dead soldiers, Kyiv said on Friday.",
      "people_killed", 98000, "running_tally", "losses include"),
 ]

@@ -18,7 +18,15 @@ The traps (dates: Mon 2025-02-03 ... Fri 2025-02-07):
   it: one night, the copy one more source, no row of its own;
 - "on Monday night" in a Friday article: the night into Tuesday;
 - a national toll (8 killed across Ukraine on Thursday) and one city's
-  share of it (5 in Lviv): the day adds 8, not 13.
+  share of it (5 in Lviv): the day adds 8, not 13;
+- a region's toll and one of its towns' (7 injured in the Moscow region,
+  2 in Domodedovo, on Wednesday): 7, not 9; but a city's toll holds no
+  town (4 injured in Kyiv, 3 in Bucha): 7;
+- a later article's lower "at least 3" for the Kyiv strike recalls the
+  toll, it does not lower it: 4;
+- words alone ("dozens of people were injured in Odesa") or a ceiling
+  ("up to 40 soldiers were killed"): an incident, listed, never added to a
+  total.
 """
 from __future__ import annotations
 
@@ -79,6 +87,25 @@ CORPUS = [
     article("monday-night", "2025-02-07", "Weekly Review",
             "On Monday night, Russia attacked Ukraine with 60 drones; air "
             "defence downed 52 of them."),
+    article("moscow-region", "2025-02-05", "Capital News",
+            "A Ukrainian drone attack on the Moscow region injured 7 people "
+            "on Wednesday, the governor said."),
+    article("domodedovo", "2025-02-05", "Suburb Wire",
+            "A drone hit a house in Domodedovo on Wednesday, injuring 2 "
+            "people."),
+    article("kyiv-wed", "2025-02-05", "Kyiv Desk",
+            "A Russian missile strike on Kyiv injured 4 people on Wednesday."),
+    article("bucha-wed", "2025-02-05", "Bucha Local",
+            "In Bucha, 3 people were injured by falling debris on Wednesday."),
+    article("ceiling", "2025-02-06", "Front Wire B",
+            "A missile strike on a training ground in the Zaporizhzhia region "
+            "killed up to 40 soldiers on Thursday, a spokesman said."),
+    article("odesa-dozens", "2025-02-06", "Port News",
+            "Dozens of people were injured in Odesa on Thursday when a drone "
+            "hit a shopping centre."),
+    article("kyiv-recap", "2025-02-07", "Weekly Review B",
+            "At least 3 people were injured in Wednesday's missile strike on "
+            "Kyiv."),
 ]
 
 
@@ -111,7 +138,9 @@ def test_headline_adds_one_figure_per_incident(db):
         # Thursday (the national figure holds Lviv's 5); not the UN's month,
         # not the tally
         "people_killed": (25, 3, "sum of incidents"),
-        "people_injured": (None, 0, "sum of incidents"),
+        # Wednesday: the Moscow region's 7 (it holds Domodedovo's 2), Kyiv's
+        # 4 (the largest report, not the later 'at least 3') and Bucha's 3
+        "people_injured": (14, 3, "sum of incidents"),
         # one swap of 150, however many outlets; the 23 are its part
         "prisoners_swapped": (150, 1, "sum of incidents"),
         # the handover that happened, not the one agreed
@@ -126,6 +155,9 @@ def test_headline_says_what_it_left_out(db):
     assert (killed["n_period_totals"], killed["n_running_tallies"]) == (1, 1)
     swapped = rows(db, "select * from headline where metric = 'prisoners_swapped'")[0]
     assert swapped["n_parts"] == 1
+    injured = rows(db, "select * from headline where metric = 'people_injured'")[0]
+    assert (injured["n_vague"], injured["n_not_counted"]) == (1, 1)
+    assert killed["n_at_most"] == 1
 
 
 def test_incidents(db):
@@ -138,6 +170,12 @@ def test_incidents(db):
         ("people_killed", TUE, "Sumy", 3, [3], False, 1, 0, False),
         ("people_killed", THU, "-", 8, [8], False, 1, 0, False),
         ("people_killed", THU, "Lviv", 5, [5], False, 1, 0, False),
+        ("people_killed", THU, "Zaporizhzhia region", 40, [40], False, 1, 0, False),
+        ("people_injured", WED, "Moscow region", 7, [7], False, 1, 0, False),
+        ("people_injured", WED, "Domodedovo", 2, [2], False, 1, 0, False),
+        ("people_injured", WED, "Kyiv", 4, [3, 4], False, 2, 0, False),
+        ("people_injured", WED, "Bucha", 3, [3], False, 1, 0, False),
+        ("people_injured", THU, "Odesa", 24, [24], False, 1, 0, False),
         ("prisoners_swapped", WED, "-", 150, [150], False, 3, 0, False),
         ("prisoners_swapped", WED, "-", 23, [23], True, 1, 0, False),
         ("bodies_repatriated", THU, "-", 757, [757], False, 1, 0, False),
@@ -156,6 +194,12 @@ def test_a_day_adds_its_national_figure_not_its_places_too(db):
         db, "select * from incident_days where metric = 'people_killed' order by day")]
     assert got == [(MON, 14, "sum of places"), (TUE, 3, "sum of places"),
                    (THU, 8, "national figure, which holds its places")]
+
+
+def test_a_region_holds_its_towns_a_city_does_not(db):
+    got = [(r["day"], r["total"], r["n_incidents"]) for r in rows(
+        db, "select * from incident_days where metric = 'people_injured'")]
+    assert got == [(WED, 7 + 4 + 3, 3)]
 
 
 def test_air_nights(db):

@@ -224,6 +224,8 @@ def test_empty_database_renders_no_data(tmp_path):
     db = build_db(tmp_path / "empty.duckdb", [], [])
     text = write_briefing(db, tmp_path / "out").read_text()
     assert "_No figures in scope._" in text
+    # no largest attack to date: said so, not "the night into —"
+    assert "missiles, no night reported" in text and "the night into —" not in text
     for chart in CHARTS:
         rows = list(csv.reader(open(tmp_path / "out" / "charts" / f"{chart}.csv")))
         assert len(rows) == 1  # the header only

@@ -302,7 +302,19 @@ def test_any_text_gives_a_window_or_a_reason(words, published, period, cut):
     start, end = sorted(min(c, len(text)) for c in cut)
     first, last, note, source = resolve_window(text, start, end, published, period)
     assert source in ("night", "point", "day", "week", "month", "year", "since",
-                      "range", "earlier", "passage", "period", "none")
+                      "range", "earlier", "context", "passage", "period", "none")
     assert note
     if first and last:
         assert first <= last, note
+
+
+def test_the_date_an_article_opens_with_gives_way_to_its_sentences_day():
+    # the opening date is the dateline; "on Sunday (Mar 9)" says when
+    text = ("date 2025-03-10 MOSCOW: Troops on Sunday (Mar 9) took three "
+            "villages, the ministry said.")
+    first, last, _, _ = resolve_window(text, 0, len(text), date(2025, 3, 10), None)
+    assert (first, last) == (date(2025, 3, 9), date(2025, 3, 9))
+    # with no other day named, the dateline's day stands
+    text = "date 2025-03-10 MOSCOW: Troops took three villages, the ministry said."
+    first, last, _, _ = resolve_window(text, 0, len(text), date(2025, 3, 10), None)
+    assert (first, last) == (date(2025, 3, 10), date(2025, 3, 10))

@@ -16,7 +16,7 @@ covers, `units` its unit. `rules/` holds the lexicons and pattern tables
 # Bump when rules change: re-ingest re-extracts articles of older versions.
 # A string literal assigned here, so that an ingest can read it without
 # importing the engine (etl.warehouse.worker.extractor_version).
-EXTRACTOR_VERSION = "0.3.20"
+EXTRACTOR_VERSION = "0.3.29"
 
 from etl.extract.engine import extract_article, extract_text  # noqa: E402
 

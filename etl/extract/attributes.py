@@ -15,7 +15,7 @@ from etl.extract.claimants import first_claimant
 from etl.extract.rules import periods
 from etl.extract.rules.places import Place, find_places, region_of_city
 from etl.extract.rules.sides import find_sides
-from etl.extract.rules.weapons import MISSILE_CLASSES, find_weapons
+from etl.extract.rules.weapons import MISSILE_CLASSES, WIELDED_BY, find_weapons
 from etl.extract.scan import Scanner, TextIndex, per_article
 from etl.extract.text import clause_bounds
 
@@ -37,7 +37,7 @@ _RUSSIAN_SOURCE = re.compile(
     r"|Konashenkov|special\s+military\s+operation|Kiev\s+regime|Sobyanin|TASS|RIA\s+Novosti"
     r"|Ukrainian\s+(?:drones?|UAVs?|unmanned)|cross-border\s+attack)\b", _I)
 _UKRAINIAN_SOURCE = re.compile(
-    r"\b(?:Ukrain\w*\s+(?:Air\s+Force|air\s+defen[cs]es?|General\s+Staff|military)"
+    r"\b(?:Ukrain\w*(?:['’]s)?\s+(?:Air\s+Force|air\s+defen[cs]es?|General\s+Staff|military)"
     r"|Air\s+Force\s+of\s+(?:the\s+)?(?:Armed\s+Forces\s+of\s+)?Ukraine|Ihnat"
     r"|Russian\s+(?:drones|UAVs|missiles|attack)|Shaheds?|occupiers|enemy)\b", _I)
 _RUSSIAN_SOURCE_SCAN = Scanner(_RUSSIAN_SOURCE)
@@ -52,7 +52,10 @@ _TARGET_VERB = re.compile(r"\b(?:attack(?:s|ed|ing)?|struck|strik(?:e|es|ing)|hi
                           r"target(?:s|ed|ing)?|bombard(?:s|ed|ing)?|shell(?:s|ed|ing)?|"
                           r"pound(?:s|ed|ing)?)\s+(?:the\s+)?$", _I)
 _RECIPIENT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
-_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:its\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# "the bodies of Russian soldiers"; not "drones of Iranian origin" (whose
+# make, not whose drones: rules/sides.py ORIGIN_SUFFIXES)
+_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:its\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                          r"(?!\s+(?:origin|make|design|manufacture)\b)")
 _PERSON_METRICS = ("people_evacuated", "people_without_power", "buildings_damaged")
 _RUSSIAN_LOSSES_DEFAULT = ("attacks", "bombs_dropped", "shells_fired", "equipment_destroyed",
                            "troops_mobilized", "troops_deployed")
@@ -82,7 +85,26 @@ def side_for(text, m, mentions) -> str | None:
     if metric in _PERSON_METRICS:
         return None
     cstart, _ = clause_bounds(text, m.sent, m.q.qual_start)
+    if metric.startswith(_AIR) and not metric.endswith("_launched") \
+            and _OF_THESE.search(text, m.sent.start, m.q.qual_start):
+        # "... consisted of 297 drones. Of these, 274 were shot down": the
+        # launch they are part of says whose they are
+        launches = [p for p in mentions.since(m.q.start - 800, m)
+                    if p.metric == metric.split("_")[0] + "_launched"]
+        side = side_for(text, launches[-1], mentions) if launches else None
+        if side:
+            return side
+    if metric.startswith(_AIR) and metric.endswith(("_downed", "_launched")):
+        # "Ukraine's air defences intercepted 52", "Ukraine shot down 27 out of 30"
+        downer = _downer(text, cstart, m.q.qual_start)
+        if downer:
+            return _OTHER_SIDE[downer]
     if metric.startswith(_AIR):
+        # a model only one side flies: "six Kinzhals were shot down"; "the
+        # wave included 45 Shaheds", whoever the sentence quotes
+        wielder = _WIELDER.get(weapon_for(text, m, mentions))
+        if wielder:
+            return wielder
         if metric.endswith("launched"):
             actor = _actor(text, cstart, m.q.qual_start)
             if actor:
@@ -114,12 +136,38 @@ def side_for(text, m, mentions) -> str | None:
 
 
 _CAPTURE_METRICS = ("territory_captured", "settlements_captured")
-_LAUNCHED_BY = re.compile(r"\s+(?:\w+\s+){0,2}?(?:launched|fired|sent|used)\s+(?:overnight\s+)?by\s+"
+_DOWNING = (r"shot|shoots|shooting|downed|downs|intercepted|intercepts|destroyed|"
+            r"neutrali[sz]ed|repelled|eliminated|jammed")
+# "30 drones launched by Russia", "23 drones launched at its territory by
+# Russia": up to four words between the verb and its agent, none a verb of
+# their own ("launched at Kursk were downed by Russian forces" is no agent)
+_LAUNCHED_BY = re.compile(r"\s+(?:\w+\s+){0,2}?(?:launched|fired|sent|used)\s+"
+                          r"(?:(?!(?:were|was|been|are|is|and|then|" + _DOWNING + r")\b)"
+                          r"[\w'’-]+\s+){0,4}?by\s+"
                           r"(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # "regained 2 km² of Ukrainian territory": the owner took it back.
 _RETAKE = re.compile(r"\b(?:regain\w*|liberat\w*|retook|retaken|retake\w*|recaptur\w*|"
                      r"reclaim\w*|free[ds]?|freeing|return(?:ed)?\s+control)\b", _I)
 _OTHER_SIDE = {"russia": "ukraine", "ukraine": "russia"}
+_WIELDER = {model: side for side, models in WIELDED_BY.items() for model in models}
+_OF_THESE = re.compile(r"\b(?:out\s+)?of\s+(?:these|them|those|which)\b", _I)
+_DOWNING_VERB = re.compile(r"\b(?:" + _DOWNING + r")\b", _I)
+_LAUNCHING_VERB = re.compile(r"\b(?:launch\w*|fired|fires|sent|sends|attack\w*)\b", _I)
+
+
+def _downer(text, start, end):
+    """The belligerent that shot the figure's drones or missiles down, when
+    the clause names it as the downing verb's subject ("Ukraine downed 61
+    of the drones", "Russia's air defence intercepted 12"): they are the
+    other side's. None when a launch verb stands between ("Russia launched
+    90 drones and 61 were downed")."""
+    hits = [h for h in _sides(text, start, end) if h.side in _OTHER_SIDE]
+    if not hits:
+        return None
+    between = text[start + hits[-1].end:end]
+    if _DOWNING_VERB.search(between) and not _LAUNCHING_VERB.search(between):
+        return hits[-1].side
+    return None
 
 
 def _capturer(text, m, np_start, np_end):
@@ -195,9 +243,14 @@ def _actor(text, start, end, first=False):
             return hit.side
     for hit in (hits if first else reversed(hits)):
         before = span[:hit.start]
-        if not _PLACE_PREP.search(before) and not _TARGET_VERB.search(before):
+        if not _PLACE_PREP.search(before) and not _TARGET_VERB.search(before) \
+                and not _ATTRIBUTION.search(before):
             return hit.side
     return None
+
+
+# "according to Ukraine's air force": who tells, not who acts
+_ATTRIBUTION = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", _I)
 
 
 def _russian_place(text, m):
@@ -284,7 +337,10 @@ _COORDINATED = re.compile(r"(?:\s+[a-z]+){0,3}\s*,?\s+and\s+(?:at\s+least\s+|ano
 _NAME_END = re.compile(r"(?:\s+(?:others?|people|civilians|more))?(?:\s+\w+)?")
 # A figure about the whole country or many places: no place of the
 # paragraph or the article is its place.
+# (also a period's national figure: "killed ... in Ukraine in July", "in
+# Russia since", not a strike's "missile strike in Ukraine")
 _NATIONWIDE = re.compile(r"\b(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:country|Ukraine|Russia)"
+                         r"|\bin\s+(?:Ukraine|Russia)\s+(?:in|during|last|this|since|so\s+far|over)\b"
                          r"|\bnationwide\b|\b(?:several|multiple|many|various)\s+"
                          r"(?:regions|cities|oblasts)\b", _I)
 
@@ -381,6 +437,8 @@ def _read_places(text, start, end):
         if _is_actor(text, p):
             continue
         if found and _PARENT.match(text[found[-1].end:a]):
+            if found[-1].kind == "district" and p.kind == "city":
+                found[-1] = p             # "the Kyivskyi district of Kharkiv": the city
             continue                      # "Zvenihorod district of Cherkasy region"
         if _MODIFIER.match(text, b):
             continue                      # "the Donetsk city of Bakhmut": Bakhmut
@@ -734,6 +792,7 @@ def _nearest_period(text, m):
 
 
 _NOT_A_SPAN = re.compile(periods.NOT_A_SPAN, _I)
+_CLAUSE_STOP = re.compile(r"[.;,!?\n]")
 _SAME_PERIOD = re.compile(periods.SAME_PERIOD, _I)
 
 
@@ -742,10 +801,17 @@ def _read_nearest_period(text, m):
     its sentence that no longer one overlaps; a "since ..." that compares
     ("the largest attack since ...") or measures elapsed time ("two years
     since ...") spans nothing."""
-    hits = [(hit.start(), hit.end(), name)
-            for name, found in _sentence_periods(text, m.sent).items() for hit in found
-            if not (name == "cumulative" or text[hit.start():hit.start() + 6].lower() == "since ")
-            or not _NOT_A_SPAN.search(text, max(m.sent.start, hit.start() - 100), hit.start())]
+    hits, comparing = [], []
+    for name, found in _sentence_periods(text, m.sent).items():
+        for hit in found:
+            if (name == "cumulative" or text[hit.start():hit.start() + 6].lower() == "since ") \
+                    and _NOT_A_SPAN.search(text, max(m.sent.start, hit.start() - 100), hit.start()):
+                # its clause goes with it: "... since the war began in 2022"
+                stop = _CLAUSE_STOP.search(text, hit.end(), m.sent.end)
+                comparing.append((hit.start(), stop.start() if stop else m.sent.end))
+            else:
+                hits.append((hit.start(), hit.end(), name))
+    hits = [h for h in hits if not any(a <= h[0] < b for a, b in comparing)]
     best = None
     for start, end, name in hits:
         if any(s < end and start < e and e - s > end - start for s, e, _ in hits):

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from etl.extract import numbers
+from etl.extract.rules.numbers import SCALES, TENS, UNITS
 from etl.extract.attributes import (claimant_for, is_part_of, location_for, period_for,
                             side_for, weapon_for)
 from etl.extract.figures import Figures
@@ -42,7 +43,7 @@ _OUTSIDE = re.compile(rf"\s*(?:[\w'’-]+\s+){{0,2}}?{patterns.OUTSIDE_VOCABULAR
 # Words that may stand between a number and its head noun: adjectives,
 # demonyms, model names ("17 Shahed-136/131 attack UAVs"). A stop word ends
 # the noun phrase.
-_STOP = re.compile(r"""^(?:in|on|at|over|from|to|into|across|by|with|during|
+_STOP = re.compile(r"""^(?:in|on|at|over|from|to|into|across|by|with|during|against|
     after|before|and|or|but|which|that|who|were|was|is|are|have|has|had|be|
     been|being|will|would|as|than|since|for|per|while|the|a|an|its|their)$""",
                    re.VERBOSE | _I)
@@ -63,8 +64,8 @@ _TOLLS = [
     # "the number of Russian troops killed and wounded is approaching 200,000"
     ("casualty", re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?killed\s+(?:and|or)\s+(?:wounded|injured)"
                             + _TOLL_VERB, _I)),
-    ("dead", re.compile(r"\b(?:death\s+(?:toll|count)|number\s+of\s+(?:dead|deaths|victims|those\s+killed|people\s+killed|fatalities))" + _TOLL_VERB, _I)),
-    ("wounded", re.compile(r"\b(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)" + _TOLL_VERB, _I)),
+    ("dead", re.compile(r"\b(?:death\s+(?:toll|count)|number\s+of\s+(?:dead|deaths|victims|those\s+killed|people\s+killed|fatalities)|fatalities|deaths)" + _TOLL_VERB, _I)),
+    ("wounded", re.compile(r"\b(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll|injuries)" + _TOLL_VERB, _I)),
     ("casualty", re.compile(r"\b(?:casualties|losses|casualty\s+(?:toll|count|figures?))" + _TOLL_VERB, _I)),
 ]
 # "the number of missiles was put at 75": the item named in "the number of
@@ -90,6 +91,7 @@ _MUNITION_RATE = re.compile(lexicon.MUNITION_RATE, _I)
 _RATE_EVENTS = {"shell": "fire", "bomb": "drop"}
 _MUNITION_MADE = re.compile(lexicon.MUNITION_MADE, _I)
 _AGREED_HANDOVER = re.compile(lexicon.AGREED_HANDOVER, _I)
+_HANDOVER_TO_COME = re.compile(lexicon.HANDOVER_TO_COME, _I)
 _ROCKET_LAUNCHER = re.compile(r"\b(?:HIMARS|MLRS|rocket\s+launchers?|rocket\s+systems?)\b", _I)
 _ONE_OF = re.compile(r"one\s+of\s+(the|its|their|these|those|our|his|her|[A-Z][\w'’]*['’]s)\s", _I)
 # How every _TOLLS and _ITEM_TOLL match ends (lower case): a test that
@@ -174,14 +176,19 @@ def _sentence_mentions(text, sent, earlier, out, doc):
     sentences before, in order, and is left as it was given."""
     s = text[sent.start:sent.end]
     found, pending = [], []
+    quantities = [_shift(q, sent.start) for q in
+                  numbers.find_quantities(s, index=TextIndex.of(text), offset=sent.start)]
+    if "both" in s.lower():
+        quantities = sorted(quantities + _both(text, sent), key=lambda q: q.start)
     # Each number is classified after the article's earlier figures and the
     # sentence's so far: they go on the end of `earlier` for the while (a
     # copy of the list for each number would cost time with the square of
     # the article's length).
     n_earlier = len(earlier)
     try:
-        for q in numbers.find_quantities(s, index=TextIndex.of(text), offset=sent.start):
-            q = _shift(q, sent.start)
+        for q in quantities:
+            if q.form == "both" and not _two_before(text, q, earlier):
+                continue        # "both sides": no count of two stated before
             reason = _not_a_fact(text, q, sent)
             if reason:
                 out.rejections.append(_reject(text, doc, q, sent, reason))
@@ -205,6 +212,22 @@ def _sentence_mentions(text, sent, earlier, out, doc):
             out.rejections.append(_reject(text, doc, m.q, sent, m.extra.get("reason", "no metric")))
     found.sort(key=lambda m: m.q.start)
     return found
+
+
+def _both(text, sent):
+    """'launched 31 drones and 2 missiles ... destroying 28 drones and both
+    missiles': "both" counts two when it refers back to a stated count of
+    two of its items (FACTS.md); `_two_before` checks that count."""
+    return [numbers.Quantity(2, 2, 2, "exact", b.start(), b.end(), b.group(), "both", b.start())
+            for b in _BOTH.finditer(text, sent.start, sent.end)]
+
+
+def _two_before(text, q, earlier):
+    twos = [e for e in earlier[-12:] if e.q.value == 2 and q.start - e.q.end < 600]
+    return bool(twos) and _item_after(text, q.end, q.end + 80)[0] in {e.item for e in twos}
+
+
+_BOTH = re.compile(r"\bboth(?=\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?[a-z])", _I)
 
 
 def _elliptical(text, m, earlier) -> bool:
@@ -258,15 +281,19 @@ def _shift(q, offset):
 
 
 def _model_name_stems():
-    """'Leopard', 'PzH': the words of weapon models whose name ends in a
-    number ('Leopard 2', 'PzH 2000'), read from the weapons table."""
+    """'Leopard', 'PzH': the word before the number of weapon models whose
+    name ends in a number ('Leopard 2', 'PzH 2000'), read from the weapons table."""
     names = {a for k, (_, aliases) in weapons.MODELS.items() for a in (k, *aliases)}
-    return sorted({m.group(1) for n in names if (m := re.fullmatch(r"(.*[A-Za-z])\s+\d+\w*", n))},
-                  key=len, reverse=True)
+    return {m.group(1) for n in names if (m := re.fullmatch(r".*?([A-Za-z][\w-]*)\s+\d+\w*", n))}
 
 
-_MODEL_NAME_BEFORE = re.compile(
-    r"\b(?:" + "|".join(re.escape(stem) for stem in _model_name_stems()) + r")\s+$")
+_MODEL_NAME_STEMS = frozenset(_model_name_stems())
+
+
+def _model_name_before(text, pos):
+    """'Leopard 2': the word before the number is a model name's stem."""
+    before = text[max(0, pos - 20):pos]
+    return before[-1:].isspace() and (before.split() or [""])[-1].lstrip("\"'‘“(") in _MODEL_NAME_STEMS
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?")     # "2023", "2023-24"
 _LONG_DIGITS = re.compile(r"\d{7,}")
 _FURNITURE = re.compile(r"[\s\d.,/|•·-]*")     # a line of page numbers and rules
@@ -280,7 +307,7 @@ def _not_a_fact(text, q, sent) -> str | None:
         reason = None       # "on 3 August 10,350,489 refugees": no day of a month
     if reason:
         return reason
-    if q.form == "digits" and _MODEL_NAME_BEFORE.search(text, max(0, q.start - 20), q.start):
+    if q.form == "digits" and _model_name_before(text, q.start):
         return "model or unit designation"      # "Leopard 2 tanks", "PzH 2000"
     if q.form in ("digits", "range") and _YEAR.fullmatch(q.surface) \
             and not _item_after(text, q.end, sent.end)[0]:
@@ -311,7 +338,7 @@ _LETTER = re.compile(r"[A-Za-z]")
 
 def _item_after(text, pos, limit):
     """The item class and noun-phrase span right after a number, if any."""
-    earlier_figure = _EARLIER_FIGURE.match(text, pos, limit)
+    earlier_figure = "(" in text[pos:pos + 3] and _EARLIER_FIGURE.match(text, pos, limit)
     if earlier_figure:      # "341 (318) civilians": the noun after the bracket
         pos = earlier_figure.end()
     glued = _GLUED_AREA.match(text, pos, limit)       # "235sqkm"
@@ -349,12 +376,13 @@ def _item_after(text, pos, limit):
         if not word or (_STOP.match(word.group()) and not joiner) \
                 or not (joiner or _WORDLIKE.match(word.group())):
             return None, None
-        calibre = _CALIBRE.match(text, cursor, limit)
+        first = word.group()[:1]
+        calibre = first.isdigit() and _CALIBRE.match(text, cursor, limit)
         if calibre:         # "200 000 155 mm shells": a calibre inside the noun phrase
             cursor = calibre.end()
             continue
-        if word.group()[:1].isdigit() and not _LETTER.search(word.group()) \
-                or _NUMBER_WORD.match(text, cursor, limit):
+        if first.isdigit() and not _LETTER.search(word.group()) \
+                or word.group().lower() in _NUMBER_WORDS and _NUMBER_WORD.match(text, cursor, limit):
             return None, None       # "four of the six missiles": the six's noun
         cursor = word.end()
         while cursor < limit and text[cursor] in " \t\"“”'‘’()":
@@ -366,6 +394,7 @@ def _item_after(text, pos, limit):
 # brackets after the number; "(318)" itself is read as the figure before it.
 _EARLIER_FIGURE = re.compile(rf"\s*\(\s*(?:{numbers.NUMBER})\s*\)", re.VERBOSE | _I)
 _NUMBER_WORD = re.compile(rf"{numbers.WORD_NUMBER}(?=\s)", re.VERBOSE | _I)
+_NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "half"])     # how one can start
 _CALIBRE = re.compile(r"\d{2,3}(?:[.,]\d)?\s?-?\s?(?:mm|millimet(?:er|re)s?)\b\s*", _I)
 _COMPOUND = [re.compile(r"(?:[\s-]+(?![a-z]+ed\b)(?!(?:and|or|of|in|on|at|to|from|over|by|with|using|were|was|"
                         r"that|which|during|after|before|across|into|since|for|per|while|"
@@ -420,7 +449,8 @@ def _clause_left(text, q, sent):
 
 def _classify(text, q, sent, earlier) -> _Mention:
     item, head = _item_after(text, q.end, sent.end)
-    gapped = _GAPPED_HEAD.match(text, head[1], sent.end) if head and q.value != 1 else None
+    gapped = head and q.value != 1 and text.startswith(" and ", head[1]) \
+        and _GAPPED_HEAD.match(text, head[1], sent.end)
     if gapped and _singular_count_noun(text[head[0]:head[1]].split()[-1], item):
         # "22 missile and 57 air strikes": a singular noun after a count is a
         # modifier of the head the next count has
@@ -516,7 +546,8 @@ def _classify(text, q, sent, earlier) -> _Mention:
         return m
     m.metric = lexicon.METRICS.get((m.item, m.event)) or lexicon.METRICS.get((m.item, None))
     if m.metric in ("prisoners_swapped", "bodies_repatriated") \
-            and _AGREED_HANDOVER.search(text, max(sent.start, q.qual_start - 120), q.qual_start):
+            and (_AGREED_HANDOVER.search(text, max(sent.start, q.qual_start - 120), q.qual_start)
+                 or _HANDOVER_TO_COME.match(text, m.head[1] if m.head else q.end, sent.end)):
         m.metric, m.extra["reason"] = None, "agreed handover, a plan"
         return m
     if m.metric in ("prisoners_swapped",) and m.item in ("person", "soldier") \
@@ -657,6 +688,11 @@ def _find_event(text, m, earlier):
         right = right[1:]       # "18 drones launched by Russia": a modifier
     left = _governing(text, left, earlier, sent)
     near_right = right[0] if right and _only_aux(text[np_end:right[0][0]]) else None
+    if near_right and _MODIFIER_PARTICIPLE.match(text, near_right[1]):
+        # "18 drones launched by Russia were shot down": the participle with
+        # its agent describes the noun; a later verb is the sentence's
+        near_right = next((h for h in right if h[0] > near_right[1]
+                           and not _CLAUSE_BREAK.search(text, near_right[1], h[0])), near_right)
     if m.extra.get("of_total"):
         # "seven of 13 missiles launched": the participle is the total's;
         # "seven of 13 missiles (launched) were destroyed": the verb is the seven's
@@ -685,6 +721,10 @@ def _find_event(text, m, earlier):
         m.extra["reason"] = "negated"
         m.item = None
         return
+    if chosen and chosen is near_right and _acts_on_object(text, m, np_end, chosen):
+        m.extra["reason"] = "hits and impacts are not facts"   # "7 missiles destroyed the plant"
+        m.item = None
+        return
     if chosen and chosen[2] == "hit" and m.extra.get("toll"):
         chosen = None       # "the toll hit 35,000": the verb of amount, not an impact
     if chosen and chosen[2] == "hit" and m.item != "building":
@@ -707,7 +747,7 @@ _AUX = re.compile(r"""^(?:[\s,]|were|was|have|has|had|been|are|is|be|being|got|
 
 _ASIDE = re.compile(r"(?:,|\s[–—-])\s*(?:including|among\s+them|of\s+whom|mostly|mainly)\b[^,–—;]*(?:,|[–—]|\s-\s)", _I)
 # Items that name their metric themselves: "one casualty was reported".
-_OWN_METRIC_ITEMS = ("dead", "wounded", "casualty")
+_OWN_METRIC_ITEMS = ("dead", "wounded", "casualty", "deserter")
 _OWN_VERB = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)+)?"  # "servicemen of the Armed Forces"
                        r"(?:were|was|have|has|had|are|is|got)\s+"
                        r"(?:(?:\w+ly|still|also|been)\s+){0,3}(?P<verb>\w+(?:ed|en)|said|thought|known)\b", _I)
@@ -725,6 +765,7 @@ _NEGATED = re.compile(r"\b(?:not|n't|never|no|failed\s+to)\s+(?:\w+\s+)?$", _I)
 _PASSIVE_TAIL = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?$", _I)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]|\d")
 _MODIFIER_PARTICIPLE = re.compile(r"\s*,?\s*by\b", _I)
 
 
@@ -739,6 +780,19 @@ def _governing(text, left, earlier, sent):
     governing = [h for h in left if not _MODIFIER_PARTICIPLE.match(text, h[1])
                  or _PASSIVE_TAIL.search(text, max(0, h[0] - 30), h[0])]   # "was shot down by"
     return governing if governing else left
+
+
+def _acts_on_object(text, m, np_end, verb):
+    """'seven missiles destroyed the plant', 'two destroyed a building':
+    drones or missiles as the subject of an active verb with an object did
+    something (a hit), nothing was done to them."""
+    return (m.item in ("drone", "missile") and verb[2] in ("down", "destroy")
+            and not _HAS_AUX.search(text, np_end, verb[0])
+            and bool(_OBJECT_AFTER.match(text, verb[1])))
+
+
+_OBJECT_AFTER = re.compile(r"\s+(?:an?|the|its|their|his|her|several|many|dozens|\d|one|two|three|"
+                           r"four|five|six|seven|eight|nine|ten)\b", _I)
 
 
 def _passive_after_list(text, np_end, cend, allowed):
@@ -819,6 +873,9 @@ def _resolve_bare(text, m, near_right, left, earlier):
         # is no event of what it refers to
         m.item, m.extra["reason"] = None, "its verb is no event of the figure it refers to"
         return
+    if near_right and _acts_on_object(text, m, np_end, near_right):
+        m.item, m.extra["reason"] = None, "hits and impacts are not facts"  # "two destroyed a building"
+        return
     event = near_right[2] if near_right else None
     own_left = [h for h in left if h[2] in allowed]
     listed = near_right is None and _in_list_after(text, antecedent, m)
@@ -846,7 +903,8 @@ def _resolve_bare(text, m, near_right, left, earlier):
 _BARE_FOLLOWER = re.compile(r"""(?:\s*\(\s*[\d,.]+\s*\))?(?:\s*(?:[,.;:)]|$)|\s+(?:more|of|over|in|on|at|from|near|
     across|were|was|have|has|had|are|is|and|or|others?|each|killed|injured|
     wounded|dead|died|[a-z]+ed\b|[a-z]+ing\b|flew|went|fell|shot|hit|struck|
-    the\s+(?:following|next|previous|same)\s+(?:day|night|week|month|year))\b)""",
+    the\s+(?:following|next|previous|same)\s+(?:day|night|week|month|year)|
+    overnight|yesterday|today|so\s+far|altogether|in\s+total|in\s+all)\b)""",
                             re.VERBOSE | _I)
 
 

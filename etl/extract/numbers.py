@@ -23,7 +23,7 @@ class Quantity:
     start: int          # span of the number wording, qualifier excluded
     end: int
     surface: str
-    form: str           # digits | words | vague
+    form: str           # digits | words | vague | range (the engine adds "both")
     qual_start: int     # where the qualifier wording starts (== start if none)
 
 

@@ -43,11 +43,18 @@ from etl.extract.scan import ScannerSet, TextIndex
 INVASION = date(2022, 2, 24)
 
 
+# The kinds of time phrase that span days: in a figure's own sentence they
+# make it a period's total or a running tally.
+_SPANS = ("day", "week", "month", "year", "range", "since")
+
+
 class Window(NamedTuple):
     """The dates a figure covers, how they were read, and from where: the
     kind of the time phrase read near the figure (night, point, day, week,
     month, year, since, range, earlier: see Rule.kind, even when its dates
-    could not be resolved), "passage" (its passage's night or dateline),
+    could not be resolved), "context" (a span named in a sentence before,
+which dates the figure but is not its period), "passage" (its passage's
+night or dateline),
     "period" (its period alone) or "none"."""
 
     first: date | None
@@ -525,27 +532,47 @@ def _regions(text: str, start: int, end: int) -> tuple[int, int, int]:
     return sentence_start, sentence_end, min(before, sentence_start)
 
 
+_CLAUSE_STOP = re.compile(r"[.;,!?\n]")
+
+
 def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:
     """Matches in a region; where two overlap the earlier rule wins. A
     "since" that follows a superlative compares ("the largest attack since
     2022") and spans nothing: it is taken, so no rule reads its words, and
-    then dropped."""
-    found, taken = [], []
+    then dropped, with the time phrases of its clause ("... since Russia
+    launched its operation back in 2022")."""
+    found, taken, dropped = [], [], []
     matches = _RULE_SCAN.find(text, *region, index=TextIndex.of(text))
     matches[_BARE_DATE.id] = _bare_dates(text, region)
     for rule in RULES:
         for m in matches.get(rule.id, ()):
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 taken.append(m.span())
-                if not (m[0][:5].lower() == "since" and compares(text, m.start())):
+                if not (m[0][:5].lower() == "since"
+                        and (compares(text, m.start()) or _elapsed(text, m.start()))):
                     found.append((rule, m))
-    return found
+                else:
+                    # its clause goes with it: "the biggest attack since
+                    # Russia launched its operation back in 2022"
+                    stop = _CLAUSE_STOP.search(text, m.end(), region[1])
+                    dropped.append((m.start(), stop.start() if stop else region[1]))
+    return [(rule, m) for rule, m in found
+            if not any(a <= m.start() < b for a, b in dropped)]
 
 
 # "the biggest attack since", "for the first time since", "the highest ... since"
 _COMPARISON = re.compile(r"""\b(?:largest|biggest|heaviest|deadliest|worst|highest|
     lowest|strongest|fiercest|longest|fewest|least|most\s+[\w-]+|record|first\s+time)
     \b[^.;:!?\d]{0,60}$""", re.I | re.X)
+
+
+# "two years since the invasion": how long ago, not a span the figure covers
+_ELAPSED = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+$", re.I)
+
+
+def _elapsed(text: str, at: int) -> bool:
+    """Does a length of time stand just before the "since" at `at`?"""
+    return bool(_ELAPSED.search(text, max(0, at - 12), at))
 
 
 def compares(text: str, at: int) -> bool:
@@ -569,12 +596,20 @@ def _candidates(text: str, start: int, end: int) -> list[tuple]:
                                    lambda: _read_candidates(text, start, end))
 
 
+# What may stand before an article's opening date: nothing, or "date".
+_HEAD = re.compile(r"\W*(?:date\W+)?", re.I)
+
+
 def _read_candidates(text: str, start: int, end: int) -> list[tuple]:
     sentence_start, sentence_end, before = _regions(text, start, end)
     found = _matches(text, (before, sentence_end))
 
     def nearness(candidate):
         at, to = candidate[1].span()
+        if _HEAD.fullmatch(text, 0, at):
+            # the date an article opens with ("2025-03-10 MOSCOW: ... on
+            # Sunday (Mar 9)") is its dateline: the sentence's own day first
+            return 1, len(text)
         if start <= at < end:
             return 0, at
         if at >= sentence_start:
@@ -607,38 +642,42 @@ def resolve_window(text: str, start: int, end: int, published: date | None,
             if anchored:
                 return anchored
         return _by_period(published, period)
-    rule, m, _ = candidates[0]
+    rule, m, in_sentence = candidates[0]
     surface = " ".join(m[0].split())
+    # "In November the minister said ... Ukraine needs 120 jets": a span
+    # named sentences before dates the figure but says nothing of what it
+    # counts; only a span in its own sentence makes it a period's total
+    source = rule.kind if in_sentence or rule.kind not in _SPANS else "context"
     try:
         first, last = rule.resolve(m, published)
         if rule.id == "overnight":            # "overnight ... on Sunday"
             anchor, how = _anchor(text, start, candidates, published)
             first, last = anchor - timedelta(days=1), anchor
             if how:
-                return Window(first, last, f"'{surface}' {how}: the night to {last}", rule.kind)
+                return Window(first, last, f"'{surface}' {how}: the night to {last}", source)
         elif period == "overnight" and rule.kind == "point":
             first = last - timedelta(days=1)  # said on Sunday: night into it
     except Unresolved as why:
         if published is None:
             return Window(None, None, f"undated article: cannot resolve '{surface}'",
-                          rule.kind)
-        return Window(None, None, f"cannot resolve '{surface}': {why}", rule.kind)
+                          source)
+        return Window(None, None, f"cannot resolve '{surface}': {why}", source)
     except (ValueError, OverflowError):       # "February 30", "past 99999 weeks"
-        return Window(None, None, f"cannot resolve '{surface}': not a date", rule.kind)
+        return Window(None, None, f"cannot resolve '{surface}': not a date", source)
     if last is None:
-        return Window(first, last, f"'{surface}': from {first}, undated article", rule.kind)
+        return Window(first, last, f"'{surface}': from {first}, undated article", source)
     if first is None:
-        return Window(first, last, f"'{surface}': from a start not dated, to {last}", rule.kind)
+        return Window(first, last, f"'{surface}': from a start not dated, to {last}", source)
     if first > last:                          # "since 2024" in a 2023 article
         return Window(None, None, f"cannot resolve '{surface}': starts after it ends",
-                      rule.kind)
+                      source)
     if first == last:
-        return Window(first, last, f"'{surface}': {first}", rule.kind)
+        return Window(first, last, f"'{surface}': {first}", source)
     if rule.kind == "earlier":
-        return Window(first, last, f"'{surface}': one day from {first} to {last}", rule.kind)
+        return Window(first, last, f"'{surface}': one day from {first} to {last}", source)
     if rule.kind == "night" or period == "overnight":
-        return Window(first, last, f"'{surface}': the night to {last}", rule.kind)
-    return Window(first, last, f"'{surface}': {first} to {last}", rule.kind)
+        return Window(first, last, f"'{surface}': the night to {last}", source)
+    return Window(first, last, f"'{surface}': {first} to {last}", source)
 
 
 def _anchor(text: str, start: int, candidates, published: date | None):

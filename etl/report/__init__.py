@@ -1,7 +1,7 @@
 """Views -> a markdown briefing with charts, every number from a named query.
 
     write_briefing(db, out_dir, *, since=None, until=None, metric=None,
-                   side=None, outlet=None, place=None) -> Path
+                   side=None, outlet=None, place=None, table_rows=150) -> Path
 
 Pieces: `queries` (named SQL files, bound filters, the scope tables),
 `briefing` (the template renderer and citations), `charts` (PNG/SVG/CSV),
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from etl.report import queries
-from etl.report.briefing import Renderer, connect_read_only
+from etl.report.briefing import MAX_TABLE_ROWS, Renderer, connect_read_only
 from etl.report.queries import ReportError
 from etl.warehouse import check_sql_version
 
@@ -20,8 +20,13 @@ __all__ = ["write_briefing", "ReportError"]
 
 
 def write_briefing(db, out_dir, *, since=None, until=None, metric=None,
-                   side=None, outlet=None, place=None, template=None) -> Path:
+                   side=None, outlet=None, place=None, template=None,
+                   table_rows: int = MAX_TABLE_ROWS) -> Path:
     """Write `out_dir/briefing.md` and `out_dir/charts/*` from database `db`.
+
+    Each chart is charts/QUERY.png, .svg and .csv; each table is also
+    charts/QUERY.csv, every row of it, while the markdown shows its first
+    `table_rows` (a dated query lists the most recent first).
 
     `since`/`until` (YYYY-MM-DD or date) keep figures whose window, else
     article date, overlaps them; `metric`, `side`, `outlet` and `place` (one
@@ -46,7 +51,7 @@ def write_briefing(db, out_dir, *, since=None, until=None, metric=None,
         queries.build_scope(con, folder, filters)
         queries.check_metric(con, filters)
         queries.check_values(con, filters)
-        text = Renderer(con, folder, filters, out_dir, template).render()
+        text = Renderer(con, folder, filters, out_dir, template, table_rows).render()
     finally:
         con.close()
     out = out_dir / "briefing.md"

@@ -18,7 +18,7 @@ import duckdb
 
 from etl import warehouse
 from etl.report import queries
-from etl.report.charts import query_frame, render_chart
+from etl.report.charts import query_frame, render_chart, write_csv
 from etl.report.queries import Filters, ReportError
 from etl.report.safe import format_cell, md_link, md_text
 
@@ -28,6 +28,7 @@ _TOKEN = re.compile(r"(?P<comment>\{#.*?#\}\n?)|\{\{(?P<spec>.*?)\}\}", re.DOTAL
 _FORM = re.compile(r"(value|table|chart):([a-z0-9_]+)(?:\.([A-Za-z0-9_]+))?"
                    r"|filters")
 CITES = "__facts"
+# Rows a table shows in the markdown; every row is in its CSV.
 MAX_TABLE_ROWS = 150
 # Footnotes per figure: a total over thousands of events would otherwise
 # carry thousands of marks (the query's rows, or its view, list them all).
@@ -90,9 +91,9 @@ class Renderer:
     """Fills one template from one read-only connection and set of filters."""
 
     def __init__(self, con, folder: Path, filters: Filters, out_dir: Path,
-                 template: Path):
+                 template: Path, table_rows: int = MAX_TABLE_ROWS):
         self.con, self.folder, self.filters = con, folder, filters
-        self.out_dir, self.template = out_dir, template
+        self.out_dir, self.template, self.table_rows = out_dir, template, table_rows
         self.results: dict[str, tuple[list, list]] = {}
         self.cite = Citations()
 
@@ -143,23 +144,27 @@ class Renderer:
         return format_cell(value) + marks
 
     def _table(self, name: str, _column) -> str:
+        """The table in markdown, its first `table_rows` rows (a dated query
+        lists the most recent first); every row goes to charts/<name>.csv."""
         cols, rows = self.result(name)
         shown = [c for c in cols if not c.endswith(CITES)]
+        csv = write_csv(query_frame(cols, rows)[shown], self.out_dir, name)
+        link = f"[{md_text(csv.name)}](charts/{csv.name})"
         if not rows:
             return "_No figures in scope._"
         lines = ["| " + " | ".join(md_text(c) for c in shown) + " |",
                  "|" + "|".join("---" for _ in shown) + "|"]
-        for r in rows[:MAX_TABLE_ROWS]:
+        for r in rows[:self.table_rows]:
             row = dict(zip(cols, r))
             cells = [format_cell(row[c]) + (self.cite.marks(row.get(c + CITES))
                                             if row[c] is not None else "")
                      for c in shown]
             lines.append("| " + " | ".join(cells) + " |")
-        if len(rows) > MAX_TABLE_ROWS:
-            # A briefing is read, not searched: past this, filters do better.
-            lines.append(f"\n_First {MAX_TABLE_ROWS:,} of {len(rows):,} rows of "
-                         f"query {name}; narrow with since, until, metric or "
-                         "side._")
+        if len(rows) > self.table_rows:
+            lines.append(f"\n_The first {self.table_rows:,} of {len(rows):,} rows; "
+                         f"every row: {link}._")
+        else:
+            lines.append(f"\n_As CSV: {link}_")
         return "\n".join(lines)
 
     def _chart(self, name: str, _column) -> str:

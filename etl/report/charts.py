@@ -132,16 +132,24 @@ def query_frame(cols: list[str], rows: list[tuple]) -> pd.DataFrame:
     return data
 
 
+def write_csv(data: pd.DataFrame, out_dir: Path, name: str) -> Path:
+    """`out_dir/charts/<name>.csv`: every row of `data`, cells a spreadsheet
+    will not run as formulas."""
+    charts = out_dir / "charts"
+    charts.mkdir(parents=True, exist_ok=True)
+    path = path_inside(charts, name, ".csv")
+    data.map(csv_text).to_csv(path, index=False)
+    return path
+
+
 def render_chart(data: pd.DataFrame, out_dir: Path, name: str, meta: dict,
                  source: str, style: Path) -> dict[str, Path]:
     """Write charts/<name>.png, .svg and .csv; returns them by suffix.
 
     Empty `data` gives a chart that says so, and a CSV with only a header.
     """
-    charts = out_dir / "charts"
-    charts.mkdir(parents=True, exist_ok=True)
-    files = {s: path_inside(charts, name, "." + s) for s in ("png", "svg", "csv")}
-    data.map(csv_text).to_csv(files["csv"], index=False)
+    files = {s: path_inside(out_dir / "charts", name, "." + s) for s in ("png", "svg")}
+    files["csv"] = write_csv(data, out_dir, name)
 
     kind = meta.get("kind", "barh")
     rows = len(data)

@@ -31,7 +31,7 @@ from etl.model import Article, Extraction
 from etl.settings import DEFAULTS
 from etl.warehouse import rows, tables
 from etl.warehouse.database import apply_sql, connect
-from etl.warehouse.progress import Progress, StopSignals, duration
+from etl.warehouse.progress import Progress, StopSignals, duration, signals_held
 from etl.warehouse.worker import extract_batch, exit_with_parent, extractor_version, load_extractor
 
 
@@ -169,12 +169,21 @@ class _Inline:
         pass
 
 
+class _Workers(ProcessPoolExecutor):
+    """Worker processes, started (on demand, by submit) with SIGINT and
+    SIGTERM held back: the signals are the parent's to act on."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        with signals_held():
+            return super().submit(fn, *args, **kwargs)
+
+
 def _executor(jobs: int):
     if jobs == 1:
         return _Inline()
     # spawn, not fork: the parent holds a multi-threaded DuckDB connection.
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=exit_with_parent, initargs=(os.getpid(),))
+    return _Workers(jobs, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=exit_with_parent, initargs=(os.getpid(),))
 
 
 def batches(iterable, size):

@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 import time
+from contextlib import contextmanager
 
 import click
 
@@ -168,3 +169,21 @@ class StopSignals:
         self.requested = name
         self.echo(f"\n{name}: stopping - the batches extracted so far are written, "
                   "the rest left for the next run (send it again to stop at once)")
+
+
+@contextmanager
+def signals_held():
+    """SIGINT and SIGTERM held back (blocked, not lost) in this thread: a
+    process started meanwhile inherits them blocked, through fork and exec.
+    Worker processes start so, and ignore both before they take them again
+    (etl.warehouse.worker.exit_with_parent): a Ctrl-C that reaches them while
+    they start cannot kill them."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)

@@ -103,5 +103,9 @@ def exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
     # Ctrl-C reaches the whole process group, a service stop every process:
     # the parent decides when to stop, and shuts the workers down itself.
-    for name in ("SIGINT", "SIGTERM"):
-        signal.signal(getattr(signal, name), signal.SIG_IGN)
+    # (The worker started with both held back: ignored now, they are let in.)
+    held = {signal.SIGINT, signal.SIGTERM}
+    for number in held:
+        signal.signal(number, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)

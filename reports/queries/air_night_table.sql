@@ -20,11 +20,11 @@ with shown as (
             else launched_by || ' / ' || downed_by
         end as voices,
         array_to_string(
-            [o.measure || ' ' || format('{:,}', o.value) || ' (' || o.by || ')'
+            [o.measure || ' ' || o.figure || ' (' || o.by || ')'
                 for o in other_figures], '; '
         ) as others,
         array_to_string(
-            [s.measure || ' ' || format('{:,}', s.value)
+            [s.measure || ' ' || s.figure
                 || coalesce(' ' || s.place, '') || coalesce(' ' || s.weapon, '')
                 for s in scoped_figures], '; '
         ) as scoped,

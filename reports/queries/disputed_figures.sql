@@ -35,7 +35,7 @@ select
     ),
     figure_claim_ids,
     array_to_string(
-        [o.measure || ' ' || format('{:,}', o.value) || ' (' || o.by || ')'
+        [o.measure || ' ' || o.figure || ' (' || o.by || ')'
             for o in other_figures], '; '
     ),
     [o.claim_id for o in other_figures],

@@ -30,10 +30,14 @@ select
     max(total) filter (where metric = 'drones_launched') as largest_drones,
     max(claim_ids) filter (where metric = 'drones_launched')
         as largest_drones__facts,
-    max(last_day) filter (where metric = 'drones_launched') as largest_drones_night,
+    -- when the largest night was, or that none was reported
+    coalesce('the night into ' || strftime(
+        max(last_day) filter (where metric = 'drones_launched'), '%Y-%m-%d'),
+        'no night reported') as largest_drones_night,
     max(total) filter (where metric = 'missiles_launched') as largest_missiles,
     max(claim_ids) filter (where metric = 'missiles_launched')
         as largest_missiles__facts,
-    max(last_day) filter (where metric = 'missiles_launched')
-        as largest_missiles_night
+    coalesce('the night into ' || strftime(
+        max(last_day) filter (where metric = 'missiles_launched'), '%Y-%m-%d'),
+        'no night reported') as largest_missiles_night
 from h

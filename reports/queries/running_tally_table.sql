@@ -10,7 +10,7 @@ select
     coalesce(side, '') as "Side",
     coalesce(claimant, '') as "Claimant",
     strftime(as_of, '%Y-%m-%d') as "As of",
-    format('{:,}', value) as "Latest figure",
+    figure as "Latest figure",
     claim_ids as "Latest figure__facts",
     case
         when change is null then ''

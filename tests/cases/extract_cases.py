@@ -149,6 +149,8 @@ NEW = [
     Case("Over the past day the defenders destroyed 11 tanks and 23 artillery systems.",
          [F("equipment_destroyed", 11, weapon="tank", period="day"),
           F("equipment_destroyed", 23)]),
+    Case("air defence means – 950 (+1)",
+         [F("equipment_destroyed", 950, period="cumulative"), F("equipment_destroyed", 1)]),
     Case("tanks – 9,912 (+14)",
          [F("equipment_destroyed", 9912, period="cumulative"),
           F("equipment_destroyed", 14, period="day")]),
@@ -276,6 +278,13 @@ NEW = [
          [F("missiles_downed", 2), F("drones_downed", 5)]),
     Case("The losses include 900 multiple launch rocket systems and 3,000 drones.",
          [F("equipment_destroyed", 900), F("drones_downed", 3000)]),
+    # a participle with its agent describes the noun; the later verb is the figure's
+    Case("18 drones launched by Russia were shot down over Sumy.", [F("drones_downed", 18)]),
+    Case("Of the 40 drones launched by Russia, 30 were destroyed.",
+         [F("drones_launched", 40), F("drones_downed", 30)]),
+    # drones or missiles that destroyed something hit it
+    Case("Russia launched 40 drones. Six were intercepted, but two destroyed an office block.",
+         [F("drones_launched", 40), F("drones_downed", 6)]),
     # -- coordination: each verb its own figure ------------------------------
     Case("The strike kills 3, injures 11.",
          [F("people_killed", 3), F("people_injured", 11)]),
@@ -293,6 +302,8 @@ NEW = [
          [F("missiles_launched", 600), F("missiles_launched", 20)]),
     # -- predicative figures with the item first ------------------------------
     Case("Russian losses are nearing 700,000.", [F("casualties", 700000)]),
+    Case("Fatalities rose to 12 overnight as rescuers searched the rubble.",
+         [F("people_killed", 12)]),
     Case("The number of missiles was put at 75.", [F("missiles_launched", 75)]),
     Case("By Friday the number of attack drones shot down by the army had reached 70.",
          [F("drones_downed", 70)]),
@@ -342,6 +353,8 @@ NEW = [
     Case("Some 5,000 soldiers vanished from the ranks in May.",
          [F("troops_deserted", 5000, qualifier="approx")]),
     Case("Over 200 troops fled the brigade.", [F("troops_deserted", 200)]),
+    Case("Since January, 21,000 criminal proceedings were opened under the article on desertion.",
+         [F("troops_deserted", 21000)]),
     # -- arms asked for, bombs at a rate, grenades ---------------------------
     Case("Ukraine requires at least seven more Patriot batteries.",
          [F("weapons_requested", 7)]),
@@ -422,6 +435,12 @@ NEW = [
          "• 10 over the Kharkiv region.",
          [F("drones_downed", 31), F("drones_downed", 12, is_part=True),
           F("drones_downed", 9, is_part=True), F("drones_downed", 10, is_part=True)]),
+    # "both" refers back to a stated count of two (FACTS.md)
+    Case("Russia launched 31 drones and 2 missiles, and air defence destroyed 28 drones "
+         "and both missiles.",
+         [F("drones_launched", 31), F("missiles_launched", 2), F("drones_downed", 28),
+          F("missiles_downed", 2)]),
+    Case("Both sides exchanged 90 prisoners.", [F("prisoners_swapped", 90)]),
     # -- number forms and qualifiers -----------------------------------------
     Case("Kyiv asked for 10-12,000 rounds.",
          [F("weapons_requested", 10000, qualifier="range", low=10000, high=12000)]),
@@ -505,6 +524,8 @@ NO_FIGURE = [
     Case("Its guns fire five times as many shells.", reason="counts times"),
     Case("The plant makes 250,000 shells a month.", reason="no event for shell"),
     Case("The blast shattered hundreds of apartment windows.", reason="counts windows"),
+    Case("Prosecutors opened 300 cases against soldiers who refused to fight.",
+         reason="counts cases"),
     Case("In 2023-2024 the front barely moved.", reason="year"),
     Case("Air defences failed to stop four drones.", reason="negated"),
     Case("One of the soldiers in the video says he was hit.",
@@ -516,9 +537,16 @@ NO_FIGURE = [
          reason="agreed handover, a plan"),
     Case("The sides agreed to exchange 1,000 prisoners of war each.",
          reason="agreed handover, a plan"),
+    Case("The bodies of 6,000 soldiers are to be handed over next week.",
+         reason="agreed handover, a plan"),
+    Case("Some 500 prisoners will be exchanged, officials said.",
+         reason="agreed handover, a plan"),
     Case("The total broke the previous record by nearly 700.", reason="margin, not a count"),
     Case("Each launcher can hold up to four missiles.", reason="hypothetical or plan"),
     Case("Fifteen missiles rained down on the city.", reason="hits and impacts are not facts"),
+    Case("Two drones used by the army to attack the city crashed in a field.",
+         reason="hits and impacts are not facts"),
+    Case("Seven missiles destroyed the substation.", reason="hits and impacts are not facts"),
     Case("The blockade is endangering the lives of millions of people.", reason=None),
     Case("Prosecutors opened 30 criminal cases over looting.", reason=None),
     Case("At the elevators – almost 40,000 tonnes of grain were damaged.",
@@ -532,11 +560,7 @@ NO_FIGURE = [
 ]
 
 KNOWN_MISSES = [
-    # "both"/"all of them" referring back to a stated count (FACTS.md)
-    Case("Russia launched 31 drones and 2 missiles, and air defence destroyed 28 drones "
-         "and both missiles.",
-         [F("drones_launched", 31), F("missiles_launched", 2), F("drones_downed", 28),
-          F("missiles_downed", 2)]),
+    # "all of them" referring back to a stated count (FACTS.md)
     Case("Russia sent 40 drones toward the city and all of them were destroyed.",
          [F("drones_launched", 40), F("drones_downed", 40)]),
     # one's own drones lost at a rate ("losing") read as destroyed

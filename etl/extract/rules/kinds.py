@@ -49,7 +49,7 @@ INCIDENT_NOUNS = r"""\b(?:a|an|the|this|that|one|its|latest|(?-i:[A-Z])[\w-]*['�
     |(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s|yesterday['’]s|night['’]s)
     \s+(?:[\w-]+\s+){0,3}?(?:attack|strike|airstrike|assault|raid|shelling
     |bombardment|explosion|blast|barrage|salvo|swap|exchange|handover|hand-over
-    |repatriation)\b(?!s)"""
+    |repatriation|incident|collapse|crash)\b(?!s)"""
 
 # What happens in an incident, as verbs. In the past simple ("were killed",
 # "shot down") or a headline's present ("Russia launches 132 drones") the

@@ -21,7 +21,7 @@ ITEMS = [
     ("dead", r"(?:dead|deaths?|fatalities|fatality|lives|life|killed|victims)"),
     ("wounded", r"(?:wounded|injured|injuries|hurt)"),
     ("reservist", r"(?:reserv(?:ists?|es)|conscripts?|recruits?|draftees?)"),
-    ("deserter", r"(?:deserters?|AWOL|(?:criminal\s+)?(?:cases?|proceedings|investigations)(?=\s+(?:[\w-]+\s+){0,5}?(?:desert\w*|escape|flight|fle[de]\w*|unauthori[sz]ed|abandon\w*|AWOL|SZCh|SOCh|absence|absent)\b))"),
+    ("deserter", r"(?:deserters?|AWOL|(?:criminal\s+)?(?:cases?|proceedings|investigations)(?=\s+(?:[\w-]+\s+){0,7}?(?:desert\w*|escape|flight|fle[de]\w*|unauthori[sz]ed|abandon\w*|AWOL|SZCh|SOCh|absence|absent)\b))"),
     ("evacuee", r"(?:evacuees|refugees|displaced)"),
     ("soldier", r"(?:soldiers?|troops?|servicem[ae]n|servicewom[ae]n|(?<![A-Z]-\d\d\s)(?<![A-Z]-\d\s)(?<!jet\s)fighters?(?!\s+(?:jets?|planes?|aircraft))|military\s+personnel|personnel|military(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|over|during|were|was|have|had|and|killed|dead|wounded|injured)\b))|mercenaries|marines|paratroopers|infantry(?:men)?|defenders|militants|volunteers|(?:men|women)(?=\s+(?:in|of)\s+uniform)|(?:nationals|citizens|men|women)(?=\s+(?:who\s+)?(?:are\s+|were\s+|have\s+been\s+)?(?:fighting|serving|engaged|involved|recruited|deployed|killed|captured)))"),
     ("person", r"(?:people|persons?|civilians?|residents?|children|child|kids|minors|boys?|girls?|men|women|man|woman|Ukrainians|Russians|Belarusians|worker|employee|adults|teenagers?|infants?|babies|baby|journalists?|medics?|rescuers|firefighters|workers|employees|passengers|citizens|nationals|individuals|families|family\s+members|households|homes(?=\s+without)|consumers|subscribers|customers|properties|victims)"),
@@ -32,7 +32,7 @@ ITEMS = [
     ("attack", r"(?:(?:attacks?|strikes?)(?!\s+(?:means|helicopters?|aircraft|groups?|units?|capabilit\w+|potential|submarines?|weapons?|forces))|assaults?|strikes?|clashes|combat\s+(?:clashes|engagements)|engagements|firefights|offensives?|shellings?|bombardments?|raids?|airstrikes?|air\s+strikes?|storming\s+operations|offensive\s+actions)"),
     ("building", r"(?:buildings?|homes|houses?|kindergartens?|churches|shops|garages|dormitories|units(?=\s+(?:of|in)\s+(?:an?\s+|the\s+)?(?:apartment|residential|multi-stor(?:e)?y|high-rise))|apartments?|high-rises?|facilities|dwellings|structures|residential\s+(?:buildings?|blocks?)|apartment\s+blocks?|infrastructure\s+facilities|objects|private\s+houses|educational\s+institutions|schools?|hospitals?|enterprises|(?:power\s+|thermal\s+)?plants|substations?|warehouses?)"),
     ("settlement", r"(?:settlements?|villages?|towns?|localities|hamlets?|communities)"),
-    ("system", r"(?:(?:air[\s-]+defen[cs]e\s+)?systems?|(?:air|war)?planes?|airplanes?|warships?|fighter-bombers?|Bradleys?|[A-Z][a-z]?-\d{1,3}[A-Z]?s|batteries|launchers?|F-16s?|jets?|fighter\s+jets?|aircraft|Patriots?|HIMARS|Leopards?|Abrams|howitzers?|guns|vehicles?|tanks?|helicopters?|planes?|ships?|vessels?|boats?|armou?red\s+(?:combat\s+)?vehicles?|APCs|IFVs|artillery(?:\s+systems?|\s+pieces)?|MLRS|units\s+of\s+(?:motor\s+)?vehicles|special\s+(?:equipment|vehicles)|pieces\s+of\s+(?:equipment|hardware)|(?:units|pieces)\s+of\s+(?:enemy\s+)?(?:military\s+)?(?:equipment|hardware)|cars|trucks|weapons?|warplanes?|bombers?|fighters?\s+jets?)"),
+    ("system", r"(?:(?:air[\s-]+defen[cs]e\s+)?systems?|air[\s-]+defen[cs]e\s+means|(?:air|war)?planes?|airplanes?|warships?|fighter-bombers?|Bradleys?|[A-Z][a-z]?-\d{1,3}[A-Z]?s|batteries|launchers?|F-16s?|jets?|fighter\s+jets?|aircraft|Patriots?|HIMARS|Leopards?|Abrams|howitzers?|guns|vehicles?|tanks?|helicopters?|planes?|ships?|vessels?|boats?|armou?red\s+(?:combat\s+)?vehicles?|APCs|IFVs|artillery(?:\s+systems?|\s+pieces)?|MLRS|units\s+of\s+(?:motor\s+)?vehicles|special\s+(?:equipment|vehicles)|pieces\s+of\s+(?:equipment|hardware)|(?:units|pieces)\s+of\s+(?:enemy\s+)?(?:military\s+)?(?:equipment|hardware)|cars|trucks|weapons?|warplanes?|bombers?|fighters?\s+jets?)"),
 ]
 
 # What happened. Each class lists verb forms and event nouns. The engine
@@ -154,6 +154,11 @@ AGREED_HANDOVER = (r"(?:\b(?:agree(?:d|s|ment)?|deal|accord|arrangement)\s+(?:\w
                    r"|\b(?:will|(?:is|are)\s+to)\s+(?:\w+\s+)?)"
                    r"(?:exchang|swap|transfer|hand|return|repatriat|releas|trad)\w*(?:\s+over)?"
                    r"\s+(?:[\w-]+\s+){0,4}$")
+
+# ... and after the figure: "the bodies of 6,000 soldiers are to be handed
+# over", "500 prisoners will be exchanged".
+HANDOVER_TO_COME = (r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:are|is)\s+to|will|would|should|are\s+set\s+to)\s+be\s+"
+                    r"(?:exchang|swap|transferr|hand|return|repatriat|releas|freed)\w*")
 
 # A count before "launches" counts launched drones or missiles, whichever the
 # text counted before: "20 launches were recorded".

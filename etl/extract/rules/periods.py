@@ -90,18 +90,19 @@ PERIODS = [
         r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+day",
         r"in\s+a\s+single\s+day", r"single\s+day", r"within\s+a\s+day", r"over\s+the\s+past\s+and\s+current\s+day",
     ]),
+    # ("earlier this week", "later in the month": a day of it, not its span)
     ("week", [
-        r"(?:past|last|this|previous)\s+week", r"in\s+a\s+week", r"per\s+week", rf"a\s+week{_NOT_A_LENGTH}",
+        r"(?<!earlier\s)(?<!later\s)(?:past|last|this|previous)\s+week", r"in\s+a\s+week", r"per\s+week", rf"a\s+week{_NOT_A_LENGTH}",
         r"weekly", r"seven\s+days", r"(?:every|each)\s+week",
-        r"(?:during|throughout|over|in|within)\s+(?:the|one|a|a\s+single|just\s+one)\s+"
+        r"(?<!earlier\s)(?<!later\s)(?:during|throughout|over|in|within)\s+(?:the|one|a|a\s+single|just\s+one)\s+"
         r"(?:entire\s+|whole\s+)?week\b",
     ]),
     ("month", [
-        r"(?:past|last|this|previous)\s+month",
+        r"(?<!earlier\s)(?<!later\s)(?:past|last|this|previous)\s+month",
         rf"from\s+(?:1|the\s+1st)\s+to\s+(?:2[89]|3[01])\s+{_MONTH}",
         rf"from\s+{_MONTH}\s+1\s+to\s+{_MONTH}\s+(?:2[89]|3[01])",
         r"in\s+a\s+month", r"per\s+month", rf"a\s+month{_NOT_A_LENGTH}", r"monthly",
-        r"(?:every|each)\s+month", r"(?:in|during)\s+the\s+month",
+        r"(?:every|each)\s+month", r"(?<!earlier\s)(?<!later\s)(?:in|during)\s+the\s+month",
         r"that\s+month", rf"(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?{_MONTH}(?!\s+\d)",
     ]),
 ]

@@ -166,6 +166,18 @@ MODELS = {
 # defence) and the longer type words an article writes ("armored combat
 # vehicles", "warplanes", "surface-to-air missile systems") are separate
 # rows: the output keeps the article's wording.
+# Whose a model is when a figure names no side: the models only one side
+# flies ("six Kinzhals were shot down" are Russia's, "seven Storm Shadows"
+# Ukraine's). Models both sides use (Tochka-U) are not here.
+WIELDED_BY = {
+    "russia": ("Shahed", "Gerbera", "Lancet", "Orlan-10", "Mohajer-6",
+               "Iskander-M", "Iskander-K", "KN-23", "Kh-101", "Kh-555", "Kh-22",
+               "Kh-32", "Kh-35", "Kh-59", "Kh-69", "Kh-31P", "Kinzhal", "Kalibr",
+               "Onyx", "Zircon", "Oreshnik"),
+    "ukraine": ("Bayraktar TB2", "Liutyi", "Magura", "Sea Baby", "ATACMS",
+                "Storm Shadow", "Taurus", "Neptune", "Vilkha", "HARM"),
+}
+
 GENERIC_TYPES = {
     "drone": ("drone", ("UAV", "unmanned aerial vehicle", "attack drone",
                         "kamikaze drone", "strike drone", "FPV drone",

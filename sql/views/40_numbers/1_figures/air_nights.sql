@@ -220,7 +220,8 @@ nights as (
             as downed_by,
         count(distinct voice) filter (where is_picked) > 1 as mixes_voices,
         -- every other figure given for a measure, by whichever voice
-        list({'measure': measure, 'value': value, 'by': voice,
+        list({'measure': measure, 'value': value,
+            'figure': figure_text(value, qualifier, value, high), 'by': voice,
             'claim_id': claim_id} order by measure, voice, value)
             filter (where not is_picked and value <> picked_value) as other_figures
     from with_picked_value
@@ -234,14 +235,16 @@ scoped as (
         side,
         weapon_class,
         list({
-            'measure': measure, 'value': value, 'place': place,
+            'measure': measure, 'value': value,
+            'figure': figure_text(value, qualifier, value, high), 'place': place,
             'weapon': weapon, 'claim_id': claim_id
         } order by measure, value desc, place, weapon) as scoped_figures
     from (
         -- one entry per figure, however many reports repeat it
         select
             night, side_key as side, weapon_class, measure, value, place,
-            weapon, min(claim_id) as claim_id
+            weapon, min(claim_id) as claim_id, any_value(qualifier) as qualifier,
+            any_value(high) as high
         from voiced
         where place is not null or not is_national_voice
         group by all

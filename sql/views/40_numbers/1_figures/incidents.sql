@@ -21,9 +21,11 @@
 -- place; otherwise it is an incident of its own with no day, which dated
 -- totals leave out.
 --
--- The incident's figure is its latest report's (a stated figure before a
--- vague one, then the latest publication, then the figure most reports
--- give, then the larger); `values` lists every
+-- The incident's figure is its largest stated report's: a toll only
+-- rises ("12 killed", then "the toll has risen to 14": 14), and a later
+-- article's "at least two" recalls the toll, it does not lower an earlier
+-- "at least three" (a stated figure before a vague one, and before an
+-- "about" that rounds it); `values` lists every
 -- figure reported, `is_updated` says the figure changed from an earlier
 -- day's report, `is_disputed` that reports of the latest day differ.
 with
@@ -235,17 +237,18 @@ members as (
 ),
 
 -- each report with its incident, ranked: a stated figure before a vague
--- one, then the latest publication, then the figure most reports of that
--- date give, then the larger. Each stated report also gets the bounds its
--- qualifier allows ("about 100": 90 to 110; "over 300": 300 and up), so
--- that figures that can both be true are no dispute.
+-- one, an exact or bounded one before a rounded one ("95" before "about
+-- 100"), then the larger, then the latest publication. Each stated report
+-- also gets the bounds its qualifier allows ("about 100": 90 to 110;
+-- "over 300": 300 and up), so that figures that can both be true are no
+-- dispute.
 member_reports as (
     select
         *,
         row_number() over (
             partition by incident_id
-            order by is_stated desc, published desc nulls last,
-                n_same_figure desc, value desc, claim_id
+            order by is_stated desc, qualifier = 'approx', value desc,
+                published desc nulls last, claim_id
         ) as rank
     from (
         select
@@ -253,8 +256,6 @@ member_reports as (
             reports.*,
             max(reports.published) filter (where reports.qualifier <> 'vague')
                 over incident as latest_published,
-            count(*) over (partition by members.incident_id, reports.published,
-                reports.value) as n_same_figure,
             case when reports.qualifier = 'vague' then 0 else 1 end as is_stated,
             case reports.qualifier
                 when 'approx' then reports.value * 0.9
@@ -284,6 +285,9 @@ final as (
             as side,
         -- the place as the reports name it: the city, where one names it
         arg_min(location, length(location)) as place,
+        -- a report names its region ("the Moscow region"), not the city
+        -- alone: its figure holds the region's towns' (incident_days)
+        coalesce(bool_or(location like '% region'), false) as names_region,
         coalesce(any_value(keys.key_weapon), max(weapon) filter (where rank = 1))
             as weapon,
         any_value(is_part) as is_part,

@@ -30,6 +30,12 @@ final as (
         -- its latest figure
         as_of,
         value,
+        -- as a table shows it, its qualifier visible ("~1,100", "≥300")
+        (
+            select figure_text(claims.value, claims.qualifier, claims.low, claims.high)
+            from claims
+            where claims.claim_id = latest.claim_ids[1]
+        ) as figure,
         delta as change,
         previous_as_of,
         is_correction,

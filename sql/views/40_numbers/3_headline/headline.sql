@@ -1,7 +1,9 @@
 -- One row per figure of the briefing's headline, exactly as it prints it:
 -- people killed and injured, prisoners swapped and bodies repatriated are
 -- the sum of their incidents' days (incident_days: one figure per incident,
--- dated, never a part, never a period total, a running tally or a figure
+-- dated, never a part, never a figure only words or a ceiling give
+-- ("scores", "up to 60"), never a
+-- period total, a running tally or a figure
 -- whose span is unknown; a day's national figure holds its places'); the
 -- largest drone and missile attacks are the largest night of air_nights.
 -- `rule` says which; `n_not_counted` how many figures of the metric were
@@ -54,6 +56,18 @@ undated as (
     group by metric
 ),
 
+-- reports of dated incidents that only words give ("scores injured") or
+-- only a ceiling ("up to 60 killed")
+vague as (
+    select
+        metric,
+        sum(len(claim_ids)) filter (where qualifier = 'vague') as n_vague,
+        sum(len(claim_ids)) filter (where qualifier = 'at_most') as n_at_most
+    from incidents
+    where day is not null and not is_part and qualifier in ('vague', 'at_most')
+    group by metric
+),
+
 rules as (
     select * from (
         values
@@ -83,12 +97,16 @@ final as (
             + coalesce(left_out.n_unknown_span, 0)
             + coalesce(left_out.n_parts, 0)
             + coalesce(undated.n_undated, 0)
+            + coalesce(vague.n_vague, 0)
+            + coalesce(vague.n_at_most, 0)
         end as n_not_counted,
         left_out.n_period_totals,
         left_out.n_running_tallies,
         left_out.n_unknown_span,
         left_out.n_parts,
         coalesce(undated.n_undated, 0)::bigint as n_undated,
+        coalesce(vague.n_vague, 0)::bigint as n_vague,
+        coalesce(vague.n_at_most, 0)::bigint as n_at_most,
         coalesce(summed.claim_ids, largest.claim_ids, []) as claim_ids
     from rules
     left join summed
@@ -97,6 +115,7 @@ final as (
         on largest.metric = rules.metric and rules.rule = 'largest night'
     left join left_out on left_out.metric = rules.metric
     left join undated on undated.metric = rules.metric
+    left join vague on vague.metric = rules.metric
 )
 
 select * from final
