@@ -792,7 +792,7 @@ def _nearest_period(text, m):
 
 
 _NOT_A_SPAN = re.compile(periods.NOT_A_SPAN, _I)
-_CLAUSE_STOP = re.compile(r"[.;,!?\n]")
+_CLAUSE_STOP = re.compile(periods.SINCE_CLAUSE_END)
 _SAME_PERIOD = re.compile(periods.SAME_PERIOD, _I)
 
 

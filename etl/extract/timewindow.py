@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, NamedTuple
 
+from etl.extract.rules import periods
 from etl.extract.scan import ScannerSet, TextIndex
 
 INVASION = date(2022, 2, 24)
@@ -532,7 +533,7 @@ def _regions(text: str, start: int, end: int) -> tuple[int, int, int]:
     return sentence_start, sentence_end, min(before, sentence_start)
 
 
-_CLAUSE_STOP = re.compile(r"[.;,!?\n]")
+_CLAUSE_STOP = re.compile(periods.SINCE_CLAUSE_END)
 
 
 def _matches(text: str, region: tuple[int, int]) -> list[tuple[Rule, re.Match]]:

@@ -114,6 +114,10 @@ NOT_A_SPAN = (r"(?:\b(?:largest|biggest|heaviest|deadliest|worst|most\s+\w+|reco
               r"[^.;,]{0,80}|\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|"
               r"several|few)\s+(?:full\s+)?(?:years?|months?|weeks?|days?|hours?)\s+)$")
 
+# Where the clause of such a "since" ends: its time words go with it ("the
+# biggest attack since Russia launched its operation back in 2022").
+SINCE_CLAUSE_END = r"[.;,!?\n]"
+
 # "during the same period": the span of the figure stated before; so for a
 # sentence that goes on with the same report ("In addition, 14 tanks were
 # destroyed", "Other Russian losses include ...").
